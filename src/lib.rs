@@ -1,0 +1,14 @@
+//! claimcheck: reads articles, extracts their factual claims, checks them against
+//! a fact base and against each other, and reports compiler-style diagnostics.
+//!
+//! The pipeline runs one way: [`source`] → [`extract`] → [`check`] → [`render`],
+//! with [`lexicon`] (language data) and [`rules`] (the fact base) as inputs.
+
+pub mod diagnostic;
+pub mod error;
+pub mod lexicon;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod text;
+pub mod yaml;

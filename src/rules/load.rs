@@ -1,0 +1,364 @@
+//! Reading a fact base and its lexicons from a folder or from the embedded copy.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::{Location, Spanned};
+
+use super::embedded;
+use super::model::{Entity, EntityKind, FactBase, Written};
+use super::schema::{EntityDef, RulesFileDef};
+use super::validate::{self, did_you_mean, is_kebab_case};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::error::Error;
+use crate::lexicon::{Lexicon, LexiconFile, Lexicons};
+use crate::source::map::{FileKind, SourceMap};
+use crate::span::{FileId, Span};
+use crate::text::fold::fold;
+use crate::yaml::{plain_message, span_of};
+
+/// Where the fact base comes from.
+#[derive(Clone, Debug)]
+pub enum RulesLocation {
+    /// The copy of the repository's `rules/` built into the binary.
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl RulesLocation {
+    /// `./rules` when it exists, else the embedded fact base.
+    pub fn default_for_cwd() -> RulesLocation {
+        let local = PathBuf::from("rules");
+        if local.is_dir() {
+            RulesLocation::Dir(local)
+        } else {
+            RulesLocation::Embedded
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            RulesLocation::Embedded => "the built-in fact base".to_string(),
+            RulesLocation::Dir(dir) => format!("'{}'", dir.display()),
+        }
+    }
+}
+
+/// A loaded fact base. `diagnostics` holds every problem found in it; the fact
+/// base is usable only when none of them is an error.
+#[derive(Debug)]
+pub struct LoadedRules {
+    pub facts: FactBase,
+    pub lexicons: Lexicons,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The lexicon folder inside a fact base.
+const LEXICON_DIR: &str = "lexicon";
+/// The prefix under which embedded files are shown.
+const EMBEDDED_PREFIX: &str = "builtin:rules/";
+
+pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules, Error> {
+    let mut loader = Loader {
+        map,
+        diagnostics: Vec::new(),
+    };
+    let embedded: Vec<(String, String, bool)> = embedded::FILES
+        .iter()
+        .map(|(path, text)| {
+            let is_lexicon = path.starts_with(&format!("{LEXICON_DIR}/"));
+            (
+                format!("{EMBEDDED_PREFIX}{path}"),
+                text.to_string(),
+                is_lexicon,
+            )
+        })
+        .collect();
+    let files = match location {
+        RulesLocation::Embedded => embedded.clone(),
+        RulesLocation::Dir(dir) => read_dir_files(dir)?,
+    };
+    let mut lexicons = Lexicons::default();
+    // Shipped lexicons first, so that a fact base may replace them.
+    for (name, text, _) in embedded.iter().filter(|f| f.2) {
+        if !matches!(location, RulesLocation::Embedded) {
+            loader.load_lexicon(name, text, &mut lexicons);
+        }
+    }
+    let mut defs = Vec::new();
+    let mut facts = FactBase::default();
+    for (name, text, is_lexicon) in files {
+        if is_lexicon {
+            loader.load_lexicon(&name, &text, &mut lexicons);
+        } else {
+            let file = loader.map.add(name, text, FileKind::Rules);
+            facts.files.push(file);
+            if let Some(def) = loader.parse::<RulesFileDef>(file) {
+                defs.push((file, def));
+            }
+        }
+    }
+    loader.build(&mut facts, defs);
+    Ok(LoadedRules {
+        facts,
+        lexicons,
+        diagnostics: loader.diagnostics,
+    })
+}
+
+/// Every `.yaml`/`.yml` file under `dir`, sorted, with whether it is a lexicon.
+fn read_dir_files(dir: &Path) -> Result<Vec<(String, String, bool)>, Error> {
+    let fail = |reason: String| Error::RulesDir {
+        path: dir.to_path_buf(),
+        reason,
+    };
+    if !dir.is_dir() {
+        return Err(fail("not a folder".to_string()));
+    }
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let entries = fs::read_dir(&folder).map_err(|e| fail(e.to_string()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| fail(e.to_string()))?.path();
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml")
+            ) {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    let lexicon_dir = dir.join(LEXICON_DIR);
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).map_err(|e| Error::Input {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            let is_lexicon = path.parent() == Some(lexicon_dir.as_path());
+            Ok((path.display().to_string(), text, is_lexicon))
+        })
+        .collect()
+}
+
+struct Loader<'m> {
+    map: &'m mut SourceMap,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    fn span(&self, file: FileId, loc: &Location) -> Span {
+        span_of(loc, file, &self.map.get(file).text, 0)
+    }
+
+    fn written(&self, file: FileId, value: &Spanned<String>) -> Written {
+        Written {
+            text: value.value.clone(),
+            span: self.span(file, &value.referenced),
+        }
+    }
+
+    fn parse<T: for<'de> serde::Deserialize<'de>>(&mut self, file: FileId) -> Option<T> {
+        let text = &self.map.get(file).text;
+        match serde_saphyr::from_str::<T>(text) {
+            Ok(value) => Some(value),
+            Err(err) => {
+                let span = match err.location() {
+                    Some(loc) => self.span(file, &loc),
+                    None => Span::new(file, 0..0),
+                };
+                let message = plain_message(&err);
+                self.diagnostics.push(Diagnostic::new(
+                    &validate::RULES_SYNTAX,
+                    message.clone(),
+                    Label::new(span, message),
+                ));
+                None
+            }
+        }
+    }
+
+    fn load_lexicon(&mut self, name: &str, text: &str, lexicons: &mut Lexicons) {
+        let file = self.map.add(name, text.to_string(), FileKind::Rules);
+        let Some(def) = self.parse::<LexiconFile>(file) else {
+            return;
+        };
+        match Lexicon::from_file(def) {
+            Ok(lexicon) => lexicons.insert(lexicon),
+            Err(reason) => self.diagnostics.push(Diagnostic::new(
+                &validate::INVALID_VALUE,
+                format!("invalid lexicon: {reason}"),
+                Label::new(Span::new(file, 0..0), reason),
+            )),
+        }
+    }
+
+    fn error(
+        &mut self,
+        info: &'static crate::diagnostic::CheckInfo,
+        message: String,
+        label: Label,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::new(info, message, label));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Turns parsed files into entities, reporting what is invalid.
+    fn build(&mut self, facts: &mut FactBase, defs: Vec<(FileId, RulesFileDef)>) {
+        let mut pending_refs = Vec::new();
+        for (file, def) in &defs {
+            for spanned in &def.entities {
+                if let Some(entity) = self.entity(*file, &spanned.value, facts) {
+                    let idx = facts.add_entity(entity);
+                    if let Some(of) = &spanned.value.of {
+                        pending_refs.push((idx, self.written(*file, of)));
+                    }
+                }
+            }
+        }
+        for (idx, reference) in pending_refs {
+            match facts.entity_by_id(&reference.text) {
+                Some(target) => facts.entities[idx].of = Some(target),
+                None => self.unknown_entity(facts, &reference),
+            }
+        }
+        self.check_names(facts);
+    }
+
+    fn unknown_entity(&mut self, facts: &FactBase, reference: &Written) {
+        let ids = facts.entities.iter().map(|e| e.id.text.as_str());
+        let suggestion = did_you_mean(&reference.text, ids);
+        let diag = self.error(
+            &validate::UNKNOWN_ENTITY,
+            format!("unknown entity `{}`", reference.text),
+            Label::new(reference.span.clone(), "no entity has this id"),
+        );
+        if let Some(s) = suggestion {
+            diag.help = Some(format!("did you mean `{s}`?"));
+            if let Some(target) = facts.entity_by_id(s) {
+                diag.secondary.push(Label::new(
+                    facts.entity(target).id.span.clone(),
+                    format!("`{s}` is defined here"),
+                ));
+            }
+        }
+    }
+
+    fn entity(&mut self, file: FileId, def: &EntityDef, facts: &FactBase) -> Option<Entity> {
+        let id = self.written(file, &def.id);
+        let mut ok = true;
+        if !is_kebab_case(&id.text) {
+            self.error(
+                &validate::INVALID_VALUE,
+                format!("entity id `{}` is not kebab-case", id.text),
+                Label::new(
+                    id.span.clone(),
+                    "use lower-case letters, digits and single hyphens",
+                ),
+            );
+            ok = false;
+        }
+        if let Some(first) = facts.entity_by_id(&id.text) {
+            self.error(
+                &validate::DUPLICATE_ID,
+                format!("duplicate entity id `{}`", id.text),
+                Label::new(id.span.clone(), "this id is already used"),
+            )
+            .secondary
+            .push(Label::new(
+                facts.entity(first).id.span.clone(),
+                "first defined here",
+            ));
+            ok = false;
+        }
+        let kind_text = self.written(file, &def.kind);
+        let kind = EntityKind::parse(&kind_text.text);
+        if kind.is_none() {
+            let names = EntityKind::ALL.iter().map(|(n, _)| *n);
+            let suggestion = did_you_mean(&kind_text.text, names);
+            let diag = self.error(
+                &validate::INVALID_VALUE,
+                format!("unknown entity kind `{}`", kind_text.text),
+                Label::new(kind_text.span.clone(), "not a known kind"),
+            );
+            diag.notes.push(format!(
+                "known kinds: {}",
+                EntityKind::ALL.map(|(n, _)| n).join(", ")
+            ));
+            if let Some(s) = suggestion {
+                diag.help = Some(format!("did you mean `{s}`?"));
+            }
+            ok = false;
+        }
+        let name = self.written(file, &def.name);
+        let aliases: Vec<Written> = def.aliases.iter().map(|a| self.written(file, a)).collect();
+        let not: Vec<Written> = def.not.iter().map(|a| self.written(file, a)).collect();
+        for w in std::iter::once(&name).chain(&aliases).chain(&not) {
+            if fold(&w.text).is_empty() {
+                self.error(
+                    &validate::INVALID_VALUE,
+                    "empty name".to_string(),
+                    Label::new(w.span.clone(), "a name needs at least one letter or digit"),
+                );
+                ok = false;
+            }
+        }
+        Some(Entity {
+            id,
+            kind: kind?,
+            name,
+            aliases,
+            not,
+            of: None,
+        })
+        .filter(|_| ok)
+    }
+
+    /// Reports a name or alias claimed by two entities.
+    fn check_names(&mut self, facts: &FactBase) {
+        let mut owners: HashMap<String, (usize, &Written)> = HashMap::new();
+        for (idx, entity) in facts.entities.iter().enumerate() {
+            for written in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let key = fold(&written.text);
+                match owners.get(&key) {
+                    Some((owner, first)) if *owner != idx => {
+                        let owner_id = &facts.entity(*owner).id.text;
+                        self.error(
+                            &validate::ALIAS_CONFLICT,
+                            format!(
+                                "`{}` is claimed by `{}` and `{}`",
+                                written.text, owner_id, entity.id.text
+                            ),
+                            Label::new(
+                                written.span.clone(),
+                                format!("claimed here by `{}`", entity.id.text),
+                            ),
+                        )
+                        .secondary
+                        .push(Label::new(
+                            first.span.clone(),
+                            format!("already claimed by `{owner_id}`"),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        owners.insert(key, (idx, written));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! What can be wrong with a fact base, each kind with its code and documentation.
+
+use crate::diagnostic::{CheckInfo, Severity};
+use crate::text::distance::osa_distance;
+
+pub const RULES_SYNTAX: CheckInfo = CheckInfo {
+    code: "R001",
+    name: "rules-syntax",
+    severity: Severity::Error,
+    summary: "A fact-base or lexicon file is not valid YAML or not of the expected shape.",
+    explanation: "\
+Reports a YAML file in the fact base that cannot be read: a syntax error, a key
+that claimcheck does not know (often a typo: `nam:` for `name:`), or a value of the
+wrong type (a list where a name is expected).
+
+Why it matters: a fact base that cannot be read checks nothing. `claimcheck check`
+stops with exit status 2 until it is fixed.
+
+Example:
+
+    entities:
+      - id: arthur-mensch
+        nam: Arthur Mensch     # unknown field `nam`, expected one of id, kind, name, …
+",
+};
+
+pub const DUPLICATE_ID: CheckInfo = CheckInfo {
+    code: "R002",
+    name: "duplicate-id",
+    severity: Severity::Error,
+    summary: "Two entities share one id.",
+    explanation: "\
+Reports an entity whose `id` is already used by another entity, in the same file or
+another file of the fact base.
+
+Why it matters: facts refer to entities by id; with two entities behind one id no
+fact can say which one it means.
+
+Example:
+
+    - id: openai
+      name: OpenAI
+    - id: openai          # duplicate id `openai`
+      name: OpenAI Global
+",
+};
+
+pub const ALIAS_CONFLICT: CheckInfo = CheckInfo {
+    code: "R003",
+    name: "alias-conflict",
+    severity: Severity::Error,
+    summary: "One name or alias is claimed by two entities.",
+    explanation: "\
+Reports a name or alias that two entities both claim, compared after folding case,
+accents, spaces and hyphens.
+
+Why it matters: a mention of that name in an article could be either entity, so
+claimcheck could attribute a claim to the wrong one.
+
+Example:
+
+    - id: meta
+      name: Meta
+      aliases: [Facebook]
+    - id: facebook
+      name: Facebook      # `Facebook` is already an alias of `meta`
+",
+};
+
+pub const UNKNOWN_ENTITY: CheckInfo = CheckInfo {
+    code: "R004",
+    name: "unknown-entity",
+    severity: Severity::Error,
+    summary: "A reference names an entity id that the fact base does not define.",
+    explanation: "\
+Reports a reference (such as `of:`) to an entity id that no entity defines, and
+suggests the closest id.
+
+Why it matters: a misspelt reference silently detaches a fact from its entity.
+
+Example:
+
+    - id: mistral-large
+      kind: product
+      name: Mistral Large
+      of: mistral-a        # unknown entity `mistral-a`; did you mean `mistral-ai`?
+",
+};
+
+pub const INVALID_VALUE: CheckInfo = CheckInfo {
+    code: "R005",
+    name: "invalid-value",
+    severity: Severity::Error,
+    summary: "A value in the fact base is not allowed: an id that is not kebab-case, an unknown kind, an empty name.",
+    explanation: "\
+Reports a value that has the right type but is not allowed:
+- an `id` that is not kebab-case (`a-z`, `0-9` and single hyphens);
+- a `kind` other than person, org, product, place, law, event, media;
+- an empty `name`, alias or `not` phrase;
+- a lexicon whose month list does not have twelve entries.
+
+Example:
+
+    - id: Arthur_Mensch     # ids are kebab-case: arthur-mensch
+      kind: human           # unknown kind; did you mean `person`?
+",
+};
+
+/// Every fact-base check, for the registry.
+pub const ALL: [&CheckInfo; 5] = [
+    &RULES_SYNTAX,
+    &DUPLICATE_ID,
+    &ALIAS_CONFLICT,
+    &UNKNOWN_ENTITY,
+    &INVALID_VALUE,
+];
+
+/// Ids are kebab-case so that they read the same in YAML, URLs and messages.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// The candidate closest to `wanted`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (osa_distance(wanted, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("mistral-ai"));
+        assert!(is_kebab_case("gpt-4"));
+        assert!(!is_kebab_case("Mistral"));
+        assert!(!is_kebab_case("a--b"));
+        assert!(!is_kebab_case("-a"));
+        assert!(!is_kebab_case(""));
+    }
+
+    #[test]
+    fn suggests_the_closest_candidate() {
+        let ids = ["mistral-ai", "microsoft", "meta"];
+        assert_eq!(
+            did_you_mean("mistral-a", ids.iter().copied()),
+            Some("mistral-ai")
+        );
+        assert_eq!(
+            did_you_mean("microsfot", ids.iter().copied()),
+            Some("microsoft")
+        );
+        assert_eq!(did_you_mean("apple", ids.iter().copied()), None);
+    }
+}

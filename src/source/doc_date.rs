@@ -1,0 +1,260 @@
+//! The date of a document: when it was published, which is what relative dates
+//! and time-dependent facts are read against.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::lexicon::Lexicon;
+use crate::text::tokens::{Token, tokenize};
+
+/// A period of days, both ends included: a date written "2023-12" is the whole month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateRange {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl DateRange {
+    pub fn day(date: NaiveDate) -> Self {
+        DateRange {
+            first: date,
+            last: date,
+        }
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)?
+        };
+        Some(DateRange {
+            first,
+            last: next.pred_opt()?,
+        })
+    }
+
+    pub fn year(year: i32) -> Option<Self> {
+        Some(DateRange {
+            first: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            last: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    /// ISO form at the precision it was given: `2024`, `2024-03`, `2024-03-01`.
+    pub fn display(&self) -> String {
+        if self.first == self.last {
+            self.first.format("%Y-%m-%d").to_string()
+        } else if self.first.day() == 1
+            && Some(*self) == DateRange::month(self.first.year(), self.first.month())
+        {
+            self.first.format("%Y-%m").to_string()
+        } else if Some(*self) == DateRange::year(self.first.year()) {
+            self.first.format("%Y").to_string()
+        } else {
+            format!(
+                "{}..{}",
+                self.first.format("%Y-%m-%d"),
+                self.last.format("%Y-%m-%d")
+            )
+        }
+    }
+}
+
+/// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+pub fn parse_iso(text: &str) -> Option<DateRange> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => DateRange::year(number(y, 4)? as i32),
+        [y, m] => DateRange::month(number(y, 4)? as i32, number(m, 2)?),
+        [y, m, d] => NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?)
+            .map(DateRange::day),
+        _ => None,
+    }
+}
+
+/// How many non-empty lines at the top of an article may carry its date.
+const DATE_LINES: usize = 15;
+
+/// A publication date found in the first lines of `text[range]`: an ISO date at
+/// the start of a line (optionally after a word such as "date"), or a written
+/// date such as "1 décembre 2023" or "December 1, 2023". Returns the date and
+/// the byte range where it is written.
+pub fn find_in_text(
+    text: &str,
+    range: std::ops::Range<usize>,
+    lexicons: &[&Lexicon],
+) -> Option<(DateRange, std::ops::Range<usize>)> {
+    let mut offset = range.start;
+    let mut seen = 0;
+    for line in text[range.clone()].split_inclusive('\n') {
+        let line_range = offset..offset + line.len();
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > DATE_LINES {
+            break;
+        }
+        let tokens = tokenize(text, line_range);
+        if let Some(found) = iso_at_line_start(text, &tokens, lexicons) {
+            return Some(found);
+        }
+        for lexicon in lexicons {
+            if let Some(found) = written_date(&tokens, lexicon) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn iso_at_line_start(
+    text: &str,
+    tokens: &[Token],
+    lexicons: &[&Lexicon],
+) -> Option<(DateRange, std::ops::Range<usize>)> {
+    let is_intro = |t: &Token| {
+        lexicons
+            .iter()
+            .any(|l| l.date_line_words.iter().any(|w| w == &t.folded))
+    };
+    let candidate = match tokens {
+        [first, ..] if parse_iso(&text[first.range.clone()]).is_some() => first,
+        [first, second, ..] if is_intro(first) => second,
+        _ => return None,
+    };
+    parse_iso(&text[candidate.range.clone()]).map(|d| (d, candidate.range.clone()))
+}
+
+fn written_date(
+    tokens: &[Token],
+    lexicon: &Lexicon,
+) -> Option<(DateRange, std::ops::Range<usize>)> {
+    let day = |t: &Token| -> Option<u32> {
+        let mut word = t.folded.as_str();
+        for suffix in &lexicon.day_suffixes {
+            if let Some(stripped) = word.strip_suffix(suffix.as_str()) {
+                word = stripped;
+                break;
+            }
+        }
+        (word.len() <= 2).then(|| word.parse().ok()).flatten()
+    };
+    let year = |t: &Token| -> Option<i32> {
+        (t.folded.len() == 4)
+            .then(|| t.folded.parse().ok())
+            .flatten()
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(month) = lexicon.month(&token.folded) else {
+            continue;
+        };
+        // "1 décembre 2023", "1er décembre 2023", "11 June 2024"
+        if i >= 1 && i + 1 < tokens.len() {
+            if let (Some(d), Some(y)) = (day(&tokens[i - 1]), year(&tokens[i + 1])) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, month, d) {
+                    return Some((
+                        DateRange::day(date),
+                        tokens[i - 1].range.start..tokens[i + 1].range.end,
+                    ));
+                }
+            }
+        }
+        // "December 1, 2023"
+        if i + 2 < tokens.len() {
+            if let (Some(d), Some(y)) = (day(&tokens[i + 1]), year(&tokens[i + 2])) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, month, d) {
+                    return Some((
+                        DateRange::day(date),
+                        token.range.start..tokens[i + 2].range.end,
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Lexicon, LexiconFile};
+
+    fn french() -> Lexicon {
+        Lexicon::from_file(LexiconFile {
+            language: "fr".into(),
+            name: "French".into(),
+            stopwords: vec![],
+            titles: vec![],
+            name_particles: vec![],
+            months: [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ]
+            .iter()
+            .map(|m| vec![m.to_string()])
+            .collect(),
+            day_suffixes: vec!["er".into()],
+            date_line_words: vec!["date".into()],
+        })
+        .unwrap()
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn parses_iso_dates_at_their_precision() {
+        assert_eq!(
+            parse_iso("2024-03-01"),
+            Some(DateRange::day(ymd(2024, 3, 1)))
+        );
+        let dec = parse_iso("2023-12").unwrap();
+        assert_eq!((dec.first, dec.last), (ymd(2023, 12, 1), ymd(2023, 12, 31)));
+        assert_eq!(parse_iso("2024").unwrap().last, ymd(2024, 12, 31));
+        assert_eq!(parse_iso("2024-02-30"), None);
+        assert_eq!(parse_iso("24-02"), None);
+        assert_eq!(parse_iso("March"), None);
+        assert_eq!(dec.display(), "2023-12");
+    }
+
+    #[test]
+    fn finds_a_date_line_and_a_written_date() {
+        let fr = french();
+        let text = " date 2023-12 En matière d’intelligence";
+        let (date, range) = find_in_text(text, 0..text.len(), &[&fr]).unwrap();
+        assert_eq!(date.display(), "2023-12");
+        assert_eq!(&text[range], "2023-12");
+
+        let text = "# Titre\n\n*Chapô*\n\n1er décembre 2023\n\nTexte.";
+        let (date, range) = find_in_text(text, 0..text.len(), &[&fr]).unwrap();
+        assert_eq!(date, DateRange::day(ymd(2023, 12, 1)));
+        assert_eq!(&text[range], "1er décembre 2023");
+    }
+
+    #[test]
+    fn ignores_dates_far_down_the_article() {
+        let fr = french();
+        let mut text = "ligne\n".repeat(20);
+        text.push_str("1 décembre 2023\n");
+        assert_eq!(find_in_text(&text, 0..text.len(), &[&fr]), None);
+    }
+}

@@ -1,0 +1,165 @@
+//! All files the engine has read — articles and fact-base YAML alike — so that
+//! one diagnostic can point into an article and into the YAML that contradicts it.
+
+use std::ops::Range;
+
+use codespan_reporting::files::{Error as FilesError, Files};
+
+use crate::span::FileId;
+
+/// What a file is, so that renderers and checks can tell articles from rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Article,
+    Rules,
+}
+
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The name shown to the user: a path as given, or the stdin name.
+    pub name: String,
+    pub text: String,
+    pub kind: FileKind,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, text: String, kind: FileKind) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name,
+            text,
+            kind,
+            line_starts,
+        }
+    }
+
+    /// Zero-based line index of a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte range of a zero-based line, its line break included.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(start..end)
+    }
+
+    /// One-based line and one-based column counted in Unicode scalar values.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        (line + 1, self.text[start..byte].chars().count() + 1)
+    }
+
+    /// Byte offset of a one-based line and column in Unicode scalar values.
+    pub fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
+        let range = self.line_range(line.checked_sub(1)?)?;
+        let text = &self.text[range.clone()];
+        let skip = column.checked_sub(1)?;
+        match text.char_indices().nth(skip) {
+            Some((i, _)) => Some(range.start + i),
+            None if text.chars().count() == skip => Some(range.end),
+            None => None,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    byte
+}
+
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, name: impl Into<String>, text: String, kind: FileKind) -> FileId {
+        self.files.push(SourceFile::new(name.into(), text, kind));
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = FileId> {
+        0..self.files.len()
+    }
+}
+
+impl<'a> Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files
+            .get(id)
+            .map(|f| f.name.as_str())
+            .ok_or(FilesError::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files
+            .get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(FilesError::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self
+            .files
+            .get(id)
+            .ok_or(FilesError::FileMissing)?
+            .line_index(byte_index))
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        file.line_range(line_index).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: file.line_starts.len() - 1,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_lines_survive_crlf() {
+        let mut map = SourceMap::default();
+        let id = map.add("a.md", "é\r\nab Zoé\r\n".to_string(), FileKind::Article);
+        let f = map.get(id);
+        let z = f.text.find('Z').unwrap();
+        assert_eq!(f.line_col(z), (2, 4));
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.offset_of(2, 4), Some(z));
+        assert_eq!(f.line_col(f.text.len()), (3, 1));
+    }
+}

@@ -1,0 +1,82 @@
+//! Finding the articles under the paths given on the command line.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Extensions checked when walking a folder; a file named explicitly is always checked.
+pub const ARTICLE_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Articles to check, in a stable order.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, with the reason.
+    pub errors: Vec<(PathBuf, String)>,
+    /// Folders in which no article was found.
+    pub empty_dirs: Vec<PathBuf>,
+}
+
+/// Files under `paths`: folders are walked recursively, skipping hidden and
+/// git-ignored files (`.gitignore`, `.ignore`), keeping [`ARTICLE_EXTENSIONS`].
+pub fn discover(paths: &[PathBuf]) -> Discovered {
+    let mut found = Discovered::default();
+    let mut seen = BTreeSet::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = found.files.len();
+            walk_dir(path, &mut found, &mut seen);
+            if found.files.len() == before {
+                found.empty_dirs.push(path.clone());
+            }
+        } else if path.exists() {
+            if seen.insert(clean(path)) {
+                found.files.push(clean(path));
+            }
+        } else {
+            found
+                .errors
+                .push((path.clone(), "no such file or folder".to_string()));
+        }
+    }
+    found
+}
+
+fn walk_dir(dir: &Path, found: &mut Discovered, seen: &mut BTreeSet<PathBuf>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let is_article = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                if is_file && is_article && seen.insert(clean(path)) {
+                    found.files.push(clean(path));
+                }
+            }
+            Err(err) => {
+                let path = match &err {
+                    ignore::Error::WithPath { path, .. } => path.clone(),
+                    _ => dir.to_path_buf(),
+                };
+                found.errors.push((path, err.to_string()));
+            }
+        }
+    }
+}
+
+/// `./a/b.md` is shown as `a/b.md`.
+fn clean(path: &Path) -> PathBuf {
+    path.strip_prefix(".").unwrap_or(path).to_path_buf()
+}

@@ -1,0 +1,62 @@
+//! Edit distance between folded names.
+
+/// Optimal string alignment distance (Damerau–Levenshtein restricted to one
+/// edit per substring): insertions, deletions, substitutions and transpositions
+/// of two adjacent characters each cost one.
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// Whether `a` and `b` hold the same letters, two of them swapped.
+pub fn is_transposition(a: &str, b: &str) -> bool {
+    let mut x: Vec<char> = a.chars().collect();
+    let mut y: Vec<char> = b.chars().collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y && osa_distance(a, b) == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_each_kind_of_edit_once() {
+        assert_eq!(osa_distance("", ""), 0);
+        assert_eq!(osa_distance("abc", ""), 3);
+        assert_eq!(osa_distance("lacroix", "lacroix"), 0);
+        assert_eq!(osa_distance("timothee", "thimothe"), 2);
+        assert_eq!(osa_distance("ia", "ai"), 1);
+        assert_eq!(osa_distance("salesforse", "salesforce"), 1);
+        assert_eq!(osa_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn recognises_transpositions() {
+        assert!(is_transposition("ia", "ai"));
+        assert!(!is_transposition("ia", "ia"));
+        assert!(!is_transposition("ab", "ac"));
+    }
+}

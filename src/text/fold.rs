@@ -1,0 +1,136 @@
+//! Folding: the forms under which two spellings of a name are compared.
+//!
+//! Every fold works on any normalisation form of its input (NFC or NFD), so an
+//! article saved in NFD compares equal to a fact base written in NFC.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Characters that join or separate the parts of a name without being part of
+/// its spelling: spaces of every width, hyphens and apostrophes.
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{2010}'
+                | '\u{2011}'
+                | '\u{2012}'
+                | '\u{2013}'
+                | '\''
+                | '\u{2019}'
+                | '\u{02BC}'
+        )
+}
+
+/// Lower case, accents removed, ligatures expanded, separators dropped:
+/// "Herblin-Stoop", "herblin stoop" and "Hérblin Stoop" all fold to "herblinstoop".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) || is_separator(c) {
+            continue;
+        }
+        push_lower_expanded(&mut out, c);
+    }
+    out
+}
+
+/// Lower case and accents removed, separators kept (collapsed to one space).
+pub fn fold_keep_separators(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if is_separator(c) {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        push_lower_expanded(&mut out, c);
+    }
+    out.trim().to_string()
+}
+
+fn push_lower_expanded(out: &mut String, c: char) {
+    match c {
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Accents removed, case and separators kept.
+pub fn strip_accents(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// NFC with every run of white space collapsed to one space: the form in which
+/// a mention counts as written exactly like a name.
+pub fn surface(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A rough phonetic skeleton of a name, for spotting two spellings of one name
+/// that nothing in the fact base knows: folded, `ph` read as `f`, `y` as `i`,
+/// silent `h` dropped and doubled letters collapsed. "Thimothé" and "Timothée"
+/// share the skeleton "timote"; "Christian" and "Christine" do not.
+pub fn skeleton(text: &str) -> String {
+    let folded = fold(text).replace("ph", "f").replace('y', "i");
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars().filter(|c| *c != 'h') {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_and_separators() {
+        assert_eq!(fold("Herblin-Stoop"), "herblinstoop");
+        assert_eq!(fold("Open AI"), "openai");
+        assert_eq!(fold("Timothée"), fold("Timothe\u{301}e"));
+        assert_eq!(fold("États-Unis"), "etatsunis");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+
+    #[test]
+    fn fold_keep_separators_collapses_them() {
+        assert_eq!(fold_keep_separators("Jean -  Marc"), "jean marc");
+    }
+
+    #[test]
+    fn surface_normalises_to_nfc_and_single_spaces() {
+        assert_eq!(
+            surface("Timothe\u{301}e\u{a0}\n Lacroix"),
+            "Timothée Lacroix"
+        );
+    }
+
+    #[test]
+    fn skeleton_joins_common_spelling_variants() {
+        assert_eq!(skeleton("Thimothé Lacroix"), skeleton("Timothée Lacroix"));
+        assert_eq!(skeleton("Mathieu"), skeleton("Matthieu"));
+        assert_eq!(skeleton("Stéphane"), skeleton("Stefane"));
+        assert_ne!(skeleton("Christian"), skeleton("Christine"));
+        assert_ne!(skeleton("Denis"), skeleton("Denise"));
+        assert_ne!(skeleton("Jean"), skeleton("Joan"));
+    }
+}

@@ -1,0 +1,6 @@
+//! Language-neutral text utilities shared by the fact base and the extractors:
+//! folding for comparison, tokenizing with exact byte spans, edit distance.
+
+pub mod distance;
+pub mod fold;
+pub mod tokens;
