@@ -157,26 +157,22 @@ fn written_date(
             continue;
         };
         // "1 décembre 2023", "1er décembre 2023", "11 June 2024"
-        if i >= 1 && i + 1 < tokens.len() {
-            if let (Some(d), Some(y)) = (day(&tokens[i - 1]), year(&tokens[i + 1])) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, month, d) {
-                    return Some((
-                        DateRange::day(date),
-                        tokens[i - 1].range.start..tokens[i + 1].range.end,
-                    ));
-                }
-            }
+        if i >= 1
+            && let Some(next) = tokens.get(i + 1)
+            && let (Some(d), Some(y)) = (day(&tokens[i - 1]), year(next))
+            && let Some(date) = NaiveDate::from_ymd_opt(y, month, d)
+        {
+            return Some((
+                DateRange::day(date),
+                tokens[i - 1].range.start..next.range.end,
+            ));
         }
         // "December 1, 2023"
-        if i + 2 < tokens.len() {
-            if let (Some(d), Some(y)) = (day(&tokens[i + 1]), year(&tokens[i + 2])) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, month, d) {
-                    return Some((
-                        DateRange::day(date),
-                        token.range.start..tokens[i + 2].range.end,
-                    ));
-                }
-            }
+        if let (Some(d_tok), Some(y_tok)) = (tokens.get(i + 1), tokens.get(i + 2))
+            && let (Some(d), Some(y)) = (day(d_tok), year(y_tok))
+            && let Some(date) = NaiveDate::from_ymd_opt(y, month, d)
+        {
+            return Some((DateRange::day(date), token.range.start..y_tok.range.end));
         }
     }
     None

@@ -3,4 +3,5 @@
 
 pub mod distance;
 pub mod fold;
+pub mod spelling;
 pub mod tokens;

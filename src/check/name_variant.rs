@@ -1,0 +1,110 @@
+//! `name-variant`: a mention that is a near miss of an entity's name or alias.
+
+use super::{Check, CheckContext};
+use crate::diagnostic::{Applicability, CheckInfo, Diagnostic, Edit, Fix, Label, Severity};
+use crate::extract::Match;
+use crate::extract::name_index::FormRole;
+use crate::span::Span;
+use crate::text::fold::surface;
+
+pub struct NameVariant;
+
+pub const INFO: CheckInfo = CheckInfo {
+    code: "N001",
+    name: "name-variant",
+    severity: Severity::Warning,
+    summary: "A name is spelt differently from the fact base's canonical name or aliases.",
+    explanation: "\
+Reports a mention that is a near miss of an entity's canonical name or of one of
+its aliases: a missing or extra accent, a wrong, missing or extra letter, a
+difference in case, spacing or hyphenation, two letters swapped. The fix replaces
+the mention with the spelling from the fact base.
+
+Names are compared after folding (Unicode normalisation, case, accents, spaces,
+hyphens); near misses are found by edit distance scaled to the length of each word.
+Never reported: exact names and declared aliases, phrases listed under `not:`, a
+word in capitals (headline style), a name whose first letter is capitalised only
+because it starts a sentence, a lower-case ordinary word that a one-word name
+happens to share ('le mistral', 'an apple'), and other people who share a surname
+('Sophie Lacroix' is not a misspelt 'Timothée Lacroix').
+
+Why it matters: a misspelt name is the first thing a reader notices, and a fact
+desk cannot match a misspelt name to what it knows.
+
+Example:
+
+    Mistral AI a été fondée par Arthur Mensch, Guillaume Lample et Thimothé Lacroix.
+                                                                   ^^^^^^^^^^^^^^^^
+    warning[N001]: `Thimothé Lacroix` looks like a misspelling of `Timothée Lacroix`
+      = help: replace with `Timothée Lacroix`
+
+To accept a spelling, add it to the entity's `aliases`; to stop a look-alike phrase
+from ever matching, add it to the entity's `not` list.
+",
+};
+
+impl Check for NameVariant {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        for extraction in ctx.extractions {
+            let file = extraction.article.file;
+            let text = &ctx.map.get(file).text;
+            for mention in extraction
+                .mentions
+                .iter()
+                .filter(|m| m.matched.is_reported())
+            {
+                let form = &ctx.names.forms[mention.form];
+                let entity = ctx.facts.entity(mention.entity);
+                let written = surface(&text[mention.range.clone()]);
+                let wanted = &form.written.text;
+                let span = Span::new(file, mention.range.clone());
+                let message = match &mention.matched {
+                    Match::Variant(diff) => format!(
+                        "`{written}` is written `{wanted}` in the fact base (differs in {})",
+                        diff.describe()
+                    ),
+                    _ => format!("`{written}` looks like a misspelling of `{wanted}`"),
+                };
+                let mut diag = Diagnostic::new(
+                    &INFO,
+                    message,
+                    Label::new(span.clone(), format!("did you mean `{wanted}`?")),
+                )
+                .with_secondary(Label::new(
+                    form.written.span.clone(),
+                    match form.role {
+                        FormRole::Alias => {
+                            format!("alias of `{}` ({})", entity.name.text, entity.id.text)
+                        }
+                        _ => format!(
+                            "canonical name of `{}` ({})",
+                            entity.id.text,
+                            entity.kind.as_str()
+                        ),
+                    },
+                ))
+                .with_help(format!("replace with `{wanted}`"))
+                .with_fix(Fix {
+                    title: format!("Replace with `{wanted}`"),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        span,
+                        replacement: wanted.clone(),
+                    }],
+                });
+                if let Match::Misspelt { distance } = mention.matched {
+                    diag = diag.with_note(format!(
+                        "{distance} letter edit{} away from `{wanted}`; if this is another name, add it to the `not` list of `{}`",
+                        if distance == 1 { "" } else { "s" },
+                        entity.id.text
+                    ));
+                }
+                out.push(diag);
+            }
+        }
+    }
+}

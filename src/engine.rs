@@ -1,0 +1,125 @@
+//! One run of the pipeline: fact base → articles → extraction → checks.
+//! The CLI, the tests and (later) the language server all go through here.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::check::{self, CheckContext};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::extract::{Extraction, Extractor};
+use crate::lexicon::Lexicons;
+use crate::rules::{self, FactBase, RulesLocation};
+use crate::source::{FileKind, SourceMap, article, input, walk};
+
+/// An input named on the command line.
+#[derive(Clone, Debug)]
+pub enum Input {
+    Path(PathBuf),
+    /// Bytes already read (standard input), with the name to show for it.
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
+}
+
+/// A fact base loaded and validated, ready to check articles.
+#[derive(Debug)]
+pub struct Engine {
+    pub map: SourceMap,
+    pub facts: FactBase,
+    pub lexicons: Lexicons,
+    /// Problems found in the fact base, errors and warnings.
+    pub rule_diagnostics: Vec<Diagnostic>,
+}
+
+/// What a run found.
+#[derive(Debug)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub extractions: Vec<Extraction>,
+    /// Inputs that could not be read, with the reason (exit status 2).
+    pub input_errors: Vec<(String, String)>,
+    /// Folders in which no article was found.
+    pub empty_dirs: Vec<PathBuf>,
+}
+
+impl Engine {
+    pub fn load(location: &RulesLocation) -> Result<Engine, Error> {
+        let mut map = SourceMap::default();
+        let loaded = rules::load(location, &mut map)?;
+        let mut rule_diagnostics = loaded.diagnostics;
+        rule_diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Ok(Engine {
+            map,
+            facts: loaded.facts,
+            lexicons: loaded.lexicons,
+            rule_diagnostics,
+        })
+    }
+
+    /// Whether the fact base has errors (then no article can be checked).
+    pub fn rules_are_broken(&self) -> bool {
+        self.rule_diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn check(&mut self, inputs: &[Input], date: Option<NaiveDate>) -> Report {
+        let mut input_errors = Vec::new();
+        let mut files = Vec::new();
+        let paths: Vec<PathBuf> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::Path(p) => Some(p.clone()),
+                Input::Bytes { .. } => None,
+            })
+            .collect();
+        let found = walk::discover(&paths);
+        for (path, reason) in found.errors {
+            input_errors.push((path.display().to_string(), reason));
+        }
+        for path in &found.files {
+            match input::read_file(path) {
+                Ok(text) => files.push(self.map.add(
+                    path.display().to_string(),
+                    text,
+                    FileKind::Article,
+                )),
+                Err(reason) => input_errors.push((path.display().to_string(), reason)),
+            }
+        }
+        for i in inputs {
+            if let Input::Bytes { name, bytes } = i {
+                match input::decode(bytes.clone()) {
+                    Ok(text) => files.push(self.map.add(name.clone(), text, FileKind::Article)),
+                    Err(reason) => input_errors.push((name.clone(), reason)),
+                }
+            }
+        }
+
+        let extractor = Extractor::new(&self.facts, &self.lexicons);
+        let mut diagnostics = Vec::new();
+        let mut extractions = Vec::new();
+        for file in files {
+            let (article, problems) = article::prepare(&self.map, file, &self.lexicons, date);
+            diagnostics.extend(problems);
+            extractions.push(extractor.extract(&self.map, article));
+        }
+        let ctx = CheckContext {
+            map: &self.map,
+            facts: &self.facts,
+            names: &extractor.names,
+            extractions: &extractions,
+        };
+        diagnostics.extend(check::run_all(&ctx));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Report {
+            diagnostics,
+            extractions,
+            input_errors,
+            empty_dirs: found.empty_dirs,
+        }
+    }
+}

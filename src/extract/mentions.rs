@@ -1,0 +1,351 @@
+//! Finding the entities an article names, exactly or with a variant spelling.
+//!
+//! Windows of consecutive words are compared with every name and alias of the
+//! fact base: first for equality after folding (case, accents, spaces, hyphens),
+//! longest window first; then, for capitalised words that matched nothing, for
+//! a near miss by edit distance scaled to the length of each word.
+
+use std::ops::Range;
+
+use super::name_index::{FormRole, NameIndex};
+use crate::lexicon::Lexicon;
+use crate::rules::{EntityIdx, EntityKind, FactBase};
+use crate::text::distance::{is_transposition, osa_distance};
+use crate::text::fold::surface;
+use crate::text::spelling::{Differences, differences};
+use crate::text::tokens::Token;
+
+/// How a mention relates to the form it matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// Written exactly like a name or alias (up to Unicode normalisation).
+    Exact,
+    /// Differs only as typography allows: all capitals, or a capital at the start
+    /// of a sentence. Not reported.
+    Styled,
+    /// The same letters once case, accents and separators are folded.
+    Variant(Differences),
+    /// A near miss: `distance` letter edits away.
+    Misspelt { distance: usize },
+}
+
+impl Match {
+    /// Whether `name-variant` reports it.
+    pub fn is_reported(&self) -> bool {
+        matches!(self, Match::Variant(_) | Match::Misspelt { .. })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub entity: EntityIdx,
+    /// Index of the matched form in the [`NameIndex`].
+    pub form: usize,
+    /// Byte range in the article's text.
+    pub range: Range<usize>,
+    pub matched: Match,
+}
+
+/// Whether the text between two tokens lets them belong to one name: spaces and
+/// at most one line break, nothing else.
+pub fn joins_name(text: &str, gap: Range<usize>) -> bool {
+    let gap = &text[gap];
+    gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+}
+
+/// Whether the token starting at `start` begins a sentence, a line or a quotation.
+pub fn starts_sentence(text: &str, prev_end: Option<usize>, start: usize) -> bool {
+    match prev_end {
+        None => true,
+        Some(end) => text[end..start].chars().any(|c| {
+            matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | '…'
+                    | ':'
+                    | '\n'
+                    | '«'
+                    | '"'
+                    | '“'
+                    | '—'
+                    | '–'
+                    | '•'
+                    | '*'
+                    | '#'
+                    | '>'
+                    | '|'
+            )
+        }),
+    }
+}
+
+pub struct MentionFinder<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub index: &'a NameIndex,
+    pub facts: &'a FactBase,
+    pub lexicon: Option<&'a Lexicon>,
+}
+
+impl MentionFinder<'_> {
+    pub fn find(&self) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if let Some((len, mention)) = self.fold_match(i).or_else(|| self.near_miss(i)) {
+                if let Some(m) = mention.filter(|m| !self.is_other_person(i, len, m, &mentions)) {
+                    mentions.push(m);
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        mentions
+    }
+
+    /// The longest window that can end at `i + len` without crossing punctuation.
+    fn max_len(&self, i: usize, limit: usize) -> usize {
+        let mut len = 1;
+        while len < limit
+            && i + len < self.tokens.len()
+            && joins_name(
+                self.text,
+                self.tokens[i + len - 1].range.end..self.tokens[i + len].range.start,
+            )
+        {
+            len += 1;
+        }
+        len
+    }
+
+    fn window_range(&self, i: usize, len: usize) -> Range<usize> {
+        self.tokens[i].range.start..self.tokens[i + len - 1].range.end
+    }
+
+    fn prev_end(&self, i: usize) -> Option<usize> {
+        i.checked_sub(1).map(|p| self.tokens[p].range.end)
+    }
+
+    /// A window fold-equal to a form. `Some((len, None))` consumes the window
+    /// without a mention (a `not:` phrase, or an ordinary word).
+    fn fold_match(&self, i: usize) -> Option<(usize, Option<Mention>)> {
+        // One more token than the longest form: "Open AI" is two tokens for "OpenAI".
+        let longest = self.max_len(i, self.index.max_tokens + 1);
+        for len in (1..=longest).rev() {
+            let folded: String = self.tokens[i..i + len]
+                .iter()
+                .map(|t| t.folded.as_str())
+                .collect();
+            let forms = self.index.fold_equal(&folded);
+            if forms.is_empty() {
+                continue;
+            }
+            if forms
+                .iter()
+                .any(|f| self.index.forms[*f].role == FormRole::Not)
+            {
+                return Some((len, None));
+            }
+            let tokens = &self.tokens[i..i + len];
+            // Words joined into one name must each look like part of a name:
+            // "Open AI" is "OpenAI", "met à" is not "Meta".
+            let split = forms
+                .iter()
+                .all(|f| self.index.forms[*f].tokens.len() != len);
+            if split && !tokens.iter().all(|t| self.is_name_like(t)) {
+                continue;
+            }
+            let range = self.window_range(i, len);
+            let written = surface(&self.text[range.clone()]);
+            // Prefer a form written exactly so; else the one closest in spelling.
+            let form = *forms
+                .iter()
+                .min_by_key(|f| {
+                    let form = &self.index.forms[**f];
+                    (
+                        form.surface != written,
+                        osa_distance(&form.surface, &written),
+                        form.role != FormRole::Name,
+                    )
+                })
+                .expect("forms is not empty");
+            let name = &self.index.forms[form];
+            let matched = if name.surface == written {
+                Match::Exact
+            } else {
+                let diff = differences(&written, &name.surface);
+                let all_caps = tokens.iter().all(|t| t.all_caps || t.has_digit)
+                    && tokens.iter().any(|t| t.all_caps);
+                let sentence_start = starts_sentence(self.text, self.prev_end(i), range.start);
+                // Headline capitals, or a capital that only starts a sentence.
+                let styled = (all_caps && !diff.separators)
+                    || (diff.is_case_only()
+                        && sentence_start
+                        && only_first_letter_differs(&written, &name.surface));
+                if styled {
+                    Match::Styled
+                } else if diff.is_case_only()
+                    && (name.simple_word || name.acronym)
+                    && tokens.iter().all(|t| t.all_lower)
+                {
+                    // "mistral" the wind, "apple" the fruit, "eu" the verb: ordinary words.
+                    return Some((len, None));
+                } else {
+                    Match::Variant(diff)
+                }
+            };
+            return Some((
+                len,
+                Some(Mention {
+                    entity: name.entity,
+                    form,
+                    range,
+                    matched,
+                }),
+            ));
+        }
+        None
+    }
+
+    fn is_name_like(&self, token: &Token) -> bool {
+        token.capitalised || token.has_digit
+    }
+
+    fn is_function_word(&self, token: &Token) -> bool {
+        self.lexicon.is_some_and(|l| {
+            l.stopwords.contains(&token.folded) || l.name_particles.contains(&token.folded)
+        })
+    }
+
+    /// A capitalised window a few letters away from a form.
+    fn near_miss(&self, i: usize) -> Option<(usize, Option<Mention>)> {
+        if !self.tokens[i].capitalised || self.is_function_word(&self.tokens[i]) {
+            return None;
+        }
+        let longest = self.max_len(i, self.index.max_tokens);
+        for len in (1..=longest).rev() {
+            let window = &self.tokens[i..i + len];
+            let inner_ok = window.iter().enumerate().all(|(k, t)| {
+                self.is_name_like(t) || (k > 0 && k + 1 < len && self.is_function_word(t))
+            });
+            if !inner_ok || !self.is_name_like(&window[len - 1]) {
+                continue;
+            }
+            let mut best: Option<(usize, usize)> = None;
+            let mut ambiguous = false;
+            for &f in self.index.with_token_count(len) {
+                let form = &self.index.forms[f];
+                let Some(distance) = self.near_distance(window, &form.tokens) else {
+                    continue;
+                };
+                match best {
+                    Some((d, other))
+                        if d == distance && self.index.forms[other].entity != form.entity =>
+                    {
+                        ambiguous = true
+                    }
+                    Some((d, _)) if d <= distance => {}
+                    _ => {
+                        best = Some((distance, f));
+                        ambiguous = false;
+                    }
+                }
+            }
+            match best {
+                Some(_) if ambiguous => return Some((len, None)),
+                Some((_, f)) if self.index.forms[f].role == FormRole::Not => {
+                    return Some((len, None));
+                }
+                Some((distance, f)) => {
+                    let mention = Mention {
+                        entity: self.index.forms[f].entity,
+                        form: f,
+                        range: self.window_range(i, len),
+                        matched: Match::Misspelt { distance },
+                    };
+                    return Some((len, Some(mention)));
+                }
+                None => {}
+            }
+        }
+        None
+    }
+
+    /// The edit distance between a window and a form of as many tokens, if it is
+    /// small enough to be a misspelling rather than another name.
+    fn near_distance(&self, window: &[Token], form: &[String]) -> Option<usize> {
+        if window.len() == 1 {
+            let (a, b) = (&window[0].folded, &form[0]);
+            let d = osa_distance(a, b);
+            let limit = match b.chars().count() {
+                0..=5 => 0,
+                6..=9 => 1,
+                _ => 2,
+            };
+            return (d > 0 && d <= limit).then_some(d);
+        }
+        let mut total = 0;
+        let mut anchored = false;
+        for (token, wanted) in window.iter().zip(form) {
+            let d = osa_distance(&token.folded, wanted);
+            if d == 0 {
+                anchored |= !self.is_function_word(token) && wanted.chars().count() >= 2;
+                continue;
+            }
+            let len = wanted.chars().count();
+            let ok = match len {
+                0..=3 => is_transposition(&token.folded, wanted),
+                4..=6 => d <= 1,
+                _ => d <= 2,
+            };
+            if !ok {
+                return None;
+            }
+            total += d;
+        }
+        (anchored && total > 0 && total <= 3).then_some(total)
+    }
+
+    /// A surname alias preceded by another first name is another person:
+    /// "Sophie Lacroix" is not "Timothée Lacroix".
+    fn is_other_person(
+        &self,
+        i: usize,
+        len: usize,
+        mention: &Mention,
+        earlier: &[Mention],
+    ) -> bool {
+        if len != 1
+            || self.facts.entity(mention.entity).kind != EntityKind::Person
+            || self.index.forms[mention.form].role != FormRole::Alias
+            || i == 0
+        {
+            return false;
+        }
+        let prev = &self.tokens[i - 1];
+        let adjacent = joins_name(self.text, prev.range.end..self.tokens[i].range.start);
+        let in_mention = earlier
+            .last()
+            .is_some_and(|m| m.range.end >= prev.range.end);
+        let is_title = self
+            .lexicon
+            .is_some_and(|l| l.titles.contains(&prev.folded));
+        adjacent
+            && prev.capitalised
+            && !prev.all_caps
+            && !in_mention
+            && !is_title
+            && !self.is_function_word(prev)
+    }
+}
+
+fn only_first_letter_differs(a: &str, b: &str) -> bool {
+    let mut x = a.chars();
+    let mut y = b.chars();
+    match (x.next(), y.next()) {
+        (Some(p), Some(q)) => p.to_lowercase().eq(q.to_lowercase()) && x.eq(y),
+        _ => false,
+    }
+}

@@ -1,0 +1,68 @@
+//! From text to what it claims: tokens, entity mentions, unknown proper names.
+//! Later stages add quantities, dates and claims.
+
+pub mod mask;
+pub mod mentions;
+pub mod name_index;
+pub mod proper_names;
+
+use crate::lexicon::Lexicons;
+use crate::rules::FactBase;
+use crate::source::{Article, SourceMap};
+use crate::text::tokens::{Token, tokenize};
+
+pub use mentions::{Match, Mention};
+pub use name_index::NameIndex;
+pub use proper_names::ProperName;
+
+/// Everything extracted from one article.
+#[derive(Debug)]
+pub struct Extraction {
+    pub article: Article,
+    /// Prose tokens: tokens inside URLs, hashtags, comments and code are left out.
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub proper_names: Vec<ProperName>,
+}
+
+/// What extraction needs from the fact base, built once per run.
+pub struct Extractor<'a> {
+    pub facts: &'a FactBase,
+    pub lexicons: &'a Lexicons,
+    pub names: NameIndex,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(facts: &'a FactBase, lexicons: &'a Lexicons) -> Self {
+        Extractor {
+            facts,
+            lexicons,
+            names: NameIndex::new(facts),
+        }
+    }
+
+    pub fn extract(&self, map: &SourceMap, article: Article) -> Extraction {
+        let text = &map.get(article.file).text;
+        let masks = mask::not_prose(text, article.body.clone());
+        let tokens: Vec<Token> = tokenize(text, article.body.clone())
+            .into_iter()
+            .filter(|t| !mask::is_masked(&masks, &t.range))
+            .collect();
+        let lexicon = self.lexicons.get(&article.lang);
+        let mentions = mentions::MentionFinder {
+            text,
+            tokens: &tokens,
+            index: &self.names,
+            facts: self.facts,
+            lexicon,
+        }
+        .find();
+        let proper_names = proper_names::find(text, &tokens, &mentions, lexicon);
+        Extraction {
+            article,
+            tokens,
+            mentions,
+            proper_names,
+        }
+    }
+}

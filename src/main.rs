@@ -1,0 +1,282 @@
+//! The `claimcheck` command: parses arguments, calls the library, maps the
+//! outcome to an exit status (0 clean, 1 findings, 2 usage or input problem).
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use claimcheck::check::registry;
+use claimcheck::diagnostic::Severity;
+use claimcheck::engine::{Engine, Input};
+use claimcheck::render::{self, Format};
+use claimcheck::rules::RulesLocation;
+use claimcheck::source::walk::ARTICLE_EXTENSIONS;
+
+const EXAMPLES: &str = "\
+Examples:
+  claimcheck check draft.md                     check one article
+  claimcheck check archive/ --deny warnings     check a folder; warnings fail too
+  cat draft.md | claimcheck check - --stdin-filename draft.md
+  claimcheck check archive/ --format sarif > claimcheck.sarif
+  claimcheck rules check rules/                 validate a fact base alone
+  claimcheck explain name-variant               what a check finds, and why
+
+Exit status: 0 no error, 1 findings, 2 usage error, unreadable input or broken fact base.";
+
+#[derive(Parser)]
+#[command(name = "claimcheck", version, about = "Checks the factual claims of articles against a fact base and against each other.", after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles (files, folders, or - for standard input).
+    Check(CheckArgs),
+    /// Work with the fact base.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+    /// Print the documentation of a check (by name or code); list them all without one.
+    Explain { name: Option<String> },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Validate a fact base on its own: YAML, keys, ids, aliases, references.
+    Check {
+        /// The fact-base folder [default: ./rules if it exists, else the built-in one]
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+}
+
+#[derive(Parser)]
+struct CheckArgs {
+    /// Files and folders to check (folders: .md, .markdown, .txt, recursively); - reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The fact-base folder [default: ./rules if it exists, else the built-in one]
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Publication date for articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Treat warnings as errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<DenyLevel>,
+    /// The name to show for standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyLevel {
+    Warnings,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}
+
+fn rules_location(dir: Option<PathBuf>) -> RulesLocation {
+    dir.map_or_else(RulesLocation::default_for_cwd, RulesLocation::Dir)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules {
+            command: RulesCommand::Check { dir, format, color },
+        } => rules_check(dir, format, color),
+        Command::Explain { name } => explain(name),
+    };
+    ExitCode::from(status)
+}
+
+fn print_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let location = rules_location(args.rules);
+    let mut engine = match Engine::load(&location) {
+        Ok(engine) => engine,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return 2;
+        }
+    };
+    if engine.rules_are_broken() {
+        let errors = engine
+            .rule_diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        eprint!(
+            "{}",
+            render::human::render(&engine.map, &engine.rule_diagnostics, args.color.enabled())
+        );
+        eprintln!(
+            "error: the fact base {} has {errors} error{}; nothing was checked (`claimcheck rules check` shows them alone)",
+            location.describe(),
+            if errors == 1 { "" } else { "s" }
+        );
+        return 2;
+    }
+    let mut inputs = Vec::new();
+    for path in args.paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("error: cannot read standard input: {err}");
+                return 2;
+            }
+            inputs.push(Input::Bytes {
+                name: args.stdin_filename.clone(),
+                bytes,
+            });
+        } else {
+            inputs.push(Input::Path(path));
+        }
+    }
+    let mut report = engine.check(&inputs, args.date);
+    if matches!(args.deny, Some(DenyLevel::Warnings)) {
+        for d in &mut report.diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    print_stdout(&render::render(
+        args.format,
+        &engine.map,
+        &report.diagnostics,
+        report.extractions.len(),
+        args.color.enabled(),
+    ));
+    for dir in &report.empty_dirs {
+        eprintln!(
+            "warning: no articles found in '{}' (looked for .{})",
+            dir.display(),
+            ARTICLE_EXTENSIONS.join(", .")
+        );
+    }
+    for (name, reason) in &report.input_errors {
+        eprintln!("error: cannot read '{name}': {reason}");
+    }
+    if !report.input_errors.is_empty() {
+        2
+    } else if report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        1
+    } else {
+        0
+    }
+}
+
+fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
+    let location = rules_location(dir);
+    let engine = match Engine::load(&location) {
+        Ok(engine) => engine,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return 2;
+        }
+    };
+    let files = engine.facts.files.len();
+    print_stdout(&render::render(
+        format,
+        &engine.map,
+        &engine.rule_diagnostics,
+        files,
+        color.enabled(),
+    ));
+    if format == Format::Human && !engine.rules_are_broken() {
+        let languages: Vec<&str> = engine.lexicons.codes().collect();
+        print_stdout(&format!(
+            "fact base {}: {} entities; lexicons: {}\n",
+            location.describe(),
+            engine.facts.entities.len(),
+            languages.join(", ")
+        ));
+    }
+    if engine.rules_are_broken() { 1 } else { 0 }
+}
+
+fn explain(name: Option<String>) -> u8 {
+    let Some(name) = name else {
+        let mut out = String::from("Checks (claimcheck explain NAME for one):\n");
+        for c in registry::all() {
+            out.push_str(&format!(
+                "  {}  {:<20} {:<8} {}\n",
+                c.code,
+                c.name,
+                c.severity.as_str(),
+                c.summary
+            ));
+        }
+        print_stdout(&out);
+        return 0;
+    };
+    match registry::find(&name) {
+        Some(c) => {
+            print_stdout(&format!(
+                "{} {} ({} by default)\n\n{}\n\n{}",
+                c.code,
+                c.name,
+                c.severity.as_str(),
+                c.summary,
+                c.explanation
+            ));
+            0
+        }
+        None => {
+            let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
+            eprintln!(
+                "error: no check named `{name}`; known checks: {}",
+                names.join(", ")
+            );
+            2
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Output formats: one file each. Renderers only format; they decide nothing.
+
+pub mod human;
+pub mod sarif;
+pub mod short;
+pub mod summary;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Compiler-style, with the source lines and labels (codespan-reporting).
+    Human,
+    /// One line per finding: `path:line:col: severity[code]: message`.
+    Short,
+    /// SARIF 2.1.0, as GitHub code scanning accepts it.
+    Sarif,
+}
+
+/// Renders `diagnostics` in `format`. `files_checked` feeds the summary line.
+pub fn render(
+    format: Format,
+    map: &SourceMap,
+    diagnostics: &[Diagnostic],
+    files_checked: usize,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => {
+            let mut out = human::render(map, diagnostics, color);
+            out.push_str(&summary::line(diagnostics, files_checked));
+            out.push('\n');
+            out
+        }
+        Format::Short => short::render(map, diagnostics),
+        Format::Sarif => sarif::render(map, diagnostics),
+    }
+}

@@ -1,0 +1,136 @@
+//! SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+//! Columns are declared as `unicodeCodePoints`; regions are one-based, end exclusive.
+
+use serde_json::{Value, json};
+
+use crate::check::registry;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceMap;
+use crate::span::Span;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+    let all = registry::all();
+    let rules: Vec<Value> = all
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.code,
+                "name": c.name,
+                "shortDescription": { "text": c.summary },
+                "fullDescription": { "text": c.summary },
+                "help": { "text": c.explanation, "markdown": c.explanation },
+                "defaultConfiguration": { "level": level(c.severity) },
+                "properties": { "tags": ["claimcheck"] },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| result(map, d, all.iter().position(|c| c.code == d.code)))
+        .collect();
+    let sarif = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "claimcheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&sarif).expect("JSON values always serialise");
+    out.push('\n');
+    out
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn uri(map: &SourceMap, span: &Span) -> String {
+    map.get(span.file).name.replace('\\', "/")
+}
+
+fn region(map: &SourceMap, span: &Span) -> Value {
+    let file = map.get(span.file);
+    let (start_line, start_column) = file.line_col(span.start);
+    let (end_line, end_column) = file.line_col(span.end);
+    json!({
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    })
+}
+
+fn physical(map: &SourceMap, span: &Span) -> Value {
+    json!({
+        "artifactLocation": { "uri": uri(map, span) },
+        "region": region(map, span),
+    })
+}
+
+fn result(map: &SourceMap, d: &Diagnostic, rule_index: Option<usize>) -> Value {
+    let mut text = d.message.clone();
+    for note in &d.notes {
+        text.push_str(&format!("\nnote: {note}"));
+    }
+    if let Some(help) = &d.help {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    let mut result = json!({
+        "ruleId": d.code,
+        "level": level(d.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": physical(map, &d.primary.span),
+            "message": { "text": d.primary.message },
+        }],
+        "properties": { "name": d.name },
+    });
+    if let Some(index) = rule_index {
+        result["ruleIndex"] = json!(index);
+    }
+    if !d.secondary.is_empty() {
+        result["relatedLocations"] = d
+            .secondary
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                json!({
+                    "id": i + 1,
+                    "physicalLocation": physical(map, &l.span),
+                    "message": { "text": l.message },
+                })
+            })
+            .collect();
+    }
+    if let Some(fix) = &d.fix {
+        let changes: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                json!({
+                    "artifactLocation": { "uri": uri(map, &e.span) },
+                    "replacements": [{
+                        "deletedRegion": region(map, &e.span),
+                        "insertedContent": { "text": e.replacement },
+                    }],
+                })
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": { "text": fix.title },
+            "artifactChanges": changes,
+        }]);
+    }
+    result
+}

@@ -1,0 +1,21 @@
+//! One line per finding, for vim's quickfix list and Emacs' compilation-mode:
+//! `path:line:col: severity[code]: message`. Columns count characters, from 1.
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceMap;
+
+pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for diag in diagnostics {
+        let file = map.get(diag.primary.span.file);
+        let (line, col) = file.line_col(diag.primary.span.start);
+        out.push_str(&format!(
+            "{}:{line}:{col}: {}[{}]: {}\n",
+            file.name,
+            diag.severity.as_str(),
+            diag.code,
+            diag.message
+        ));
+    }
+    out
+}

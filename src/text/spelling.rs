@@ -1,0 +1,93 @@
+//! How two spellings of one name differ, once folding says they are the same name.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::fold::is_separator;
+
+/// The ways in which two fold-equal spellings differ.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Differences {
+    pub case: bool,
+    pub accents: bool,
+    pub separators: bool,
+}
+
+impl Differences {
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.case {
+            parts.push("case");
+        }
+        if self.accents {
+            parts.push("accents");
+        }
+        if self.separators {
+            parts.push("spacing or hyphenation");
+        }
+        parts.join(", ")
+    }
+
+    pub fn is_case_only(&self) -> bool {
+        self.case && !self.accents && !self.separators
+    }
+}
+
+/// Lower-cased or not, accents kept or not, separators kept (typed) or dropped.
+fn key(text: &str, keep_case: bool, keep_accents: bool, keep_separators: bool) -> String {
+    let mut out = String::new();
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            if keep_accents {
+                out.push(c);
+            }
+        } else if is_separator(c) {
+            if keep_separators {
+                let typed = if c.is_whitespace() {
+                    ' '
+                } else if matches!(c, '\'' | '\u{2019}' | '\u{02BC}') {
+                    '\''
+                } else {
+                    '-'
+                };
+                if !(typed == ' ' && out.ends_with(' ')) {
+                    out.push(typed);
+                }
+            }
+        } else if keep_case {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Compares each dimension with the other two folded away.
+pub fn differences(a: &str, b: &str) -> Differences {
+    Differences {
+        case: key(a, true, false, false) != key(b, true, false, false),
+        accents: key(a, false, true, false) != key(b, false, true, false),
+        separators: key(a, false, false, true) != key(b, false, false, true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_each_kind_of_difference_apart() {
+        let d = differences("Deepmind", "DeepMind");
+        assert!(d.is_case_only());
+        let d = differences("Open AI", "OpenAI");
+        assert_eq!((d.case, d.accents, d.separators), (false, false, true));
+        let d = differences("GPT 4", "GPT-4");
+        assert!(d.separators && !d.case);
+        let d = differences("Etats-Unis", "États-Unis");
+        assert_eq!((d.case, d.accents, d.separators), (false, true, false));
+        let d = differences("Timothe\u{301}e", "Timothée");
+        assert_eq!(d, Differences::default());
+        assert_eq!(differences("états-unis", "États-Unis").describe(), "case");
+    }
+}
