@@ -7,11 +7,11 @@
 
 use std::ops::Range;
 
-use super::name_index::{FormRole, NameIndex};
+use super::name_index::{FormRole, NameForm, NameIndex};
 use crate::lexicon::Lexicon;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
 use crate::text::distance::{is_transposition, osa_distance};
-use crate::text::fold::surface;
+use crate::text::fold::{skeleton, surface};
 use crate::text::spelling::{Differences, differences};
 use crate::text::tokens::Token;
 
@@ -237,7 +237,7 @@ impl MentionFinder<'_> {
             let mut ambiguous = false;
             for &f in self.index.with_token_count(len) {
                 let form = &self.index.forms[f];
-                let Some(distance) = self.near_distance(window, &form.tokens) else {
+                let Some(distance) = self.near_distance(window, form) else {
                     continue;
                 };
                 match best {
@@ -275,32 +275,33 @@ impl MentionFinder<'_> {
 
     /// The edit distance between a window and a form of as many tokens, if it is
     /// small enough to be a misspelling rather than another name.
-    fn near_distance(&self, window: &[Token], form: &[String]) -> Option<usize> {
+    fn near_distance(&self, window: &[Token], form: &NameForm) -> Option<usize> {
         if window.len() == 1 {
-            let (a, b) = (&window[0].folded, &form[0]);
+            // A surname on its own is too short a context: "Micron" is not "Macron".
+            if self.facts.entity(form.entity).kind == EntityKind::Person {
+                return None;
+            }
+            let (a, b) = (&window[0].folded, &form.tokens[0]);
             let d = osa_distance(a, b);
             let limit = match b.chars().count() {
-                0..=5 => 0,
-                6..=9 => 1,
+                0..=6 => 0,
+                7..=10 => 1,
                 _ => 2,
             };
-            return (d > 0 && d <= limit).then_some(d);
+            let same_start = a.chars().next() == b.chars().next();
+            let close = (d <= limit && same_start)
+                || (b.chars().count() >= 5 && skeleton(a) == skeleton(b));
+            return (d > 0 && close).then_some(d);
         }
         let mut total = 0;
         let mut anchored = false;
-        for (token, wanted) in window.iter().zip(form) {
+        for (token, wanted) in window.iter().zip(&form.tokens) {
             let d = osa_distance(&token.folded, wanted);
             if d == 0 {
                 anchored |= !self.is_function_word(token) && wanted.chars().count() >= 2;
                 continue;
             }
-            let len = wanted.chars().count();
-            let ok = match len {
-                0..=3 => is_transposition(&token.folded, wanted),
-                4..=6 => d <= 1,
-                _ => d <= 2,
-            };
-            if !ok {
+            if !word_is_close(&token.folded, wanted, d) {
                 return None;
             }
             total += d;
@@ -338,6 +339,19 @@ impl MentionFinder<'_> {
             && !in_mention
             && !is_title
             && !self.is_function_word(prev)
+    }
+}
+
+/// Whether one word of a longer name is a plausible misspelling of `wanted`,
+/// `d` edits away. Short words must sound alike ("Artur"/"Arthur"), so that
+/// "Brent Martin" is not taken for "Brett Martin".
+fn word_is_close(written: &str, wanted: &str, d: usize) -> bool {
+    let sounds_alike = skeleton(written) == skeleton(wanted);
+    match wanted.chars().count() {
+        0..=3 => is_transposition(written, wanted),
+        4..=5 => sounds_alike || is_transposition(written, wanted),
+        6..=7 => sounds_alike || d <= 1,
+        _ => sounds_alike || d <= 2,
     }
 }
 

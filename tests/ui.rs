@@ -1,0 +1,98 @@
+//! UI tests: every fixture under `fixtures/<area>/` is checked with the real binary
+//! and its output compared with the `.expected` file beside it.
+//!
+//! A fixture is an article (`name.md`, `name.txt`) or a folder of articles checked
+//! together (`name/`); its expected output is `name.expected`. To accept new
+//! output after a deliberate change, run `BLESS=1 cargo test --test ui` and review
+//! the diff.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut found = Vec::new();
+    let mut areas: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixtures/ exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    areas.sort();
+    for area in areas.into_iter().filter(|p| p.is_dir()) {
+        let mut entries: Vec<_> = std::fs::read_dir(&area)
+            .expect("readable")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let is_article = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt")
+            );
+            if path.is_dir() || is_article {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// What a user sees: the command, its exit status, stdout and stderr.
+fn run(fixture: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let relative = fixture.strip_prefix(root).expect("fixture under the crate");
+    let relative = relative.to_string_lossy().replace('\\', "/");
+    let output = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .args(["check", &relative, "--color", "never"])
+        .output()
+        .expect("the binary runs");
+    let mut seen = format!(
+        "$ claimcheck check {relative}\nexit status: {}\n\n{}",
+        output
+            .status
+            .code()
+            .map_or("signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    if !output.stderr.is_empty() {
+        seen.push_str("--- stderr\n");
+        seen.push_str(&String::from_utf8_lossy(&output.stderr));
+    }
+    seen
+}
+
+#[test]
+fn fixtures_match_their_expected_output() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    let all = fixtures();
+    assert!(
+        all.len() >= 10,
+        "expected the shipped fixtures, found {}",
+        all.len()
+    );
+    for fixture in all {
+        let expected_path = fixture.with_extension("expected");
+        let seen = run(&fixture);
+        if bless {
+            std::fs::write(&expected_path, &seen).expect("write expected output");
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == seen => {}
+            Ok(expected) => failures.push(format!(
+                "{}: output differs\n--- expected\n{expected}\n--- seen\n{seen}",
+                fixture.display()
+            )),
+            Err(_) => failures.push(format!(
+                "{}: no {} (run BLESS=1 cargo test --test ui)\n{seen}",
+                fixture.display(),
+                expected_path.display()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
