@@ -13,11 +13,13 @@ pub fn plain_message(err: &serde_saphyr::Error) -> String {
         Some((head, rest)) if head.starts_with("line ") && head.contains(" column ") => rest,
         _ => text,
     };
-    text.lines()
-        .next()
-        .unwrap_or("invalid YAML")
-        .trim()
-        .to_string()
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    // Messages may end with the location again: "… at line 4, column 5".
+    let first = match first.rfind(" at line ") {
+        Some(at) if first[at..].contains(", column ") => &first[..at],
+        _ => first,
+    };
+    first.to_string()
 }
 
 /// The span of a YAML node parsed from `text[base..]`, clamped to `text`.

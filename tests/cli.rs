@@ -1,0 +1,545 @@
+//! The command line as a user meets it: exit statuses, inputs good and bad,
+//! fact-base validation, explain, output formats.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn claimcheck(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(cwd)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    {
+        let mut input = child.stdin.take().expect("piped");
+        if let Some(bytes) = stdin {
+            input.write_all(bytes).expect("stdin accepts input");
+        }
+    }
+    let out = child.wait_with_output().expect("the binary finishes");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+const CLEAN: &str = "---\nlang: en\n---\nMistral AI was founded in Paris by Arthur Mensch.\n";
+const VARIANT: &str =
+    "---\nlang: en\n---\nMistral AI was founded by Arthur Mensch and Timothee Lacroix.\n";
+
+#[test]
+fn exit_status_is_zero_for_clean_and_warning_only_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "clean.md", CLEAN.as_bytes());
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    let clean = claimcheck(dir.path(), &["check", "clean.md"], None);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert!(
+        clean.stdout.contains("no problems found in 1 file"),
+        "{}",
+        clean.stdout
+    );
+    let warned = claimcheck(
+        dir.path(),
+        &["check", "variant.md", "--color", "never"],
+        None,
+    );
+    assert_eq!(warned.code, 0);
+    assert!(warned.stdout.contains("warning[N001]"), "{}", warned.stdout);
+    assert!(
+        warned.stdout.contains("1 warning in 1 file"),
+        "{}",
+        warned.stdout
+    );
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "variant.md",
+            "--deny",
+            "warnings",
+            "--color",
+            "never",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("error[N001]"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 error in 1 file"), "{}", run.stdout);
+}
+
+#[test]
+fn reads_standard_input_under_the_given_name() {
+    let run = claimcheck(
+        repo(),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "draft.md",
+            "--format",
+            "short",
+        ],
+        Some(VARIANT.as_bytes()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "draft.md:4:45: warning[N001]: `Timothee Lacroix` is written `Timothée Lacroix` in the fact base (differs in accents)\n"
+    );
+}
+
+#[test]
+fn bad_inputs_are_reported_with_exit_status_two_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "latin1.md", b"Caf\xe9 avec Timothee Lacroix\n");
+    write(dir.path(), "empty.md", b"");
+    write(dir.path(), "binary.txt", b"\x7fELF\0\0\x01");
+    write(dir.path(), "good.md", VARIANT.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "latin1.md",
+            "empty.md",
+            "binary.txt",
+            "missing.md",
+            "good.md",
+            "--format",
+            "short",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("error: cannot read 'latin1.md': is not valid UTF-8 (invalid byte 0xE9 at offset 3, line 1)"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: cannot read 'empty.md': is empty"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: cannot read 'binary.txt': looks like a binary file"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: cannot read 'missing.md': no such file or folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("good.md:4:45: warning[N001]"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn an_empty_folder_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    let run = claimcheck(dir.path(), &["check", "archive"], None);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("warning: no articles found in 'archive'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn folders_skip_hidden_ignored_and_foreign_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "archive/a.md", VARIANT.as_bytes());
+    write(dir.path(), "archive/sub/b.markdown", VARIANT.as_bytes());
+    write(dir.path(), "archive/.hidden.md", VARIANT.as_bytes());
+    write(dir.path(), "archive/drafts/c.md", VARIANT.as_bytes());
+    write(dir.path(), "archive/notes.html", VARIANT.as_bytes());
+    write(dir.path(), "archive/.gitignore", b"drafts/\n");
+    let run = claimcheck(dir.path(), &["check", "archive", "--format", "short"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(files, ["archive/a.md", "archive/sub/b.markdown"]);
+}
+
+#[test]
+fn checking_never_modifies_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    claimcheck(dir.path(), &["check", "variant.md"], None);
+    assert_eq!(
+        std::fs::read(dir.path().join("variant.md")).unwrap(),
+        VARIANT.as_bytes()
+    );
+}
+
+#[test]
+fn the_built_in_fact_base_works_from_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &["check", "variant.md", "--color", "never"],
+        None,
+    );
+    assert!(
+        run.stdout.contains("builtin:rules/entities.yaml"),
+        "{}",
+        run.stdout
+    );
+    let rules = claimcheck(dir.path(), &["rules", "check"], None);
+    assert_eq!(rules.code, 0, "{}", rules.stdout);
+    assert!(
+        rules.stdout.contains("the built-in fact base"),
+        "{}",
+        rules.stdout
+    );
+}
+
+fn broken_rules(yaml: &str) -> (tempfile::TempDir, Run, Run) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "facts/entities.yaml", yaml.as_bytes());
+    write(dir.path(), "a.md", CLEAN.as_bytes());
+    let rules = claimcheck(
+        dir.path(),
+        &["rules", "check", "facts", "--format", "short"],
+        None,
+    );
+    let check = claimcheck(
+        dir.path(),
+        &["check", "a.md", "--rules", "facts", "--color", "never"],
+        None,
+    );
+    (dir, rules, check)
+}
+
+#[test]
+fn malformed_yaml_is_located_and_blocks_checking() {
+    let (_dir, rules, check) = broken_rules("entities:\n  - id: a\n    kind: org\n    name: [A\n");
+    assert_eq!(rules.code, 1);
+    assert!(
+        rules.stdout.starts_with("facts/entities.yaml:4:"),
+        "{}",
+        rules.stdout
+    );
+    assert!(rules.stdout.contains("error[R001]"), "{}", rules.stdout);
+    assert_eq!(check.code, 2);
+    assert!(
+        check.stderr.contains("nothing was checked"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn an_unknown_key_is_located() {
+    let (_dir, rules, _) = broken_rules("entities:\n  - id: a\n    kind: org\n    nam: A\n");
+    assert_eq!(rules.code, 1);
+    assert_eq!(
+        rules.stdout,
+        "facts/entities.yaml:4:5: error[R001]: unknown field `nam`, expected one of id, kind, name, aliases, not, of\n"
+    );
+}
+
+#[test]
+fn a_typo_in_an_entity_reference_gets_a_suggestion() {
+    let yaml = "entities:\n  - id: mistral-ai\n    kind: org\n    name: Mistral AI\n  - id: le-chat\n    kind: product\n    name: Le Chat\n    of: mistral-a\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "facts/entities.yaml", yaml.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &["rules", "check", "facts", "--color", "never"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("error[R004]: unknown entity `mistral-a`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("facts/entities.yaml:8:9"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("help: did you mean `mistral-ai`?"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn duplicate_ids_alias_conflicts_and_bad_values_are_all_reported() {
+    let yaml = "\
+entities:
+  - id: meta
+    kind: org
+    name: Meta
+    aliases: [Facebook]
+  - id: meta
+    kind: org
+    name: Meta Platforms
+  - id: facebook
+    kind: prodcut
+    name: Face-book
+  - id: Bad_Id
+    kind: org
+    name: Bad
+";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "facts/entities.yaml", yaml.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &["rules", "check", "facts", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    let codes: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split(": ").nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["error[R002]", "error[R005]", "error[R005]"],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("facts/entities.yaml:6:9: error[R002]: duplicate entity id `meta`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("facts/entities.yaml:10:11: error[R005]: unknown entity kind `prodcut`"),
+        "{}",
+        run.stdout
+    );
+
+    let conflict = "entities:\n  - id: meta\n    kind: org\n    name: Meta\n    aliases: [Facebook]\n  - id: facebook\n    kind: product\n    name: Face-book\n";
+    write(dir.path(), "facts/entities.yaml", conflict.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &["rules", "check", "facts", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "facts/entities.yaml:8:11: error[R003]: `Face-book` is claimed by `meta` and `facebook`\n"
+    );
+}
+
+#[test]
+fn a_missing_rules_folder_is_exit_two() {
+    let run = claimcheck(
+        repo(),
+        &["check", "fixtures", "--rules", "no/such/folder"],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("cannot read the fact base 'no/such/folder': not a folder"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn explain_prints_a_check_and_lists_them_all() {
+    let one = claimcheck(repo(), &["explain", "name-variant"], None);
+    assert_eq!(one.code, 0);
+    assert!(
+        one.stdout
+            .starts_with("N001 name-variant (warning by default)"),
+        "{}",
+        one.stdout
+    );
+    assert!(one.stdout.contains("Example"), "{}", one.stdout);
+    let by_code = claimcheck(repo(), &["explain", "R004"], None);
+    assert!(
+        by_code.stdout.starts_with("R004 unknown-entity"),
+        "{}",
+        by_code.stdout
+    );
+    let all = claimcheck(repo(), &["explain"], None);
+    assert!(
+        all.stdout.contains("name-inconsistent") && all.stdout.contains("rules-syntax"),
+        "{}",
+        all.stdout
+    );
+    let unknown = claimcheck(repo(), &["explain", "nope"], None);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("no check named `nope`"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn usage_errors_are_exit_two() {
+    assert_eq!(claimcheck(repo(), &["check"], None).code, 2);
+    assert_eq!(
+        claimcheck(repo(), &["check", "fixtures", "--date", "2024-13-01"], None).code,
+        2
+    );
+    assert_eq!(
+        claimcheck(repo(), &["check", "fixtures", "--format", "xml"], None).code,
+        2
+    );
+    let help = claimcheck(repo(), &["--help"], None);
+    assert!(help.stdout.contains("Examples:"), "{}", help.stdout);
+}
+
+#[test]
+fn colour_follows_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    let always = claimcheck(
+        dir.path(),
+        &["check", "variant.md", "--color", "always"],
+        None,
+    );
+    assert!(
+        always.stdout.contains("\u{1b}["),
+        "no ANSI escapes with --color always"
+    );
+    // Standard output is a pipe here, so `auto` means no colour.
+    let auto = claimcheck(dir.path(), &["check", "variant.md"], None);
+    assert!(!auto.stdout.contains("\u{1b}["), "ANSI escapes on a pipe");
+}
+
+#[test]
+fn sarif_output_has_what_code_scanning_needs() {
+    let run = claimcheck(
+        repo(),
+        &[
+            "check",
+            "fixtures/names/cross-source",
+            "fixtures/names/fr-accents.md",
+            "--format",
+            "sarif",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "N001"
+        && r["name"] == "name-variant"
+        && r["help"]["text"].is_string()));
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    let accents = results
+        .iter()
+        .find(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("`Timothee Lacroix`")
+        })
+        .unwrap();
+    assert_eq!(accents["ruleId"], "N001");
+    assert_eq!(accents["level"], "warning");
+    let region = &accents["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(8), Some(16))
+    );
+    assert_eq!(
+        (region["endLine"].as_u64(), region["endColumn"].as_u64()),
+        (Some(8), Some(32))
+    );
+    assert_eq!(
+        accents["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/names/fr-accents.md"
+    );
+    assert_eq!(
+        accents["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "rules/entities.yaml"
+    );
+    assert_eq!(
+        accents["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "Timothée Lacroix"
+    );
+    let inconsistent = results.iter().find(|r| r["ruleId"] == "N002").unwrap();
+    assert_eq!(
+        inconsistent["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/names/cross-source/first.md"
+    );
+}
+
+#[test]
+fn front_matter_problems_are_reported_in_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        b"---\ndate: 1st of March\nlang: de\n---\nMistral AI.\n",
+    );
+    write(dir.path(), "b.md", b"---\ndate: [2024\n---\nMistral AI.\n");
+    let run = claimcheck(
+        dir.path(),
+        &["check", "a.md", "b.md", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("a.md:2:7: error[S001]: `1st of March` is not a date claimcheck can read"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("a.md:3:7: warning[S002]: no lexicon for language `de`"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("b.md:2:"), "{}", run.stdout);
+}
