@@ -223,22 +223,21 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
             return 2;
         }
     };
-    let files = engine.facts.files.len();
-    print_stdout(&render::render(
-        format,
-        &engine.map,
-        &engine.rule_diagnostics,
-        files,
-        color.enabled(),
-    ));
-    if format == Format::Human && !engine.rules_are_broken() {
+    let diagnostics = &engine.rule_diagnostics;
+    if format == Format::Human {
         let languages: Vec<&str> = engine.lexicons.codes().collect();
+        let files = engine.facts.files.len();
         print_stdout(&format!(
-            "fact base {}: {} entities; lexicons: {}\n",
+            "{}{} in {} ({} entities in {files} file{}; lexicons: {})\n",
+            render::human::render(&engine.map, diagnostics, color.enabled()),
+            render::summary::counts(diagnostics).unwrap_or_else(|| "no problems".to_string()),
             location.describe(),
             engine.facts.entities.len(),
+            if files == 1 { "" } else { "s" },
             languages.join(", ")
         ));
+    } else {
+        print_stdout(&render::render(format, &engine.map, diagnostics, 0, false));
     }
     if engine.rules_are_broken() { 1 } else { 0 }
 }

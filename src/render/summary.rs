@@ -2,19 +2,25 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub fn line(diagnostics: &[Diagnostic], files_checked: usize) -> String {
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "2 errors, 1 warning"; `None` when there is nothing.
+pub fn counts(diagnostics: &[Diagnostic]) -> Option<String> {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    match (count(Severity::Error), count(Severity::Warning)) {
+        (0, 0) => None,
+        (e, 0) => Some(plural(e, "error")),
+        (0, w) => Some(plural(w, "warning")),
+        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
+    }
+}
+
+pub fn line(diagnostics: &[Diagnostic], files_checked: usize) -> String {
     let files = plural(files_checked, "file");
-    match (errors, warnings) {
-        (0, 0) => format!("no problems found in {files}"),
-        (e, 0) => format!("{} in {files}", plural(e, "error")),
-        (0, w) => format!("{} in {files}", plural(w, "warning")),
-        (e, w) => format!(
-            "{}, {} in {files}",
-            plural(e, "error"),
-            plural(w, "warning")
-        ),
+    match counts(diagnostics) {
+        None => format!("no problems found in {files}"),
+        Some(counts) => format!("{counts} in {files}"),
     }
 }
