@@ -9,6 +9,51 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Deserialize;
 
 use crate::text::fold::{fold, fold_keep_separators};
+use crate::text::lexemes;
+use crate::text::tokens::tokenize;
+
+/// A scale word and its factor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleDef {
+    pub words: Vec<String>,
+    pub factor: f64,
+    /// An abbreviation ("M", "bn") that counts only next to a currency.
+    #[serde(default)]
+    pub short: bool,
+}
+
+/// A hedge and the factors it applies to the stated figure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeDef {
+    pub words: Vec<String>,
+    pub low: f64,
+    pub high: f64,
+    /// The bound at factor 1 is exclusive of rounding: "more than 2" starts at 2.
+    #[serde(default)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub phrase: Vec<String>,
+    pub factor: f64,
+    pub short: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hedge {
+    pub phrase: Vec<String>,
+    /// The words as written in the lexicon, for messages.
+    pub text: String,
+    pub low: f64,
+    pub high: f64,
+    pub strict: bool,
+}
+
+/// A phrase (folded lexemes or tokens) with what it means.
+pub type Phrases<T> = Vec<(Vec<String>, T)>;
 
 /// The YAML shape of a lexicon file.
 #[derive(Debug, Deserialize)]
@@ -28,6 +73,52 @@ pub struct LexiconFile {
     pub day_suffixes: Vec<String>,
     #[serde(default)]
     pub date_line_words: Vec<String>,
+    #[serde(default)]
+    pub decimal_separator: Option<String>,
+    #[serde(default)]
+    pub thousands_separators: Vec<String>,
+    #[serde(default)]
+    pub number_words: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub scales: Vec<ScaleDef>,
+    #[serde(default)]
+    pub currency_connectors: Vec<String>,
+    #[serde(default)]
+    pub currencies: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub hedges: Vec<HedgeDef>,
+    #[serde(default)]
+    pub descriptions: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub nationalities: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub object_markers: Vec<String>,
+}
+
+impl LexiconFile {
+    /// A lexicon with nothing in it but its code, for tests and as a base.
+    pub fn empty(code: &str) -> LexiconFile {
+        LexiconFile {
+            language: code.to_string(),
+            name: code.to_string(),
+            stopwords: vec![],
+            titles: vec![],
+            name_particles: vec![],
+            months: vec![],
+            day_suffixes: vec![],
+            date_line_words: vec![],
+            decimal_separator: None,
+            thousands_separators: vec![],
+            number_words: BTreeMap::new(),
+            scales: vec![],
+            currency_connectors: vec![],
+            currencies: BTreeMap::new(),
+            hedges: vec![],
+            descriptions: BTreeMap::new(),
+            nationalities: BTreeMap::new(),
+            object_markers: vec![],
+        }
+    }
 }
 
 /// One language, folded and indexed for lookups.
@@ -43,6 +134,47 @@ pub struct Lexicon {
     pub day_suffixes: Vec<String>,
     /// Folded, separators kept: "publie le".
     pub date_line_words: Vec<String>,
+    pub decimal_separator: char,
+    pub thousands_separators: Vec<char>,
+    /// Number words as lexeme phrases, longest first.
+    pub number_words: Phrases<f64>,
+    /// Scale words as lexeme phrases, longest first.
+    pub scales: Vec<Scale>,
+    pub currency_connectors: HashSet<String>,
+    /// Currency words, symbols and codes as lexeme phrases, longest first, with the ISO code.
+    pub currencies: Phrases<String>,
+    pub hedges: Vec<Hedge>,
+    /// Descriptions as token phrases, with the entity kind they stand for.
+    pub descriptions: Phrases<String>,
+    /// Nationality adjectives as token phrases, with the ISO country code.
+    pub nationalities: Phrases<String>,
+    pub object_markers: Vec<Vec<String>>,
+}
+
+fn token_phrase(text: &str) -> Vec<String> {
+    tokenize(text, 0..text.len())
+        .into_iter()
+        .map(|t| t.folded)
+        .collect()
+}
+
+fn longest_first<T>(mut phrases: Phrases<T>) -> Phrases<T> {
+    phrases.retain(|(p, _)| !p.is_empty());
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    phrases
+}
+
+fn grouped<T: Clone>(
+    groups: &BTreeMap<String, Vec<String>>,
+    cut: fn(&str) -> Vec<String>,
+    value: fn(&str) -> T,
+) -> Phrases<T> {
+    longest_first(
+        groups
+            .iter()
+            .flat_map(|(key, words)| words.iter().map(move |w| (cut(w), value(key))))
+            .collect(),
+    )
 }
 
 impl Lexicon {
@@ -54,7 +186,82 @@ impl Lexicon {
             ));
         }
         let set = |words: &[String]| words.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        let single_char = |s: &str| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(format!("`{s}` must be a single character")),
+            }
+        };
+        let decimal_separator = single_char(file.decimal_separator.as_deref().unwrap_or("."))?;
+        let thousands_separators = file
+            .thousands_separators
+            .iter()
+            .map(|s| single_char(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some((word, _)) = file
+            .number_words
+            .iter()
+            .find(|(_, v)| !v.is_finite() || **v < 0.0)
+        {
+            return Err(format!("number word `{word}` must have a positive value"));
+        }
+        if let Some(h) = file.hedges.iter().find(|h| h.low < 0.0 || h.low > h.high) {
+            return Err(format!(
+                "hedge `{}` must have 0 <= low <= high",
+                h.words.join(", ")
+            ));
+        }
+        let mut scales: Vec<Scale> = file
+            .scales
+            .iter()
+            .flat_map(|s| {
+                s.words.iter().map(|w| Scale {
+                    phrase: lexemes::phrase(w),
+                    factor: s.factor,
+                    short: s.short,
+                })
+            })
+            .filter(|s| !s.phrase.is_empty())
+            .collect();
+        scales.sort_by_key(|s| std::cmp::Reverse(s.phrase.len()));
+        let mut hedges: Vec<Hedge> = file
+            .hedges
+            .iter()
+            .flat_map(|h| {
+                h.words.iter().map(|w| Hedge {
+                    phrase: lexemes::phrase(w),
+                    text: w.clone(),
+                    low: h.low,
+                    high: h.high,
+                    strict: h.strict,
+                })
+            })
+            .filter(|h| !h.phrase.is_empty())
+            .collect();
+        hedges.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
         Ok(Lexicon {
+            decimal_separator,
+            thousands_separators,
+            number_words: longest_first(
+                file.number_words
+                    .iter()
+                    .map(|(w, v)| (lexemes::phrase(w), *v))
+                    .collect(),
+            ),
+            scales,
+            currency_connectors: set(&file.currency_connectors),
+            currencies: grouped(&file.currencies, lexemes::phrase, |code| {
+                code.to_uppercase()
+            }),
+            hedges,
+            descriptions: grouped(&file.descriptions, token_phrase, str::to_string),
+            nationalities: grouped(&file.nationalities, token_phrase, str::to_string),
+            object_markers: file
+                .object_markers
+                .iter()
+                .map(|m| token_phrase(m))
+                .collect(),
             stopwords: set(&file.stopwords),
             titles: set(&file.titles),
             name_particles: set(&file.name_particles),
@@ -72,6 +279,17 @@ impl Lexicon {
             language: file.language,
             name: file.name,
         })
+    }
+
+    /// Every currency phrase of every language: symbols and codes are shared,
+    /// and a French article may well write "dollars US".
+    pub fn all_currencies(lexicons: &Lexicons) -> Phrases<String> {
+        longest_first(
+            lexicons
+                .iter()
+                .flat_map(|l| l.currencies.iter().cloned())
+                .collect(),
+        )
     }
 
     /// The month number (1–12) of a folded word, if it names one.
@@ -106,6 +324,19 @@ impl Lexicons {
         self.by_code.values()
     }
 
+    /// The lexicons built into the binary, for tests.
+    pub fn shipped() -> Lexicons {
+        let mut all = Lexicons::default();
+        for (path, text) in crate::rules::embedded::FILES {
+            if path.starts_with("lexicon/") {
+                let file: LexiconFile =
+                    serde_saphyr::from_str(text).expect("shipped lexicons parse");
+                all.insert(Lexicon::from_file(file).expect("shipped lexicons are valid"));
+            }
+        }
+        all
+    }
+
     /// The language whose stopwords are most frequent among `folded_words`;
     /// `None` when no lexicon recognises any word.
     pub fn detect<'a>(&self, folded_words: impl Iterator<Item = &'a str> + Clone) -> Option<&str> {
@@ -129,17 +360,9 @@ mod tests {
     use super::*;
 
     fn lexicon(code: &str, stopwords: &[&str]) -> Lexicon {
-        Lexicon::from_file(LexiconFile {
-            language: code.into(),
-            name: code.into(),
-            stopwords: stopwords.iter().map(|s| s.to_string()).collect(),
-            titles: vec![],
-            name_particles: vec![],
-            months: vec![],
-            day_suffixes: vec![],
-            date_line_words: vec![],
-        })
-        .unwrap()
+        let mut file = LexiconFile::empty(code);
+        file.stopwords = stopwords.iter().map(|s| s.to_string()).collect();
+        Lexicon::from_file(file).unwrap()
     }
 
     #[test]
@@ -155,27 +378,24 @@ mod tests {
 
     #[test]
     fn rejects_a_month_list_that_is_not_twelve_long() {
-        let mut file = LexiconFile {
-            language: "xx".into(),
-            name: "X".into(),
-            stopwords: vec![],
-            titles: vec![],
-            name_particles: vec![],
-            months: vec![vec!["a".into()]],
-            day_suffixes: vec![],
-            date_line_words: vec![],
-        };
+        let mut file = LexiconFile::empty("xx");
+        file.months = vec![vec!["a".into()]];
         assert!(Lexicon::from_file(file).is_err());
-        file = LexiconFile {
-            language: "xx".into(),
-            name: "X".into(),
-            stopwords: vec![],
-            titles: vec![],
-            name_particles: vec![],
-            months: vec![],
-            day_suffixes: vec![],
-            date_line_words: vec![],
-        };
-        assert!(Lexicon::from_file(file).is_ok());
+        assert!(Lexicon::from_file(LexiconFile::empty("xx")).is_ok());
+    }
+
+    #[test]
+    fn rejects_bad_separators_and_hedges() {
+        let mut file = LexiconFile::empty("xx");
+        file.decimal_separator = Some("..".into());
+        assert!(Lexicon::from_file(file).is_err());
+        let mut file = LexiconFile::empty("xx");
+        file.hedges = vec![HedgeDef {
+            words: vec!["x".into()],
+            low: 1.2,
+            high: 1.0,
+            strict: false,
+        }];
+        assert!(Lexicon::from_file(file).is_err());
     }
 }

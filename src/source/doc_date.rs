@@ -184,33 +184,27 @@ mod tests {
     use crate::lexicon::{Lexicon, LexiconFile};
 
     fn french() -> Lexicon {
-        Lexicon::from_file(LexiconFile {
-            language: "fr".into(),
-            name: "French".into(),
-            stopwords: vec![],
-            titles: vec![],
-            name_particles: vec![],
-            months: [
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ]
-            .iter()
-            .map(|m| vec![m.to_string()])
-            .collect(),
-            day_suffixes: vec!["er".into()],
-            date_line_words: vec!["date".into()],
-        })
-        .unwrap()
+        let mut file = LexiconFile::empty("fr");
+        file.months = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ]
+        .iter()
+        .map(|m| vec![m.to_string()])
+        .collect();
+        file.day_suffixes = vec!["er".into()];
+        file.date_line_words = vec!["date".into()];
+        Lexicon::from_file(file).unwrap()
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

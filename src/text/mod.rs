@@ -3,5 +3,6 @@
 
 pub mod distance;
 pub mod fold;
+pub mod lexemes;
 pub mod spelling;
 pub mod tokens;

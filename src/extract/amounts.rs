@@ -1,0 +1,619 @@
+//! Reading money amounts: digits or number words, a scale, a currency before or
+//! after, a hedge — all from the lexicon — turned into an interval.
+//!
+//! An unhedged figure carries the precision its digits imply ("15 millions" is
+//! 14.5 to 15.5 million); a hedge widens or opens the interval as the lexicon says.
+
+use std::ops::Range;
+
+use crate::lexicon::{Hedge, Lexicon, Phrases};
+use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    /// From the hedge (or currency symbol) to the currency word, as written.
+    pub range: Range<usize>,
+    /// The figure as stated, scale applied.
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    /// ISO code, when the amount says it.
+    pub currency: Option<String>,
+    /// The hedge as the lexicon writes it ("près de").
+    pub hedge: Option<String>,
+}
+
+/// What the reader needs: the article's language and every language's currencies.
+pub struct AmountReader<'a> {
+    pub lexicon: &'a Lexicon,
+    pub currencies: &'a Phrases<String>,
+}
+
+struct Number {
+    value: f64,
+    /// Half a unit of the last digit written.
+    half_unit: f64,
+    /// Index of the lexeme after the number.
+    end: usize,
+    in_words: bool,
+}
+
+impl AmountReader<'_> {
+    pub fn read(&self, text: &str, lexemes: &[Lexeme]) -> Vec<Amount> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lexemes.len() {
+            match self.amount_at(text, lexemes, i) {
+                Some((amount, next)) => {
+                    out.push(amount);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn amount_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<(Amount, usize)> {
+        let number = self.number_at(text, lexemes, i)?;
+        let mut end = number.end;
+        let mut factor = 1.0;
+        let mut short_scale = false;
+        let mut long_scale = false;
+        if let Some(scale) = self
+            .lexicon
+            .scales
+            .iter()
+            .find(|s| matches_at(lexemes, end, &s.phrase))
+        {
+            factor = scale.factor;
+            short_scale = scale.short;
+            long_scale = !scale.short;
+            end += scale.phrase.len();
+        }
+        // A currency after: "15 M€", "15 millions d'euros", "2 milliards de dollars".
+        let mut currency = None;
+        let mut last = end;
+        let after_connector = lexemes
+            .get(end)
+            .filter(|l| {
+                l.kind == LexKind::Word && self.lexicon.currency_connectors.contains(&l.folded)
+            })
+            .map(|_| end + 1);
+        if let Some((code, len)) = self.currency_at(lexemes, end) {
+            currency = Some(code);
+            last = end + len;
+        } else if let Some(at) = after_connector {
+            match self.currency_at(lexemes, at) {
+                Some((code, len)) => {
+                    currency = Some(code);
+                    last = at + len;
+                }
+                // "7 milliards de paramètres": a count, not money.
+                None if lexemes.get(at).is_some_and(|l| l.kind == LexKind::Word) => return None,
+                None => {}
+            }
+        }
+        // A currency before: "$16.3 million", "€15M", "US$ 16", "EUR 15 million".
+        let mut first = i;
+        if currency.is_none()
+            && let Some((code, start)) = self.currency_before(lexemes, i)
+        {
+            currency = Some(code);
+            first = start;
+        }
+        if lexemes.get(last).is_some_and(|l| l.folded == "%") {
+            return None;
+        }
+        let is_money = currency.is_some() || long_scale;
+        if !is_money
+            || (short_scale && currency.is_none())
+            || (number.in_words && !long_scale && !short_scale && currency.is_none())
+        {
+            return None;
+        }
+        let hedge = self.hedge_before(lexemes, first);
+        if let Some((_, start)) = &hedge {
+            first = *start;
+        }
+        let value = number.value * factor;
+        let half = number.half_unit * factor;
+        let (low, high) = interval(value, half, hedge.as_ref().map(|(h, _)| *h));
+        let range = lexemes[first].range.start..lexemes[last - 1].range.end;
+        Some((
+            Amount {
+                range,
+                value,
+                low,
+                high,
+                currency,
+                hedge: hedge.map(|(h, _)| h.text.clone()),
+            },
+            last,
+        ))
+    }
+
+    fn currency_at(&self, lexemes: &[Lexeme], at: usize) -> Option<(String, usize)> {
+        self.currencies
+            .iter()
+            .find(|(phrase, _)| matches_at(lexemes, at, phrase))
+            .map(|(phrase, code)| (code.clone(), phrase.len()))
+    }
+
+    fn currency_before(&self, lexemes: &[Lexeme], at: usize) -> Option<(String, usize)> {
+        self.currencies.iter().find_map(|(phrase, code)| {
+            matches_before(lexemes, at, phrase).map(|start| (code.clone(), start))
+        })
+    }
+
+    fn hedge_before<'h>(&'h self, lexemes: &[Lexeme], at: usize) -> Option<(&'h Hedge, usize)> {
+        self.lexicon
+            .hedges
+            .iter()
+            .find_map(|h| matches_before(lexemes, at, &h.phrase).map(|start| (h, start)))
+    }
+
+    fn number_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<Number> {
+        let lex = &lexemes[i];
+        match lex.kind {
+            LexKind::Number => Some(self.digits_at(text, lexemes, i)),
+            LexKind::Word => self.words_at(text, lexemes, i),
+            LexKind::Symbol => None,
+        }
+    }
+
+    /// Digits with the language's separators: "1,5", "16.3", "1 500 000", "1,500,000".
+    /// A separator followed by three digits groups thousands when the language
+    /// says so or when it repeats ("1,500,000" in any language); otherwise it is
+    /// the decimal point, whichever of `,` and `.` it is.
+    fn digits_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Number {
+        let lex = self.lexicon;
+        let mut integer = lexemes[i].folded.clone();
+        let mut fraction = String::new();
+        let mut j = i + 1;
+        let first_group_short = integer.len() <= 3;
+        let mut grouped = false;
+        while fraction.is_empty() {
+            let (Some(a), Some(b)) = (lexemes.get(j), lexemes.get(j + 1)) else {
+                break;
+            };
+            let glued_separator = a.kind == LexKind::Symbol
+                && !a.spaced
+                && matches!(a.folded.as_str(), "," | ".")
+                && b.kind == LexKind::Number
+                && !b.spaced;
+            if glued_separator {
+                let sep = a.folded.chars().next().unwrap_or('.');
+                let repeats = grouped
+                    || lexemes
+                        .get(j + 2)
+                        .is_some_and(|c| c.folded == a.folded && !c.spaced);
+                let grouping = b.folded.len() == 3
+                    && ((lex.thousands_separators.contains(&sep) && sep != lex.decimal_separator)
+                        || repeats);
+                if grouping {
+                    integer.push_str(&b.folded);
+                    grouped = true;
+                } else {
+                    fraction = b.folded.clone();
+                }
+                j += 2;
+                continue;
+            }
+            // "1 500 000": groups of three after one space-like separator.
+            let gap = &text[lexemes[j - 1].range.end..a.range.start];
+            let mut gap_chars = gap.chars();
+            let one_separator = matches!((gap_chars.next(), gap_chars.next()), (Some(c), None) if lex.thousands_separators.contains(&c));
+            if a.kind == LexKind::Number
+                && a.folded.len() == 3
+                && first_group_short
+                && one_separator
+            {
+                integer.push_str(&a.folded);
+                grouped = true;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let value = format!(
+            "{integer}.{}",
+            if fraction.is_empty() { "0" } else { &fraction }
+        )
+        .parse()
+        .unwrap_or(0.0);
+        Number {
+            value,
+            half_unit: 0.5 * 10f64.powi(-(fraction.len() as i32)),
+            end: j,
+            in_words: false,
+        }
+    }
+
+    /// Number words: "deux", "a dozen", "vingt-cinq".
+    fn words_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<Number> {
+        if let Some((phrase, value)) = self
+            .lexicon
+            .number_words
+            .iter()
+            .find(|(p, _)| matches_at(lexemes, i, p))
+        {
+            return Some(Number {
+                value: *value,
+                half_unit: if *value < 1.0 { 0.05 } else { 0.5 },
+                end: i + phrase.len(),
+                in_words: true,
+            });
+        }
+        // Hyphenated compounds add up: "vingt-cinq" is 25.
+        let raw = &text[lexemes[i].range.clone()];
+        if !raw.contains('-') {
+            return None;
+        }
+        let mut total = 0.0;
+        for part in raw.split('-') {
+            let folded = crate::text::fold::fold(part);
+            let (_, v) = self
+                .lexicon
+                .number_words
+                .iter()
+                .find(|(p, _)| p.len() == 1 && p[0] == folded)?;
+            total += v;
+        }
+        Some(Number {
+            value: total,
+            half_unit: 0.5,
+            end: i + 1,
+            in_words: true,
+        })
+    }
+}
+
+/// The interval a stated figure stands for: rounding, widened or opened by a hedge.
+pub fn interval(value: f64, half_unit: f64, hedge: Option<&Hedge>) -> (f64, f64) {
+    match hedge {
+        None => (value - half_unit, value + half_unit),
+        Some(h) => {
+            let low = if h.strict && h.low >= 1.0 {
+                value * h.low
+            } else {
+                (value * h.low).min(value - half_unit)
+            };
+            let high = if h.strict && h.high <= 1.0 {
+                value * h.high
+            } else {
+                (value * h.high).max(value + half_unit)
+            };
+            (low.max(0.0), high)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Lexicon, Lexicons};
+    use crate::text::lexemes::lex;
+
+    fn read(lang: &str, text: &str) -> Vec<Amount> {
+        let lexicons = Lexicons::shipped();
+        let currencies = Lexicon::all_currencies(&lexicons);
+        let reader = AmountReader {
+            lexicon: lexicons.get(lang).unwrap(),
+            currencies: &currencies,
+        };
+        reader.read(text, &lex(text, 0..text.len()))
+    }
+
+    /// (language, text, value, low, high, currency, text of the amount)
+    const CASES: &[(&str, &str, f64, f64, f64, Option<&str>, &str)] = &[
+        (
+            "fr",
+            "une levée de 105 millions d'euros",
+            105e6,
+            104.5e6,
+            105.5e6,
+            Some("EUR"),
+            "105 millions d'euros",
+        ),
+        (
+            "fr",
+            "15 millions d’euros",
+            15e6,
+            14.5e6,
+            15.5e6,
+            Some("EUR"),
+            "15 millions d’euros",
+        ),
+        (
+            "fr",
+            "près de 15 millions d'euros",
+            15e6,
+            13.5e6,
+            15.5e6,
+            Some("EUR"),
+            "près de 15 millions d'euros",
+        ),
+        (
+            "fr",
+            "valorisée à plus de deux milliards de dollars",
+            2e9,
+            2e9,
+            2.6e9,
+            Some("USD"),
+            "plus de deux milliards de dollars",
+        ),
+        (
+            "fr",
+            "environ 2 milliards de dollars",
+            2e9,
+            1.5e9,
+            2.5e9,
+            Some("USD"),
+            "environ 2 milliards de dollars",
+        ),
+        (
+            "fr",
+            "1,5 milliard d'euros",
+            1.5e9,
+            1.45e9,
+            1.55e9,
+            Some("EUR"),
+            "1,5 milliard d'euros",
+        ),
+        (
+            "fr",
+            "16.3 millions de dollars",
+            16.3e6,
+            16.25e6,
+            16.35e6,
+            Some("USD"),
+            "16.3 millions de dollars",
+        ),
+        (
+            "fr",
+            "1 500 000 euros",
+            1.5e6,
+            1_499_999.5,
+            1_500_000.5,
+            Some("EUR"),
+            "1 500 000 euros",
+        ),
+        (
+            "fr",
+            "1\u{a0}500\u{a0}000 €",
+            1.5e6,
+            1_499_999.5,
+            1_500_000.5,
+            Some("EUR"),
+            "1\u{a0}500\u{a0}000 €",
+        ),
+        (
+            "fr",
+            "1\u{202f}500\u{202f}000 €",
+            1.5e6,
+            1_499_999.5,
+            1_500_000.5,
+            Some("EUR"),
+            "1\u{202f}500\u{202f}000 €",
+        ),
+        ("fr", "15 M€", 15e6, 14.5e6, 15.5e6, Some("EUR"), "15 M€"),
+        ("fr", "2 Mds$", 2e9, 1.5e9, 2.5e9, Some("USD"), "2 Mds$"),
+        (
+            "fr",
+            "385 millions !",
+            385e6,
+            384.5e6,
+            385.5e6,
+            None,
+            "385 millions",
+        ),
+        (
+            "fr",
+            "un milliard d’euro en 1 an",
+            1e9,
+            0.5e9,
+            1.5e9,
+            Some("EUR"),
+            "un milliard d’euro",
+        ),
+        (
+            "fr",
+            "jusqu'à 20 millions d'euros",
+            20e6,
+            0.0,
+            20.5e6,
+            Some("EUR"),
+            "jusqu'à 20 millions d'euros",
+        ),
+        (
+            "fr",
+            "moins de 20 millions d'euros",
+            20e6,
+            14e6,
+            20e6,
+            Some("EUR"),
+            "moins de 20 millions d'euros",
+        ),
+        (
+            "fr",
+            "au moins 20 millions de livres sterling",
+            20e6,
+            19.5e6,
+            26e6,
+            Some("GBP"),
+            "au moins 20 millions de livres sterling",
+        ),
+        (
+            "fr",
+            "vingt-cinq millions d'euros",
+            25e6,
+            24.5e6,
+            25.5e6,
+            Some("EUR"),
+            "vingt-cinq millions d'euros",
+        ),
+        (
+            "en",
+            "$16.3 million",
+            16.3e6,
+            16.25e6,
+            16.35e6,
+            Some("USD"),
+            "$16.3 million",
+        ),
+        ("en", "€15M", 15e6, 14.5e6, 15.5e6, Some("EUR"), "€15M"),
+        (
+            "en",
+            "US$ 415 million",
+            415e6,
+            414.5e6,
+            415.5e6,
+            Some("USD"),
+            "US$ 415 million",
+        ),
+        (
+            "en",
+            "USD 2 billion",
+            2e9,
+            1.5e9,
+            2.5e9,
+            Some("USD"),
+            "USD 2 billion",
+        ),
+        (
+            "en",
+            "1,500,000 euros",
+            1.5e6,
+            1_499_999.5,
+            1_500_000.5,
+            Some("EUR"),
+            "1,500,000 euros",
+        ),
+        ("en", "£1.5bn", 1.5e9, 1.45e9, 1.55e9, Some("GBP"), "£1.5bn"),
+        (
+            "en",
+            "a billion dollars",
+            1e9,
+            0.5e9,
+            1.5e9,
+            Some("USD"),
+            "a billion dollars",
+        ),
+        (
+            "en",
+            "half a billion euros",
+            0.5e9,
+            0.45e9,
+            0.55e9,
+            Some("EUR"),
+            "half a billion euros",
+        ),
+        (
+            "en",
+            "a dozen million dollars",
+            12e6,
+            11.5e6,
+            12.5e6,
+            Some("USD"),
+            "a dozen million dollars",
+        ),
+        (
+            "en",
+            "more than $2 billion",
+            2e9,
+            2e9,
+            2.6e9,
+            Some("USD"),
+            "more than $2 billion",
+        ),
+        (
+            "en",
+            "nearly €600 million",
+            600e6,
+            540e6,
+            600.5e6,
+            Some("EUR"),
+            "nearly €600 million",
+        ),
+        (
+            "en",
+            "~$6.2bn",
+            6.2e9,
+            5.58e9,
+            6.82e9,
+            Some("USD"),
+            "~$6.2bn",
+        ),
+        (
+            "en",
+            "some 385 million euros",
+            385e6,
+            346.5e6,
+            423.5e6,
+            Some("EUR"),
+            "some 385 million euros",
+        ),
+        (
+            "en",
+            "about 2 billion",
+            2e9,
+            1.5e9,
+            2.5e9,
+            None,
+            "about 2 billion",
+        ),
+        ("en", "15 EUR", 15.0, 14.5, 15.5, Some("EUR"), "15 EUR"),
+    ];
+
+    #[test]
+    fn reads_every_form_in_the_table() {
+        for (lang, text, value, low, high, currency, written) in CASES {
+            let found = read(lang, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let a = &found[0];
+            let close = |x: f64, y: f64| (x - y).abs() <= 1e-6 * y.abs().max(1.0);
+            assert!(
+                close(a.value, *value),
+                "{text}: value {} != {value}",
+                a.value
+            );
+            assert!(
+                close(a.low, *low) && close(a.high, *high),
+                "{text}: [{}, {}] != [{low}, {high}]",
+                a.low,
+                a.high
+            );
+            assert_eq!(a.currency.as_deref(), *currency, "{text}");
+            assert_eq!(&text[a.range.clone()], *written, "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_counts_years_and_percentages_alone() {
+        for (lang, text) in [
+            (
+                "fr",
+                "7 milliards de paramètres contre 175 milliards de variables",
+            ),
+            ("fr", "fondée en 2023 par 3 ingénieurs, PDG de 31 ans"),
+            ("fr", "une hausse de 15 %"),
+            ("fr", "plusieurs dizaines de millions par an"),
+            ("en", "a 15 m long boat and 3 k runners"),
+            ("en", "two engineers and a dozen people"),
+        ] {
+            assert!(
+                read(lang, text).is_empty(),
+                "{text}: {:?}",
+                read(lang, text)
+            );
+        }
+    }
+
+    #[test]
+    fn reads_separators_by_language() {
+        assert_eq!(read("fr", "1,500 million d'euros")[0].value, 1.5e6);
+        assert_eq!(read("en", "1,500 million euros")[0].value, 1.5e9);
+        assert_eq!(read("fr", "1.500 millions d'euros")[0].value, 1.5e9);
+    }
+}

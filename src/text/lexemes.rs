@@ -1,0 +1,153 @@
+//! A finer cut than [`super::tokens`] for reading amounts: words, digit runs and
+//! symbols (`€`, `$`, `~`, `,`), each with its byte range and whether white space
+//! precedes it. Apostrophes only separate (`d'euros` is `d`, `euros`).
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+
+use super::fold::fold;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexKind {
+    Word,
+    Number,
+    Symbol,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lexeme {
+    pub kind: LexKind,
+    pub range: Range<usize>,
+    /// Folded word, digits as written, or the symbol itself.
+    pub folded: String,
+    /// White space (or the start of the range) comes right before it.
+    pub spaced: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || is_combining_mark(c)
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Lexes `text[range]`; ranges index `text`.
+pub fn lex(text: &str, range: Range<usize>) -> Vec<Lexeme> {
+    let base = range.start;
+    let slice = &text[range];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut spaced = true;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() || is_apostrophe(c) {
+            spaced |= c.is_whitespace();
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let kind = if c.is_ascii_digit() {
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            LexKind::Number
+        } else if is_letter(c) {
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joins = is_hyphen(d)
+                    && chars
+                        .get(j + 1)
+                        .is_some_and(|n| is_letter(n.1) || n.1.is_ascii_digit());
+                if is_letter(d) {
+                    j += 1;
+                } else if joins {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            LexKind::Word
+        } else {
+            LexKind::Symbol
+        };
+        let end = chars.get(j).map_or(slice.len(), |(b, _)| *b);
+        let raw = &slice[start..end];
+        let folded = match kind {
+            LexKind::Word => fold(raw),
+            _ => raw.to_string(),
+        };
+        out.push(Lexeme {
+            kind,
+            range: base + start..base + end,
+            folded,
+            spaced,
+        });
+        spaced = false;
+        i = j;
+    }
+    out
+}
+
+/// Whether `phrase` is written at `lexemes[at..]`.
+pub fn matches_at(lexemes: &[Lexeme], at: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && lexemes.len() >= at + phrase.len()
+        && lexemes[at..at + phrase.len()]
+            .iter()
+            .zip(phrase)
+            .all(|(l, p)| &l.folded == p)
+}
+
+/// Where `phrase` starts if it is written just before `lexemes[end]`.
+pub fn matches_before(lexemes: &[Lexeme], end: usize, phrase: &[String]) -> Option<usize> {
+    let start = end.checked_sub(phrase.len())?;
+    matches_at(lexemes, start, phrase).then_some(start)
+}
+
+/// The folded lexemes of a lexicon phrase, for matching: "d’euros" → ["d", "euros"].
+pub fn phrase(text: &str) -> Vec<String> {
+    lex(text, 0..text.len())
+        .into_iter()
+        .map(|l| l.folded)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        phrase(text)
+    }
+
+    #[test]
+    fn splits_numbers_words_and_symbols() {
+        assert_eq!(
+            folded("15 millions d’euros"),
+            ["15", "millions", "d", "euros"]
+        );
+        assert_eq!(folded("€15M"), ["€", "15", "m"]);
+        assert_eq!(
+            folded("US$16.3 million"),
+            ["us", "$", "16", ".", "3", "million"]
+        );
+        assert_eq!(folded("1 500 000"), ["1", "500", "000"]);
+        assert_eq!(folded("vingt-cinq au-delà"), ["vingtcinq", "audela"]);
+        assert_eq!(folded("GPT-4"), ["gpt4"]);
+    }
+
+    #[test]
+    fn records_spacing_and_ranges() {
+        let text = "a 15M€";
+        let l = lex(text, 0..text.len());
+        assert!(l[1].spaced && !l[2].spaced && !l[3].spaced);
+        assert_eq!(&text[l[3].range.clone()], "€");
+    }
+}
