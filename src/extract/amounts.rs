@@ -306,7 +306,16 @@ mod tests {
     }
 
     /// (language, text, value, low, high, currency, text of the amount)
-    const CASES: &[(&str, &str, f64, f64, f64, Option<&str>, &str)] = &[
+    type Case = (
+        &'static str,
+        &'static str,
+        f64,
+        f64,
+        f64,
+        Option<&'static str>,
+        &'static str,
+    );
+    const CASES: &[Case] = &[
         (
             "fr",
             "une levée de 105 millions d'euros",
