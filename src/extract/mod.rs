@@ -1,7 +1,6 @@
 //! From text to what it claims: tokens, entity mentions, unknown proper names.
 //! Later stages add quantities, dates and claims.
 
-pub mod amounts;
 pub mod mask;
 pub mod mentions;
 pub mod name_index;

@@ -4,6 +4,8 @@
 //! in the `lexicon/` folder of a fact base. The shipped ones are embedded in the
 //! binary; a fact base may add a language or replace a shipped one.
 
+pub mod amounts;
+
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;

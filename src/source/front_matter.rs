@@ -3,8 +3,9 @@
 use std::ops::Range;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
 use serde_saphyr::Spanned;
+
+pub use crate::yaml::Scalar;
 
 /// The keys claimcheck reads; others (author, tags…) are ignored.
 #[derive(Debug, Default, Deserialize)]
@@ -17,38 +18,6 @@ pub struct FrontMatterDef {
     pub title: Option<Spanned<Scalar>>,
     #[serde(default)]
     pub url: Option<Spanned<Scalar>>,
-}
-
-/// Any YAML scalar read as text: `date: 2024` and `date: "2024"` mean the same.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scalar(pub String);
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ScalarVisitor;
-        impl Visitor<'_> for ScalarVisitor {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a single value (text, number or date)")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-        }
-        deserializer.deserialize_any(ScalarVisitor)
-    }
 }
 
 /// Where the front matter lies in the text.

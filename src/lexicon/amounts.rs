@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Hedge, Lexicon, Phrases};
+use super::{Hedge, Lexicon, Phrases};
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
 
 #[derive(Clone, Debug, PartialEq)]
