@@ -42,6 +42,8 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Print the claims claimcheck reads in articles: subject, attribute, value, currency, date.
+    Claims(ClaimsArgs),
     /// Print the documentation of a check (by name or code); list them all without one.
     Explain { name: Option<String> },
 }
@@ -59,27 +61,48 @@ enum RulesCommand {
     },
 }
 
-#[derive(Parser)]
-struct CheckArgs {
-    /// Files and folders to check (folders: .md, .markdown, .txt, recursively); - reads standard input.
+/// What `check` and `claims` read.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Files and folders (folders: .md, .markdown, .txt, recursively); - reads standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// The fact-base folder [default: ./rules if it exists, else the built-in one]
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Publication date for articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// The name to show for standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+}
+
+#[derive(Parser)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Publication date for articles that carry none (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    date: Option<NaiveDate>,
     /// Treat warnings as errors.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<DenyLevel>,
-    /// The name to show for standard input.
-    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
-    stdin_filename: String,
+}
+
+#[derive(Parser)]
+struct ClaimsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+    format: ClaimsFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClaimsFormat {
+    Table,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,6 +144,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Check(args) => check(args),
+        Command::Claims(args) => claims(args),
         Command::Rules {
             command: RulesCommand::Check { dir, format, color },
         } => rules_check(dir, format, color),
@@ -136,13 +160,14 @@ fn print_stdout(text: &str) {
     let _ = out.flush();
 }
 
-fn check(args: CheckArgs) -> u8 {
-    let location = rules_location(args.rules);
+/// Loads the fact base and checks the inputs; `Err` carries the exit status.
+fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Report), u8> {
+    let location = rules_location(input.rules);
     let mut engine = match Engine::load(&location) {
         Ok(engine) => engine,
         Err(err) => {
             eprintln!("error: {err}");
-            return 2;
+            return Err(2);
         }
     };
     if engine.rules_are_broken() {
@@ -153,44 +178,32 @@ fn check(args: CheckArgs) -> u8 {
             .count();
         eprint!(
             "{}",
-            render::human::render(&engine.map, &engine.rule_diagnostics, args.color.enabled())
+            render::human::render(&engine.map, &engine.rule_diagnostics, color)
         );
         eprintln!(
             "error: the fact base {} has {errors} error{}; nothing was checked (`claimcheck rules check` shows them alone)",
             location.describe(),
             if errors == 1 { "" } else { "s" }
         );
-        return 2;
+        return Err(2);
     }
     let mut inputs = Vec::new();
-    for path in args.paths {
+    for path in input.paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
                 eprintln!("error: cannot read standard input: {err}");
-                return 2;
+                return Err(2);
             }
             inputs.push(Input::Bytes {
-                name: args.stdin_filename.clone(),
+                name: input.stdin_filename.clone(),
                 bytes,
             });
         } else {
             inputs.push(Input::Path(path));
         }
     }
-    let mut report = engine.check(&inputs, args.date);
-    if matches!(args.deny, Some(DenyLevel::Warnings)) {
-        for d in &mut report.diagnostics {
-            d.severity = Severity::Error;
-        }
-    }
-    print_stdout(&render::render(
-        args.format,
-        &engine.map,
-        &report.diagnostics,
-        report.extractions.len(),
-        args.color.enabled(),
-    ));
+    let report = engine.check(&inputs, input.date);
     for dir in &report.empty_dirs {
         eprintln!(
             "warning: no articles found in '{}' (looked for .{})",
@@ -201,6 +214,27 @@ fn check(args: CheckArgs) -> u8 {
     for (name, reason) in &report.input_errors {
         eprintln!("error: cannot read '{name}': {reason}");
     }
+    Ok((engine, report))
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let color = args.color.enabled();
+    let (engine, mut report) = match run(args.input, color) {
+        Ok(done) => done,
+        Err(status) => return status,
+    };
+    if matches!(args.deny, Some(DenyLevel::Warnings)) {
+        for d in &mut report.diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    print_stdout(&render::render(
+        args.format,
+        &engine.map,
+        &report.diagnostics,
+        report.extractions.len(),
+        color,
+    ));
     if !report.input_errors.is_empty() {
         2
     } else if report
@@ -212,6 +246,21 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         0
     }
+}
+
+fn claims(args: ClaimsArgs) -> u8 {
+    let (engine, report) = match run(args.input, false) {
+        Ok(done) => done,
+        Err(status) => return status,
+    };
+    let out = match args.format {
+        ClaimsFormat::Table => {
+            render::claims::table(&engine.map, &engine.facts, &report.extractions)
+        }
+        ClaimsFormat::Json => render::claims::json(&engine.map, &engine.facts, &report.extractions),
+    };
+    print_stdout(&out);
+    if report.input_errors.is_empty() { 0 } else { 2 }
 }
 
 fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {

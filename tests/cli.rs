@@ -273,7 +273,7 @@ fn an_unknown_key_is_located() {
     assert_eq!(rules.code, 1);
     assert_eq!(
         rules.stdout,
-        "facts/entities.yaml:4:5: error[R001]: unknown field `nam`, expected one of id, kind, name, aliases, not, of\n"
+        "facts/entities.yaml:4:5: error[R001]: unknown field `nam`, expected one of id, kind, name, aliases, not, of, country\n"
     );
 }
 

@@ -1,6 +1,13 @@
 //! Checks: each compares extracted mentions and claims with the fact base or with
 //! each other, and reports diagnostics under a stable code and name.
 
+pub mod claim_pairs;
+pub mod cross_source_conflict;
+pub mod currency_inconsistent;
+pub mod currency_mismatch;
+pub mod fact_conflict;
+pub mod missing_currency;
+pub mod money;
 pub mod name_inconsistent;
 pub mod name_variant;
 pub mod registry;

@@ -2,12 +2,25 @@
 //! metadata and validation of names given on the command line.
 
 use super::Check;
+use super::cross_source_conflict::CrossSourceConflict;
+use super::currency_inconsistent::CurrencyInconsistent;
+use super::currency_mismatch::CurrencyMismatch;
+use super::fact_conflict::FactConflict;
+use super::missing_currency::MissingCurrency;
 use super::name_inconsistent::NameInconsistent;
 use super::name_variant::NameVariant;
 use crate::diagnostic::CheckInfo;
 
 /// The checks run on articles, in the order they run.
-pub const CHECKS: &[&dyn Check] = &[&NameVariant, &NameInconsistent];
+pub const CHECKS: &[&dyn Check] = &[
+    &NameVariant,
+    &NameInconsistent,
+    &FactConflict,
+    &CurrencyMismatch,
+    &MissingCurrency,
+    &CrossSourceConflict,
+    &CurrencyInconsistent,
+];
 
 /// Every kind of diagnostic: article checks, then problems in articles' own
 /// metadata, then problems in the fact base.

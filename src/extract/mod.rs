@@ -1,16 +1,21 @@
 //! From text to what it claims: tokens, entity mentions, unknown proper names.
 //! Later stages add quantities, dates and claims.
 
+pub mod claims;
 pub mod mask;
 pub mod mentions;
 pub mod name_index;
 pub mod proper_names;
+pub mod sentences;
 
-use crate::lexicon::Lexicons;
+use crate::lexicon::amounts::AmountReader;
+use crate::lexicon::{Lexicon, Lexicons, Phrases};
 use crate::rules::FactBase;
 use crate::source::{Article, SourceMap};
+use crate::text::lexemes::lex;
 use crate::text::tokens::{Token, tokenize};
 
+pub use claims::Claim;
 pub use mentions::{Match, Mention};
 pub use name_index::NameIndex;
 pub use proper_names::ProperName;
@@ -23,6 +28,7 @@ pub struct Extraction {
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
     pub proper_names: Vec<ProperName>,
+    pub claims: Vec<Claim>,
 }
 
 /// What extraction needs from the fact base, built once per run.
@@ -30,6 +36,8 @@ pub struct Extractor<'a> {
     pub facts: &'a FactBase,
     pub lexicons: &'a Lexicons,
     pub names: NameIndex,
+    /// Every language's currency words, symbols and codes.
+    currencies: Phrases<String>,
 }
 
 impl<'a> Extractor<'a> {
@@ -38,6 +46,7 @@ impl<'a> Extractor<'a> {
             facts,
             lexicons,
             names: NameIndex::new(facts),
+            currencies: Lexicon::all_currencies(lexicons),
         }
     }
 
@@ -58,11 +67,37 @@ impl<'a> Extractor<'a> {
         }
         .find();
         let proper_names = proper_names::find(text, &tokens, &mentions, lexicon);
+        let claims = match lexicon {
+            Some(lexicon) => {
+                let lexemes: Vec<_> = lex(text, article.body.clone())
+                    .into_iter()
+                    .filter(|l| !mask::is_masked(&masks, &l.range))
+                    .collect();
+                claims::ClaimFinder {
+                    text,
+                    body: article.body.clone(),
+                    tokens: &tokens,
+                    lexemes: &lexemes,
+                    mentions: &mentions,
+                    facts: self.facts,
+                    lexicon,
+                    lang: &article.lang,
+                    reader: AmountReader {
+                        lexicon,
+                        currencies: &self.currencies,
+                    },
+                    date: article.date.as_ref().map(|d| d.range),
+                }
+                .find()
+            }
+            None => Vec::new(),
+        };
         Extraction {
             article,
             tokens,
             mentions,
             proper_names,
+            claims,
         }
     }
 }

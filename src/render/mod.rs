@@ -1,5 +1,6 @@
 //! Output formats: one file each. Renderers only format; they decide nothing.
 
+pub mod claims;
 pub mod human;
 pub mod sarif;
 pub mod short;

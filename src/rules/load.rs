@@ -99,7 +99,7 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
             }
         }
     }
-    loader.build(&mut facts, defs);
+    loader.build(&mut facts, defs, &lexicons);
     Ok(LoadedRules {
         facts,
         lexicons,
@@ -154,8 +154,8 @@ fn read_dir_files(dir: &Path) -> Result<Vec<(String, String, bool)>, Error> {
         .collect()
 }
 
-struct Loader<'m> {
-    map: &'m mut SourceMap,
+pub(super) struct Loader<'m> {
+    pub(super) map: &'m mut SourceMap,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -164,7 +164,7 @@ impl Loader<'_> {
         span_of(loc, file, &self.map.get(file).text, 0)
     }
 
-    fn written(&self, file: FileId, value: &Spanned<String>) -> Written {
+    pub(super) fn written(&self, file: FileId, value: &Spanned<String>) -> Written {
         Written {
             text: value.value.clone(),
             span: self.span(file, &value.referenced),
@@ -206,6 +206,10 @@ impl Loader<'_> {
         }
     }
 
+    pub(super) fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
     fn error(
         &mut self,
         info: &'static crate::diagnostic::CheckInfo,
@@ -217,7 +221,12 @@ impl Loader<'_> {
     }
 
     /// Turns parsed files into entities, reporting what is invalid.
-    fn build(&mut self, facts: &mut FactBase, defs: Vec<(FileId, RulesFileDef)>) {
+    fn build(
+        &mut self,
+        facts: &mut FactBase,
+        defs: Vec<(FileId, RulesFileDef)>,
+        lexicons: &Lexicons,
+    ) {
         let mut pending_refs = Vec::new();
         for (file, def) in &defs {
             for spanned in &def.entities {
@@ -236,9 +245,26 @@ impl Loader<'_> {
             }
         }
         self.check_names(facts);
+        for (file, def) in &defs {
+            for a in &def.attributes {
+                if let Some(attribute) = self.attribute(*file, &a.value, facts, lexicons) {
+                    facts.attributes.push(attribute);
+                }
+            }
+        }
+        for (file, def) in &defs {
+            for f in &def.facts {
+                if let Some(fact) = self.fact(*file, &f.value, facts, lexicons) {
+                    facts.facts.push(fact);
+                }
+            }
+            for (pair, months) in &def.fx {
+                self.fx(*file, pair, months, facts);
+            }
+        }
     }
 
-    fn unknown_entity(&mut self, facts: &FactBase, reference: &Written) {
+    pub(super) fn unknown_entity(&mut self, facts: &FactBase, reference: &Written) {
         let ids = facts.entities.iter().map(|e| e.id.text.as_str());
         let suggestion = did_you_mean(&reference.text, ids);
         let diag = self.error(
@@ -316,6 +342,20 @@ impl Loader<'_> {
                 ok = false;
             }
         }
+        let country = def.country.as_ref().map(|c| {
+            let w = self.written(file, c);
+            if !(w.text.len() == 2 && w.text.chars().all(|ch| ch.is_ascii_lowercase())) {
+                self.error(
+                    &validate::INVALID_VALUE,
+                    format!("`{}` is not a country code", w.text),
+                    Label::new(
+                        w.span.clone(),
+                        "use a lower-case ISO 3166 code such as `fr`",
+                    ),
+                );
+            }
+            w.text
+        });
         Some(Entity {
             id,
             kind: kind?,
@@ -323,6 +363,7 @@ impl Loader<'_> {
             aliases,
             not,
             of: None,
+            country,
         })
         .filter(|_| ok)
     }

@@ -3,9 +3,12 @@
 
 pub mod embedded;
 pub mod load;
+mod load_facts;
 pub mod model;
 pub mod schema;
 pub mod validate;
 
 pub use load::{LoadedRules, RulesLocation, load};
-pub use model::{Entity, EntityIdx, EntityKind, FactBase, Written};
+pub use model::{
+    AttrIdx, AttrKind, Attribute, Entity, EntityIdx, EntityKind, Fact, FactBase, Money, Written,
+};

@@ -58,12 +58,17 @@ pub struct Entity {
     pub aliases: Vec<Written>,
     pub not: Vec<Written>,
     pub of: Option<EntityIdx>,
+    /// ISO 3166 code, lower case.
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Default)]
 pub struct FactBase {
     pub entities: Vec<Entity>,
     by_id: HashMap<String, EntityIdx>,
+    pub attributes: Vec<Attribute>,
+    pub facts: Vec<Fact>,
+    pub fx: Fx,
     /// The YAML files it was read from, in load order.
     pub files: Vec<FileId>,
 }
@@ -82,5 +87,124 @@ impl FactBase {
 
     pub fn entity(&self, idx: EntityIdx) -> &Entity {
         &self.entities[idx]
+    }
+
+    pub fn attribute_by_id(&self, id: &str) -> Option<AttrIdx> {
+        self.attributes.iter().position(|a| a.id.text == id)
+    }
+
+    /// The facts about one subject and attribute.
+    pub fn facts_about(
+        &self,
+        subject: EntityIdx,
+        attribute: AttrIdx,
+    ) -> impl Iterator<Item = &Fact> {
+        self.facts
+            .iter()
+            .filter(move |f| f.subject == subject && f.attribute == attribute)
+    }
+}
+
+/// Whether an attribute holds one value at a time or records dated events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrKind {
+    /// One value at a time (a valuation): a claim is checked against the fact valid then.
+    State,
+    /// Many dated values (funding rounds): a claim matches any earlier one.
+    Event,
+}
+
+/// A cue: token phrase, the last word possibly a prefix ("valoris*").
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub words: Vec<String>,
+    pub prefix: bool,
+}
+
+pub type AttrIdx = usize;
+
+#[derive(Debug)]
+pub struct Attribute {
+    pub id: Written,
+    pub kind: AttrKind,
+    pub subject_kinds: Vec<EntityKind>,
+    pub has_object: bool,
+    /// Cues by language code.
+    pub cues: std::collections::BTreeMap<String, Vec<Cue>>,
+    pub priority: u8,
+}
+
+/// An amount written in the fact base.
+#[derive(Clone, Debug)]
+pub struct Money {
+    pub written: Written,
+    pub amount: crate::lexicon::amounts::Amount,
+}
+
+impl Money {
+    pub fn currency(&self) -> &str {
+        self.amount.currency.as_deref().unwrap_or("?")
+    }
+}
+
+#[derive(Debug)]
+pub struct Fact {
+    pub subject: EntityIdx,
+    pub attribute: AttrIdx,
+    pub object: Option<EntityIdx>,
+    pub value: Money,
+    /// The same value as reported in other currencies.
+    pub equivalents: Vec<Money>,
+    /// When it held (a state) or happened (an event); open ends are the far past or future.
+    pub valid: crate::source::doc_date::DateRange,
+    /// `valid` as the fact base wrote it, for messages.
+    pub when: String,
+    pub source: Option<String>,
+}
+
+impl Fact {
+    /// The value in `currency`, if the fact states it (as its value or an equivalent).
+    pub fn value_in(&self, currency: &str) -> Option<&Money> {
+        std::iter::once(&self.value)
+            .chain(&self.equivalents)
+            .find(|m| m.amount.currency.as_deref() == Some(currency))
+    }
+}
+
+/// Monthly exchange rates: `EUR/USD` 1.08 means one euro buys 1.08 dollars.
+#[derive(Debug, Default)]
+pub struct Fx {
+    rates: HashMap<(String, String), std::collections::BTreeMap<(i32, u32), f64>>,
+}
+
+impl Fx {
+    pub fn insert(&mut self, base: &str, quote: &str, year: i32, month: u32, rate: f64) {
+        self.rates
+            .entry((base.to_string(), quote.to_string()))
+            .or_default()
+            .insert((year, month), rate);
+    }
+
+    /// How many `to` one `from` buys in that month, directly or through the inverse pair.
+    pub fn rate(&self, from: &str, to: &str, year: i32, month: u32) -> Option<f64> {
+        if from == to {
+            return Some(1.0);
+        }
+        let key = |a: &str, b: &str| (a.to_string(), b.to_string());
+        if let Some(r) = self
+            .rates
+            .get(&key(from, to))
+            .and_then(|m| m.get(&(year, month)))
+        {
+            return Some(*r);
+        }
+        self.rates
+            .get(&key(to, from))
+            .and_then(|m| m.get(&(year, month)))
+            .map(|r| 1.0 / r)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rates.is_empty()
     }
 }

@@ -1,7 +1,11 @@
 //! The YAML shape of a fact-base file, with the location of every node.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_saphyr::Spanned;
+
+use crate::yaml::Scalar;
 
 /// One YAML file of the fact base. Every section is optional, so a fact base
 /// may keep each section in its own file or everything in one.
@@ -10,6 +14,13 @@ use serde_saphyr::Spanned;
 pub struct RulesFileDef {
     #[serde(default)]
     pub entities: Vec<Spanned<EntityDef>>,
+    #[serde(default)]
+    pub attributes: Vec<Spanned<AttributeDef>>,
+    #[serde(default)]
+    pub facts: Vec<Spanned<FactDef>>,
+    /// Exchange rates: pair ("EUR/USD") → month ("2024-02") → rate.
+    #[serde(default)]
+    pub fx: BTreeMap<String, Spanned<BTreeMap<String, Spanned<f64>>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -24,4 +35,56 @@ pub struct EntityDef {
     pub not: Vec<Spanned<String>>,
     #[serde(default)]
     pub of: Option<Spanned<String>>,
+    /// ISO 3166 code, lower case: lets "la startup française" find this entity.
+    #[serde(default)]
+    pub country: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeDef {
+    pub id: Spanned<String>,
+    /// What the value is: `money`.
+    pub value: Spanned<String>,
+    /// `state` (one value at a time, like a valuation) or `event` (many dated values, like rounds).
+    pub kind: Spanned<String>,
+    /// Kinds of entity the claim can be about. Default: org.
+    #[serde(default)]
+    pub subject: Vec<Spanned<String>>,
+    /// Whether claims name an object ("Microsoft invests in Mistral AI").
+    #[serde(default)]
+    pub object: bool,
+    /// Cue words by language code. A trailing `*` matches any ending ("valoris*").
+    pub cues: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Cues that make this attribute win over others in the same clause ("en deux tours").
+    #[serde(default)]
+    pub priority: u8,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactDef {
+    pub subject: Spanned<String>,
+    pub attribute: Spanned<String>,
+    #[serde(default)]
+    pub object: Option<Spanned<String>>,
+    /// Written like an article would: "15 million EUR", "about 113 million USD".
+    pub value: Spanned<String>,
+    /// The same value as reported in other currencies.
+    #[serde(default)]
+    pub equivalents: Vec<Spanned<String>>,
+    /// When an event happened.
+    #[serde(default)]
+    pub date: Option<Spanned<Scalar>>,
+    /// When a state began to hold and stopped holding (both included).
+    #[serde(default)]
+    pub from: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    pub until: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
 }

@@ -97,6 +97,10 @@ Reports a value that has the right type but is not allowed:
 - an `id` that is not kebab-case (`a-z`, `0-9` and single hyphens);
 - a `kind` other than person, org, product, place, law, event, media;
 - an empty `name`, alias or `not` phrase;
+- a fact value that cannot be read as an amount with a currency ('15 million EUR');
+- a date that is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or `from` after `until`;
+- an exchange rate that is not positive, or a pair or month written wrongly;
+- an attribute whose `value`, `kind`, subject kinds or cue languages are unknown;
 - a lexicon whose month list does not have twelve entries.
 
 Example:
@@ -106,13 +110,57 @@ Example:
 ",
 };
 
+pub const UNKNOWN_ATTRIBUTE: CheckInfo = CheckInfo {
+    code: "R006",
+    name: "unknown-attribute",
+    severity: Severity::Error,
+    summary: "A fact names an attribute that the fact base does not define.",
+    explanation: "\
+Reports a fact whose `attribute` is not the id of an attribute under `attributes:`,
+and suggests the closest id.
+
+Why it matters: the attribute tells claimcheck which words in an article make a
+claim about the fact (its cues); a fact under an unknown attribute is never checked.
+
+Example:
+
+    facts:
+      - subject: mistral-ai
+        attribute: valuaton       # unknown attribute `valuaton`; did you mean `valuation`?
+        value: 5.8 billion EUR
+",
+};
+
+pub const FACT_WITHOUT_SOURCE: CheckInfo = CheckInfo {
+    code: "R007",
+    name: "fact-without-source",
+    severity: Severity::Warning,
+    summary: "A fact has no `source` URL.",
+    explanation: "\
+Reports a fact with no `source`. Every diagnostic that cites a fact shows its source,
+so that an editor can see where the fact base's figure comes from.
+
+Why it matters: a fact desk must be able to defend every figure it enforces.
+
+Example:
+
+    - subject: microsoft
+      attribute: investment
+      object: mistral-ai
+      value: 15 million EUR
+      date: 2024-02-26          # add `source: https://…`
+",
+};
+
 /// Every fact-base check, for the registry.
-pub const ALL: [&CheckInfo; 5] = [
+pub const ALL: [&CheckInfo; 7] = [
     &RULES_SYNTAX,
     &DUPLICATE_ID,
     &ALIAS_CONFLICT,
     &UNKNOWN_ENTITY,
     &INVALID_VALUE,
+    &UNKNOWN_ATTRIBUTE,
+    &FACT_WITHOUT_SOURCE,
 ];
 
 /// Ids are kebab-case so that they read the same in YAML, URLs and messages.

@@ -1,0 +1,307 @@
+//! What the money checks share: which facts a claim is checked against, a fact's
+//! value in the claim's currency (stated, or converted at the rate of the claim's
+//! month), and the verdict.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::extract::Claim;
+use crate::lexicon::amounts::describe;
+use crate::rules::{AttrKind, Fact, FactBase};
+use crate::source::doc_date::DateRange;
+
+/// Converted values are widened by this much: a monthly average is not the
+/// rate of the day, and reported conversions are rounded.
+const CONVERSION_SLACK: f64 = 0.03;
+
+/// A rate used to convert a value, for messages.
+#[derive(Clone, Debug)]
+pub struct Conversion {
+    pub from: String,
+    pub to: String,
+    /// How many `to` one `from` buys.
+    pub rate: f64,
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Conversion {
+    pub fn describe(&self) -> String {
+        format!(
+            "1 {} = {:.4} {} ({}-{:02})",
+            self.from, self.rate, self.to, self.year, self.month
+        )
+    }
+}
+
+/// A fact's value in one currency.
+#[derive(Clone, Debug)]
+pub struct FactValue<'a> {
+    pub fact: &'a Fact,
+    pub low: f64,
+    pub high: f64,
+    pub currency: String,
+    pub conversion: Option<Conversion>,
+}
+
+impl FactValue<'_> {
+    /// As the fact base writes it when stated ("600 million EUR, 2024-06-11"),
+    /// else the converted interval and the rate.
+    pub fn describe(&self) -> String {
+        match &self.conversion {
+            None => {
+                let written = self.fact.value_in(&self.currency).map_or_else(
+                    || describe(self.low, self.high, Some(&self.currency)),
+                    |m| m.written.text.clone(),
+                );
+                format!("{written} ({})", self.fact.when)
+            }
+            Some(c) => format!(
+                "{} ({} converted at {}; {})",
+                describe(self.low, self.high, Some(&self.currency)),
+                self.fact.value.written.text,
+                c.describe(),
+                self.fact.when
+            ),
+        }
+    }
+}
+
+impl FactValue<'_> {
+    /// The value alone: as written when stated, else the converted interval.
+    pub fn figure(&self) -> String {
+        match (&self.conversion, self.fact.value_in(&self.currency)) {
+            (None, Some(m)) => m.written.text.clone(),
+            _ => describe(self.low, self.high, Some(&self.currency)),
+        }
+    }
+}
+
+/// A claim's figure for messages: "EUR 20M (read as 19.5–20.5M)".
+pub fn said(claim: &Claim) -> String {
+    let a = &claim.amount;
+    let nominal = describe(a.value, a.value, a.currency.as_deref());
+    let hedge = a
+        .hedge
+        .as_deref()
+        .map(|h| format!("{h} "))
+        .unwrap_or_default();
+    format!(
+        "{hedge}{nominal} (read as {})",
+        describe(a.low, a.high, None)
+    )
+}
+
+pub fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// The month whose rate converts a claim: the claim's, else the fact's start.
+fn rate_month(claim: Option<DateRange>, fact: &Fact) -> Option<(i32, u32)> {
+    let date = claim
+        .map(|d| d.first)
+        .or((fact.valid.first != NaiveDate::MIN).then_some(fact.valid.first))?;
+    Some((date.year(), date.month()))
+}
+
+/// A fact's value in `currency`: as the fact base states it, or converted.
+pub fn fact_in<'a>(
+    facts: &FactBase,
+    fact: &'a Fact,
+    currency: &str,
+    when: Option<DateRange>,
+) -> Option<FactValue<'a>> {
+    if let Some(stated) = fact.value_in(currency) {
+        return Some(FactValue {
+            fact,
+            low: stated.amount.low,
+            high: stated.amount.high,
+            currency: currency.to_string(),
+            conversion: None,
+        });
+    }
+    let from = fact.value.amount.currency.as_deref()?;
+    let (year, month) = rate_month(when, fact)?;
+    let rate = facts.fx.rate(from, currency, year, month)?;
+    Some(FactValue {
+        fact,
+        low: fact.value.amount.low * rate * (1.0 - CONVERSION_SLACK),
+        high: fact.value.amount.high * rate * (1.0 + CONVERSION_SLACK),
+        currency: currency.to_string(),
+        conversion: Some(Conversion {
+            from: from.to_string(),
+            to: currency.to_string(),
+            rate,
+            year,
+            month,
+        }),
+    })
+}
+
+/// The facts a claim is checked against: same subject, attribute and (if the
+/// claim names one) object; for a state, those valid at the claim's time; for an
+/// event, those that had happened by then. Without a claim date, all of them.
+pub fn candidates<'a>(facts: &'a FactBase, claim: &Claim) -> Vec<&'a Fact> {
+    let kind = facts.attributes[claim.attribute].kind;
+    facts
+        .facts_about(claim.subject, claim.attribute)
+        .filter(|f| claim.object.is_none() || f.object == claim.object)
+        .filter(|f| match (claim.date, kind) {
+            (None, _) => true,
+            (Some(d), AttrKind::State) => f.valid.first <= d.last && d.first <= f.valid.last,
+            (Some(d), AttrKind::Event) => f.valid.first <= d.last,
+        })
+        .collect()
+}
+
+/// Every currency a fact states its value in.
+pub fn stated_currencies(fact: &Fact) -> Vec<String> {
+    std::iter::once(&fact.value)
+        .chain(&fact.equivalents)
+        .filter_map(|m| m.amount.currency.clone())
+        .collect()
+}
+
+#[derive(Debug)]
+pub enum Verdict<'a> {
+    /// No fact to check against.
+    Unknown,
+    Consistent,
+    /// The figure is a fact's figure in another currency.
+    CurrencyMismatch {
+        stated: FactValue<'a>,
+        matching: FactValue<'a>,
+    },
+    /// No currency reading agrees; the closest fact, in the claim's currency if it has one.
+    Conflict {
+        closest: FactValue<'a>,
+    },
+    /// No currency given; the facts (in their own currencies) it would agree with.
+    NoCurrency {
+        agrees: Vec<FactValue<'a>>,
+    },
+}
+
+pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
+    let candidates = candidates(facts, claim);
+    if candidates.is_empty() {
+        return Verdict::Unknown;
+    }
+    let figure = (claim.amount.low, claim.amount.high);
+    let Some(currency) = claim.amount.currency.as_deref() else {
+        let agrees: Vec<FactValue> = candidates
+            .iter()
+            .flat_map(|f| {
+                stated_currencies(f)
+                    .into_iter()
+                    .filter_map(|c| fact_in(facts, f, &c, claim.date))
+            })
+            .filter(|v| overlaps(figure, (v.low, v.high)))
+            .collect();
+        if agrees.is_empty() {
+            let closest = closest(facts, &candidates, claim, None);
+            return closest.map_or(Verdict::Unknown, |closest| Verdict::Conflict { closest });
+        }
+        return Verdict::NoCurrency { agrees };
+    };
+    let in_currency: Vec<FactValue> = candidates
+        .iter()
+        .filter_map(|f| fact_in(facts, f, currency, claim.date))
+        .collect();
+    if in_currency
+        .iter()
+        .any(|v| overlaps(figure, (v.low, v.high)))
+    {
+        return Verdict::Consistent;
+    }
+    for fact in &candidates {
+        for other in stated_currencies(fact)
+            .into_iter()
+            .filter(|c| c != currency)
+        {
+            if let Some(matching) = fact_in(facts, fact, &other, claim.date)
+                .filter(|v| overlaps(figure, (v.low, v.high)))
+                && let Some(stated) = fact_in(facts, fact, currency, claim.date)
+            {
+                return Verdict::CurrencyMismatch { stated, matching };
+            }
+        }
+    }
+    match closest(facts, &candidates, claim, Some(currency)) {
+        Some(closest) => Verdict::Conflict { closest },
+        None => Verdict::Unknown,
+    }
+}
+
+/// The candidate whose value is nearest the claim's, in `currency` or its own.
+fn closest<'a>(
+    facts: &FactBase,
+    candidates: &[&'a Fact],
+    claim: &Claim,
+    currency: Option<&str>,
+) -> Option<FactValue<'a>> {
+    let mid = (claim.amount.low + claim.amount.high) / 2.0;
+    candidates
+        .iter()
+        .filter_map(|f| {
+            let own = f.value.amount.currency.clone().unwrap_or_default();
+            fact_in(facts, f, currency.unwrap_or(&own), claim.date)
+        })
+        .min_by(|a, b| {
+            let d = |v: &FactValue| {
+                (((v.low + v.high) / 2.0).max(1.0) / mid.max(1.0))
+                    .ln()
+                    .abs()
+            };
+            d(a).total_cmp(&d(b))
+        })
+}
+
+/// "valuation of Mistral AI", "investment of Microsoft in Mistral AI".
+pub fn topic(facts: &FactBase, claim: &Claim) -> String {
+    let attribute = facts.attributes[claim.attribute].id.text.replace('-', " ");
+    let subject = &facts.entity(claim.subject).name.text;
+    match claim.object {
+        Some(o) => format!("{attribute} of {subject} in {}", facts.entity(o).name.text),
+        None => format!("{attribute} of {subject}"),
+    }
+}
+
+/// Labels that show how a claim was read: where its subject was found when it
+/// was inferred, and where an inherited currency came from.
+pub fn reading_labels(
+    facts: &FactBase,
+    claim: &Claim,
+    file: crate::span::FileId,
+) -> Vec<crate::diagnostic::Label> {
+    use crate::diagnostic::Label;
+    use crate::span::Span;
+    let mut labels = Vec::new();
+    if claim.subject_inferred {
+        labels.push(Label::new(
+            Span::new(file, claim.subject_at.clone()),
+            format!("read as {}", facts.entity(claim.subject).name.text),
+        ));
+    }
+    if let Some(from) = &claim.currency_from {
+        labels.push(Label::new(
+            Span::new(file, from.clone()),
+            "currency taken from this amount",
+        ));
+    }
+    labels
+}
+
+/// A label on the fact's figure in its YAML file, and the note giving its source.
+pub fn fact_evidence(value: &FactValue) -> (crate::diagnostic::Label, String) {
+    let fact = value.fact;
+    let money = fact.value_in(&value.currency).unwrap_or(&fact.value);
+    let label = crate::diagnostic::Label::new(
+        money.written.span.clone(),
+        format!("the fact base: {} ({})", money.written.text, fact.when),
+    );
+    let source = match &fact.source {
+        Some(url) => format!("source of the fact: {url}"),
+        None => "the fact has no source".to_string(),
+    };
+    (label, source)
+}

@@ -1,0 +1,415 @@
+//! From amounts to claims: a cue word, a subject, an optional object and a value
+//! in one sentence. "Microsoft, qui a investi près de 15 millions d'euros dans
+//! Mistral AI" is an investment by Microsoft in Mistral AI of [13.5, 15.5] M EUR.
+
+use std::ops::Range;
+
+use super::mentions::Mention;
+use super::sentences::{containing, paragraphs, sentences};
+use crate::lexicon::Lexicon;
+use crate::lexicon::amounts::{Amount, AmountReader};
+use crate::rules::{AttrIdx, EntityIdx, EntityKind, FactBase};
+use crate::source::doc_date::DateRange;
+use crate::text::lexemes::Lexeme;
+use crate::text::tokens::Token;
+
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub subject: EntityIdx,
+    /// Where the subject is named or described.
+    pub subject_at: Range<usize>,
+    /// The subject comes from a description ("la startup") or an earlier sentence.
+    pub subject_inferred: bool,
+    pub attribute: AttrIdx,
+    pub object: Option<EntityIdx>,
+    pub amount: Amount,
+    /// The amount gave no currency and took this earlier amount's.
+    pub currency_from: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    /// The time the claim speaks of: the document's date for now.
+    pub date: Option<DateRange>,
+}
+
+/// A reference to an entity: a mention, or a description resolved to one.
+#[derive(Clone, Debug)]
+struct Ref {
+    token: usize,
+    range: Range<usize>,
+    entity: EntityIdx,
+    described: bool,
+    /// For a description: every entity it may stand for, most recent first.
+    alternatives: Vec<EntityIdx>,
+}
+
+#[derive(Clone, Debug)]
+struct CueHit {
+    tokens: Range<usize>,
+    attribute: AttrIdx,
+    priority: u8,
+}
+
+pub struct ClaimFinder<'a> {
+    pub text: &'a str,
+    pub body: Range<usize>,
+    pub tokens: &'a [Token],
+    pub lexemes: &'a [Lexeme],
+    pub mentions: &'a [Mention],
+    pub facts: &'a FactBase,
+    pub lexicon: &'a Lexicon,
+    pub lang: &'a str,
+    pub reader: AmountReader<'a>,
+    pub date: Option<DateRange>,
+}
+
+/// How far (in words) a cue may stand from its amount.
+const CUE_REACH: usize = 15;
+
+impl ClaimFinder<'_> {
+    pub fn find(&self) -> Vec<Claim> {
+        let sentences = sentences(self.text, self.body.clone());
+        let refs = self.references();
+        let cues = self.cues();
+        let paragraphs = paragraphs(self.text, self.body.clone());
+        let mut claims: Vec<Claim> = Vec::new();
+        for amount in self.reader.read(self.text, self.lexemes) {
+            let first = self
+                .tokens
+                .partition_point(|t| t.range.start < amount.range.start);
+            let end = self
+                .tokens
+                .partition_point(|t| t.range.end <= amount.range.end);
+            let Some(sentence) = containing(&sentences, amount.range.start) else {
+                continue;
+            };
+            let in_sentence = |token: usize| {
+                self.tokens.get(token).is_some_and(|t| {
+                    sentences[sentence].start <= t.range.start
+                        && t.range.end <= sentences[sentence].end
+                })
+            };
+            let Some(cue) = self.best_cue(&cues, first, end, &in_sentence) else {
+                continue;
+            };
+            let attribute = &self.facts.attributes[cue.attribute];
+            let anchor = cue.tokens.start.min(first);
+            let allowed = |r: &&Ref| {
+                attribute
+                    .subject_kinds
+                    .contains(&self.facts.entity(r.entity).kind)
+            };
+            let marked = |r: &Ref| self.after_object_marker(r.token);
+            // Among the entities a description (or, failing any, the context)
+            // may stand for, prefer one the fact base knows this attribute of.
+            let choose = |alternatives: &[EntityIdx]| {
+                alternatives
+                    .iter()
+                    .copied()
+                    .find(|e| self.facts.facts_about(*e, cue.attribute).next().is_some())
+                    .or_else(|| alternatives.first().copied())
+            };
+            let pick = |r: &Ref| {
+                let entity = if r.described {
+                    choose(&r.alternatives)
+                } else {
+                    Some(r.entity)
+                };
+                entity.map(|entity| {
+                    (
+                        Ref {
+                            entity,
+                            ..r.clone()
+                        },
+                        r.described,
+                    )
+                })
+            };
+            let subject = refs
+                .iter()
+                .rev()
+                .filter(|r| r.token < anchor && in_sentence(r.token))
+                .filter(allowed)
+                .find(|r| !(attribute.has_object && marked(r)))
+                .and_then(pick)
+                .or_else(|| {
+                    refs.iter()
+                        .filter(|r| r.token >= end && in_sentence(r.token))
+                        .filter(allowed)
+                        .find(|r| !(attribute.has_object && marked(r)))
+                        .and_then(pick)
+                })
+                .or_else(|| {
+                    let earlier: Vec<&Ref> = refs
+                        .iter()
+                        .filter(|r| r.range.end <= sentences[sentence].start)
+                        .filter(allowed)
+                        .collect();
+                    let entity = choose(&latest_first(&earlier))?;
+                    let at = earlier.iter().rev().find(|r| r.entity == entity)?;
+                    Some((
+                        Ref {
+                            entity,
+                            ..(*at).clone()
+                        },
+                        true,
+                    ))
+                });
+            let Some((subject, inferred)) = subject else {
+                continue;
+            };
+            let object = attribute.has_object.then(|| {
+                refs.iter()
+                    .filter(|r| in_sentence(r.token) && r.entity != subject.entity && marked(r))
+                    .map(|r| r.entity)
+                    .next()
+            });
+            let cue_range = self.tokens[cue.tokens.start].range.start
+                ..self.tokens[cue.tokens.end - 1].range.end;
+            let mut claim = Claim {
+                subject: subject.entity,
+                subject_at: subject.range.clone(),
+                subject_inferred: inferred,
+                attribute: cue.attribute,
+                object: object.flatten(),
+                amount,
+                currency_from: None,
+                cue: cue_range,
+                date: self.date,
+            };
+            if claim.amount.currency.is_none() {
+                self.inherit_currency(&mut claim, &claims, &paragraphs);
+            }
+            claims.push(claim);
+        }
+        claims
+    }
+
+    /// A currency-less amount takes the currency of the earlier amounts of the
+    /// same paragraph about the same subject and attribute, when they all agree.
+    fn inherit_currency(&self, claim: &mut Claim, earlier: &[Claim], paragraphs: &[Range<usize>]) {
+        let Some(p) = containing(paragraphs, claim.amount.range.start) else {
+            return;
+        };
+        let same: Vec<&Claim> = earlier
+            .iter()
+            .filter(|c| {
+                c.subject == claim.subject
+                    && c.attribute == claim.attribute
+                    && containing(paragraphs, c.amount.range.start) == Some(p)
+                    && c.amount.currency.is_some()
+            })
+            .collect();
+        let Some(last) = same.last() else {
+            return;
+        };
+        if same
+            .iter()
+            .all(|c| c.amount.currency == last.amount.currency)
+        {
+            claim.amount.currency = last.amount.currency.clone();
+            claim.currency_from = Some(
+                last.currency_from
+                    .clone()
+                    .unwrap_or_else(|| last.amount.range.clone()),
+            );
+        }
+    }
+
+    fn best_cue<'c>(
+        &self,
+        cues: &'c [CueHit],
+        first: usize,
+        end: usize,
+        in_sentence: &dyn Fn(usize) -> bool,
+    ) -> Option<&'c CueHit> {
+        cues.iter()
+            .filter(|c| in_sentence(c.tokens.start))
+            .filter_map(|c| {
+                let distance = if c.tokens.end <= first {
+                    first - c.tokens.end
+                } else if c.tokens.start >= end {
+                    c.tokens.start - end + 2
+                } else {
+                    return None;
+                };
+                (distance <= CUE_REACH).then(|| (distance as i64 - 4 * i64::from(c.priority), c))
+            })
+            .min_by_key(|(score, c)| (*score, c.tokens.start))
+            .map(|(_, c)| c)
+    }
+
+    /// Whether an object marker ("dans", "in") stands right before token `at`,
+    /// possibly with one article between ("dans la startup").
+    fn after_object_marker(&self, at: usize) -> bool {
+        self.lexicon.object_markers.iter().any(|marker| {
+            (0..=2).any(|gap| {
+                let Some(start) = at.checked_sub(marker.len() + gap) else {
+                    return false;
+                };
+                self.tokens[start..start + marker.len()]
+                    .iter()
+                    .zip(marker)
+                    .all(|(t, w)| &t.folded == w)
+            })
+        })
+    }
+
+    fn cues(&self) -> Vec<CueHit> {
+        let mut hits = Vec::new();
+        for (idx, attribute) in self.facts.attributes.iter().enumerate() {
+            let Some(cues) = attribute.cues.get(self.lang) else {
+                continue;
+            };
+            for i in 0..self.tokens.len() {
+                for cue in cues {
+                    let n = cue.words.len();
+                    if i + n > self.tokens.len() {
+                        continue;
+                    }
+                    let matched = self.tokens[i..i + n]
+                        .iter()
+                        .zip(&cue.words)
+                        .enumerate()
+                        .all(|(k, (t, w))| {
+                            if cue.prefix && k == n - 1 {
+                                t.folded.starts_with(w.as_str())
+                            } else {
+                                &t.folded == w
+                            }
+                        });
+                    if matched {
+                        hits.push(CueHit {
+                            tokens: i..i + n,
+                            attribute: idx,
+                            priority: attribute.priority,
+                        });
+                    }
+                }
+            }
+        }
+        hits
+    }
+
+    /// Mentions and descriptions in reading order. A description ("la startup
+    /// française") stands for the last entity named of its kind and nationality.
+    fn references(&self) -> Vec<Ref> {
+        let mut refs: Vec<Ref> = Vec::new();
+        let mut m = 0;
+        let mut i = 0;
+        while i < self.tokens.len() {
+            while m < self.mentions.len()
+                && self.mentions[m].range.end <= self.tokens[i].range.start
+            {
+                m += 1;
+            }
+            if let Some(mention) = self
+                .mentions
+                .get(m)
+                .filter(|x| x.range.start == self.tokens[i].range.start)
+            {
+                refs.push(Ref {
+                    token: i,
+                    range: mention.range.clone(),
+                    entity: mention.entity,
+                    described: false,
+                    alternatives: Vec::new(),
+                });
+                i = self
+                    .tokens
+                    .partition_point(|t| t.range.start < mention.range.end);
+                continue;
+            }
+            if let Some((len, kind)) = self.description_at(i) {
+                let country = self.nationality_near(i, len);
+                let fitting: Vec<&Ref> = refs
+                    .iter()
+                    .filter(|r| {
+                        let e = self.facts.entity(r.entity);
+                        e.kind == kind
+                            && country
+                                .as_ref()
+                                .is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
+                    })
+                    .collect();
+                let start = self.tokens[i].range.start;
+                // "Mistral AI, la startup française, …": an apposition names the same entity.
+                let apposition = refs
+                    .last()
+                    .filter(|r| fitting.iter().any(|f| f.entity == r.entity))
+                    .filter(|r| self.text[r.range.end..start].trim() == ",")
+                    .map(|r| vec![r.entity]);
+                let alternatives = apposition.unwrap_or_else(|| latest_first(&fitting));
+                if let Some(&entity) = alternatives.first() {
+                    let end = country_end(self, i, len);
+                    refs.push(Ref {
+                        token: i,
+                        range: self.tokens[i].range.start..self.tokens[end - 1].range.end,
+                        entity,
+                        described: true,
+                        alternatives,
+                    });
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        refs
+    }
+
+    fn description_at(&self, i: usize) -> Option<(usize, EntityKind)> {
+        self.lexicon.descriptions.iter().find_map(|(words, kind)| {
+            let n = words.len();
+            let matched = i + n <= self.tokens.len()
+                && self.tokens[i..i + n]
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| &t.folded == w);
+            matched
+                .then(|| EntityKind::parse(kind).map(|k| (n, k)))
+                .flatten()
+        })
+    }
+
+    /// A nationality adjective just after a description ("la startup française")
+    /// or just before it ("the French startup").
+    fn nationality_near(&self, i: usize, len: usize) -> Option<String> {
+        let at = |start: usize| {
+            self.lexicon.nationalities.iter().find_map(|(words, code)| {
+                let n = words.len();
+                let matched = start + n <= self.tokens.len()
+                    && self.tokens[start..start + n]
+                        .iter()
+                        .zip(words)
+                        .all(|(t, w)| &t.folded == w);
+                matched.then(|| code.clone())
+            })
+        };
+        at(i + len).or_else(|| i.checked_sub(1).and_then(at))
+    }
+}
+
+/// The distinct entities of `refs`, the most recently named first.
+fn latest_first(refs: &[&Ref]) -> Vec<EntityIdx> {
+    let mut out = Vec::new();
+    for r in refs.iter().rev() {
+        if !out.contains(&r.entity) {
+            out.push(r.entity);
+        }
+    }
+    out
+}
+
+/// The end (exclusive token index) of a description, its nationality adjective included.
+fn country_end(finder: &ClaimFinder, i: usize, len: usize) -> usize {
+    let after = i + len;
+    let adjective = finder.lexicon.nationalities.iter().find_map(|(words, _)| {
+        let n = words.len();
+        (after + n <= finder.tokens.len()
+            && finder.tokens[after..after + n]
+                .iter()
+                .zip(words)
+                .all(|(t, w)| &t.folded == w))
+        .then_some(n)
+    });
+    after + adjective.unwrap_or(0)
+}

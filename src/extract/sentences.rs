@@ -1,0 +1,100 @@
+//! Sentence and paragraph boundaries: a claim's cue, subject and value are looked
+//! for within one sentence; a currency is inherited only within one paragraph.
+
+use std::ops::Range;
+
+/// Sentences of `text[body]`: they end at `.`, `!`, `?` or `…` followed by white
+/// space (not a decimal point), at a blank line, and at a line break after a line
+/// that does not read as wrapped prose.
+pub fn sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    split(text, body, false)
+}
+
+/// Paragraphs: blocks between blank lines, or lines that end a sentence.
+pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    split(text, body, true)
+}
+
+fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usize>> {
+    let slice = &text[body.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|(_, n)| *n);
+        let end_here = match c {
+            '.' | '!' | '?' | '…' if !paragraphs_only => next.is_none_or(char::is_whitespace),
+            '\n' => {
+                let line_start = slice[..i].rfind('\n').map_or(0, |p| p + 1);
+                let line = slice[line_start..i].trim_end();
+                let blank_next =
+                    slice[i + 1..].starts_with('\n') || slice[i + 1..].starts_with("\r\n");
+                // Hard-wrapped prose: a long line that stops mid-sentence. A short
+                // line without a full stop is a title.
+                let wrapped = line.chars().count() >= 50
+                    && line.ends_with(|ch: char| ch.is_lowercase() || ch == ',');
+                line.is_empty() || blank_next || !wrapped
+            }
+            _ => false,
+        };
+        if end_here {
+            let end = i + c.len_utf8();
+            if !slice[start..end].trim().is_empty() {
+                out.push(body.start + start..body.start + end);
+            }
+            start = end;
+        }
+    }
+    if !slice[start..].trim().is_empty() {
+        out.push(body.start + start..body.end);
+    }
+    out
+}
+
+/// The index of the range in `ranges` (sorted, disjoint) that holds `at`.
+pub fn containing(ranges: &[Range<usize>], at: usize) -> Option<usize> {
+    let i = ranges.partition_point(|r| r.end <= at);
+    (i < ranges.len() && ranges[i].start <= at).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str, f: fn(&str, Range<usize>) -> Vec<Range<usize>>) -> Vec<&str> {
+        f(text, 0..text.len())
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_decimals() {
+        assert_eq!(
+            parts("Elle a levé 1.5 million. Puis 2 ! Enfin…  fin", sentences),
+            ["Elle a levé 1.5 million.", "Puis 2 !", "Enfin…", "fin"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_titles_but_not_wrapped_prose() {
+        let text = "Un titre\nUne phrase assez longue pour être coupée qui continue,\nsur deux lignes et finit.\n\nAutre paragraphe";
+        assert_eq!(
+            parts(text, paragraphs),
+            [
+                "Un titre",
+                "Une phrase assez longue pour être coupée qui continue,\nsur deux lignes et finit.",
+                "Autre paragraphe"
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_the_containing_range() {
+        let ranges = vec![0..5, 5..9, 12..20];
+        assert_eq!(containing(&ranges, 0), Some(0));
+        assert_eq!(containing(&ranges, 5), Some(1));
+        assert_eq!(containing(&ranges, 10), None);
+        assert_eq!(containing(&ranges, 19), Some(2));
+    }
+}

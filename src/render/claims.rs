@@ -1,0 +1,120 @@
+//! `claimcheck claims`: every extracted claim, as a table or as JSON, so that a
+//! user can see what claimcheck read before trusting what it checks.
+
+use serde_json::{Value, json};
+
+use crate::extract::Extraction;
+use crate::lexicon::amounts::describe;
+use crate::rules::FactBase;
+use crate::source::SourceMap;
+
+fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for ex in extractions {
+        let file = map.get(ex.article.file);
+        for c in &ex.claims {
+            let (line, column) = file.line_col(c.amount.range.start);
+            let (end_line, end_column) = file.line_col(c.amount.range.end);
+            let inherited = c.currency_from.as_ref().map(|r| {
+                let (l, col) = file.line_col(r.start);
+                json!({ "line": l, "column": col })
+            });
+            out.push(json!({
+                "file": file.name,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "text": &file.text[c.amount.range.clone()],
+                "subject": facts.entity(c.subject).id.text,
+                "subject_inferred": c.subject_inferred,
+                "attribute": facts.attributes[c.attribute].id.text,
+                "object": c.object.map(|o| facts.entity(o).id.text.clone()),
+                "value": c.amount.value,
+                "low": c.amount.low,
+                "high": c.amount.high,
+                "currency": c.amount.currency,
+                "currency_inherited_from": inherited,
+                "hedge": c.amount.hedge,
+                "date": c.date.map(|d| d.display()),
+                "cue": &file.text[c.cue.clone()],
+            }));
+        }
+    }
+    out
+}
+
+pub fn json(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> String {
+    let mut out = serde_json::to_string_pretty(&rows(map, facts, extractions))
+        .expect("JSON values serialise");
+    out.push('\n');
+    out
+}
+
+pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> String {
+    let header = [
+        "where",
+        "subject",
+        "attribute",
+        "object",
+        "interval",
+        "currency",
+        "date",
+        "text",
+    ];
+    let mut lines: Vec<[String; 8]> = vec![header.map(str::to_string)];
+    for r in rows(map, facts, extractions) {
+        let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
+        let currency = match (&r["currency"], &r["currency_inherited_from"]) {
+            (Value::String(c), Value::Object(from)) => {
+                format!("{c} (from {}:{})", from["line"], from["column"])
+            }
+            (Value::String(c), _) => c.clone(),
+            _ => "none".to_string(),
+        };
+        let (low, high) = (
+            r["low"].as_f64().unwrap_or(0.0),
+            r["high"].as_f64().unwrap_or(0.0),
+        );
+        let subject = if r["subject_inferred"].as_bool() == Some(true) {
+            format!("{}*", s("subject"))
+        } else {
+            s("subject")
+        };
+        lines.push([
+            format!("{}:{}:{}", s("file"), r["line"], r["column"]),
+            subject,
+            s("attribute"),
+            s("object"),
+            describe(low, high, None),
+            currency,
+            s("date"),
+            s("text"),
+        ]);
+    }
+    let widths: Vec<usize> = (0..8)
+        .map(|i| {
+            lines
+                .iter()
+                .map(|l| l[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for l in &lines {
+        let cells: Vec<String> = l
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    let count = lines.len() - 1;
+    out.push_str(&format!(
+        "{count} claim{} (* subject inferred from a description or an earlier sentence)\n",
+        if count == 1 { "" } else { "s" },
+    ));
+    out
+}

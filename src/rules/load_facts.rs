@@ -1,0 +1,380 @@
+//! Turning parsed attributes, facts and exchange rates into the fact base,
+//! reporting what is invalid. Entities are loaded first (see `load.rs`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde_saphyr::Spanned;
+
+use super::load::Loader;
+use super::model::{AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, Money, Written};
+use super::schema::{AttributeDef, FactDef};
+use super::validate::{self, did_you_mean};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::lexicon::amounts::AmountReader;
+use crate::lexicon::{Lexicon, Lexicons};
+use crate::source::doc_date::{DateRange, parse_iso};
+use crate::span::FileId;
+use crate::text::lexemes::lex;
+use crate::text::tokens::tokenize;
+use crate::yaml::Scalar;
+
+impl Loader<'_> {
+    pub(super) fn attribute(
+        &mut self,
+        file: FileId,
+        def: &AttributeDef,
+        facts: &FactBase,
+        lexicons: &Lexicons,
+    ) -> Option<Attribute> {
+        let id = self.written(file, &def.id);
+        let mut ok = true;
+        if facts.attribute_by_id(&id.text).is_some() {
+            self.push(Diagnostic::new(
+                &validate::DUPLICATE_ID,
+                format!("duplicate attribute id `{}`", id.text),
+                Label::new(id.span.clone(), "this id is already used"),
+            ));
+            ok = false;
+        }
+        let value = self.written(file, &def.value);
+        if value.text != "money" {
+            self.invalid(
+                &value,
+                format!("unsupported value type `{}`", value.text),
+                "supported: money",
+            );
+            ok = false;
+        }
+        let kind_text = self.written(file, &def.kind);
+        let kind = match kind_text.text.as_str() {
+            "state" => AttrKind::State,
+            "event" => AttrKind::Event,
+            _ => {
+                self.invalid(
+                    &kind_text,
+                    format!("unknown attribute kind `{}`", kind_text.text),
+                    "expected `state` or `event`",
+                );
+                ok = false;
+                AttrKind::Event
+            }
+        };
+        let mut subject_kinds = Vec::new();
+        for k in &def.subject {
+            let w = self.written(file, k);
+            match EntityKind::parse(&w.text) {
+                Some(kind) => subject_kinds.push(kind),
+                None => {
+                    self.invalid(
+                        &w,
+                        format!("unknown entity kind `{}`", w.text),
+                        "not a known kind",
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if subject_kinds.is_empty() {
+            subject_kinds.push(EntityKind::Org);
+        }
+        let mut cues = BTreeMap::new();
+        for (lang, words) in &def.cues {
+            if lexicons.get(lang).is_none() {
+                let at = words
+                    .first()
+                    .map(|w| self.written(file, w))
+                    .unwrap_or_else(|| id.clone());
+                self.invalid(
+                    &at,
+                    format!("no lexicon for language `{lang}`"),
+                    "cues in a language claimcheck cannot read",
+                );
+                ok = false;
+            }
+            let mut list = Vec::new();
+            for w in words {
+                let written = self.written(file, w);
+                let (text, prefix) = match written.text.strip_suffix('*') {
+                    Some(stem) => (stem, true),
+                    None => (written.text.as_str(), false),
+                };
+                let words: Vec<String> = tokenize(text, 0..text.len())
+                    .into_iter()
+                    .map(|t| t.folded)
+                    .collect();
+                if words.is_empty() {
+                    self.invalid(
+                        &written,
+                        "empty cue".to_string(),
+                        "a cue needs at least one word",
+                    );
+                    ok = false;
+                    continue;
+                }
+                list.push(Cue { words, prefix });
+            }
+            cues.insert(lang.clone(), list);
+        }
+        ok.then_some(Attribute {
+            id,
+            kind,
+            subject_kinds,
+            has_object: def.object,
+            cues,
+            priority: def.priority,
+        })
+    }
+
+    pub(super) fn fact(
+        &mut self,
+        file: FileId,
+        def: &FactDef,
+        facts: &FactBase,
+        lexicons: &Lexicons,
+    ) -> Option<Fact> {
+        let mut ok = true;
+        let subject = self.entity_ref(file, &def.subject, facts);
+        let object = def.object.as_ref().map(|o| self.entity_ref(file, o, facts));
+        let attr_written = self.written(file, &def.attribute);
+        let attribute = facts.attribute_by_id(&attr_written.text);
+        if attribute.is_none() {
+            let suggestion = did_you_mean(
+                &attr_written.text,
+                facts.attributes.iter().map(|a| a.id.text.as_str()),
+            );
+            let mut diag = Diagnostic::new(
+                &validate::UNKNOWN_ATTRIBUTE,
+                format!("unknown attribute `{}`", attr_written.text),
+                Label::new(attr_written.span.clone(), "no attribute has this id"),
+            );
+            if let Some(s) = suggestion {
+                diag = diag.with_help(format!("did you mean `{s}`?"));
+            }
+            self.push(diag);
+            ok = false;
+        }
+        let reader_lexicon = lexicons.get("en").or_else(|| lexicons.iter().next());
+        let value = self.money(file, &def.value, reader_lexicon, lexicons);
+        let equivalents: Vec<Option<Money>> = def
+            .equivalents
+            .iter()
+            .map(|e| self.money(file, e, reader_lexicon, lexicons))
+            .collect();
+        let valid = self.validity(file, def);
+        if def.source.is_none() {
+            let at = self.written(file, &def.value);
+            self.push(
+                Diagnostic::new(
+                    &validate::FACT_WITHOUT_SOURCE,
+                    "fact without a source".to_string(),
+                    Label::new(at.span, "where does this figure come from?"),
+                )
+                .with_help("add `source: <url>`"),
+            );
+        }
+        let (Some(subject), Some(attribute), Some(value), Some((valid, when))) =
+            (subject, attribute, value, valid)
+        else {
+            return None;
+        };
+        let object = match (def.object.is_some(), object.flatten()) {
+            (true, None) => return None,
+            (_, object) => object,
+        };
+        if !ok || equivalents.iter().any(Option::is_none) {
+            return None;
+        }
+        Some(Fact {
+            subject,
+            attribute,
+            object,
+            value,
+            equivalents: equivalents.into_iter().flatten().collect(),
+            valid,
+            when,
+            source: def.source.as_ref().map(|s| s.value.clone()),
+        })
+    }
+
+    /// An entity id; an unknown one is reported with a suggestion.
+    fn entity_ref(
+        &mut self,
+        file: FileId,
+        value: &Spanned<String>,
+        facts: &FactBase,
+    ) -> Option<usize> {
+        let written = self.written(file, value);
+        let found = facts.entity_by_id(&written.text);
+        if found.is_none() {
+            self.unknown_entity(facts, &written);
+        }
+        found
+    }
+
+    fn money(
+        &mut self,
+        file: FileId,
+        value: &Spanned<String>,
+        lexicon: Option<&Lexicon>,
+        lexicons: &Lexicons,
+    ) -> Option<Money> {
+        let written = self.written(file, value);
+        let lexicon = lexicon?;
+        let currencies = Lexicon::all_currencies(lexicons);
+        let reader = AmountReader {
+            lexicon,
+            currencies: &currencies,
+        };
+        let text = &written.text;
+        let amounts = reader.read(text, &lex(text, 0..text.len()));
+        let whole = amounts.len() == 1
+            && text[..amounts[0].range.start].trim().is_empty()
+            && text[amounts[0].range.end..].trim().is_empty();
+        match amounts.into_iter().next() {
+            Some(amount) if whole && amount.currency.is_some() => Some(Money { written, amount }),
+            _ => {
+                self.invalid(
+                    &written,
+                    format!("`{text}` is not an amount with a currency"),
+                    "write it like `15 million EUR` or `about 113 million USD`",
+                );
+                None
+            }
+        }
+    }
+
+    /// The period a fact covers, and how to say it.
+    fn validity(&mut self, file: FileId, def: &FactDef) -> Option<(DateRange, String)> {
+        let mut date = |v: &Option<Spanned<Scalar>>| -> Result<Option<DateRange>, ()> {
+            let Some(v) = v else { return Ok(None) };
+            let written = Written {
+                text: v.value.0.clone(),
+                span: crate::yaml::span_of(&v.referenced, file, &self.map.get(file).text, 0),
+            };
+            match parse_iso(&written.text) {
+                Some(d) => Ok(Some(d)),
+                None => {
+                    self.invalid(
+                        &written,
+                        format!("`{}` is not a date", written.text),
+                        "expected YYYY-MM-DD, YYYY-MM or YYYY",
+                    );
+                    Err(())
+                }
+            }
+        };
+        let (day, from, until) = (date(&def.date), date(&def.from), date(&def.until));
+        let (day, from, until) = (day.ok()?, from.ok()?, until.ok()?);
+        let at = self.written(file, &def.value);
+        match (day, from, until) {
+            (Some(d), None, None) => Some((d, d.display())),
+            (None, from, until) if from.is_some() || until.is_some() => {
+                let first = from.map_or(NaiveDate::MIN, |f| f.first);
+                let last = until.map_or(NaiveDate::MAX, |u| u.last);
+                if first > last {
+                    self.invalid(
+                        &at,
+                        "`from` is after `until`".to_string(),
+                        "this fact would never hold",
+                    );
+                    return None;
+                }
+                let when = match (from, until) {
+                    (Some(f), Some(u)) => format!("from {} until {}", f.display(), u.display()),
+                    (Some(f), None) => format!("since {}", f.display()),
+                    (None, Some(u)) => format!("until {}", u.display()),
+                    (None, None) => unreachable!("guarded above"),
+                };
+                Some((DateRange { first, last }, when))
+            }
+            (None, None, None) => {
+                self.invalid(
+                    &at,
+                    "a fact needs a `date`, or `from` and/or `until`".to_string(),
+                    "when was this true?",
+                );
+                None
+            }
+            _ => {
+                self.invalid(
+                    &at,
+                    "`date` and `from`/`until` exclude each other".to_string(),
+                    "an event has a date; a state has a period",
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn fx(
+        &mut self,
+        file: FileId,
+        pair: &str,
+        months: &Spanned<BTreeMap<String, Spanned<f64>>>,
+        facts: &mut FactBase,
+    ) {
+        let at = Written {
+            text: pair.to_string(),
+            span: crate::yaml::span_of(&months.referenced, file, &self.map.get(file).text, 0),
+        };
+        let codes: Vec<&str> = pair.split('/').collect();
+        let valid_code = |c: &str| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
+        let [base, quote] = codes.as_slice() else {
+            self.invalid(
+                &at,
+                format!("`{pair}` is not a currency pair"),
+                "write it like `EUR/USD`",
+            );
+            return;
+        };
+        if !valid_code(base) || !valid_code(quote) {
+            self.invalid(
+                &at,
+                format!("`{pair}` is not a currency pair"),
+                "write it like `EUR/USD` (ISO 4217 codes)",
+            );
+            return;
+        }
+        for (month, rate) in &months.value {
+            let span = crate::yaml::span_of(&rate.referenced, file, &self.map.get(file).text, 0);
+            let written = Written {
+                text: month.clone(),
+                span,
+            };
+            let parsed = parse_iso(month).filter(|d| d.display().len() == 7);
+            let Some(range) = parsed else {
+                self.invalid(
+                    &written,
+                    format!("`{month}` is not a month"),
+                    "write months as YYYY-MM",
+                );
+                continue;
+            };
+            if !(rate.value.is_finite() && rate.value > 0.0) {
+                self.invalid(
+                    &written,
+                    format!("rate {} for {month} is not positive", rate.value),
+                    "a rate is how many units of the second currency one unit of the first buys",
+                );
+                continue;
+            }
+            use chrono::Datelike;
+            facts.fx.insert(
+                base,
+                quote,
+                range.first.year(),
+                range.first.month(),
+                rate.value,
+            );
+        }
+    }
+
+    fn invalid(&mut self, at: &Written, message: String, label: &str) {
+        self.push(Diagnostic::new(
+            &validate::INVALID_VALUE,
+            message,
+            Label::new(at.span.clone(), label),
+        ));
+    }
+}
