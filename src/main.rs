@@ -276,12 +276,16 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
     if format == Format::Human {
         let languages: Vec<&str> = engine.lexicons.codes().collect();
         let files = engine.facts.files.len();
+        let facts = &engine.facts;
         print_stdout(&format!(
-            "{}{} in {} ({} entities in {files} file{}; lexicons: {})\n",
+            "{}{} in {} ({} entities, {} attributes, {} facts, {} exchange rates in {files} file{}; lexicons: {})\n",
             render::human::render(&engine.map, diagnostics, color.enabled()),
             render::summary::counts(diagnostics).unwrap_or_else(|| "no problems".to_string()),
             location.describe(),
-            engine.facts.entities.len(),
+            facts.entities.len(),
+            facts.attributes.len(),
+            facts.facts.len(),
+            facts.fx.len(),
             if files == 1 { "" } else { "s" },
             languages.join(", ")
         ));

@@ -543,3 +543,143 @@ fn front_matter_problems_are_reported_in_the_article() {
     );
     assert!(run.stdout.contains("b.md:2:"), "{}", run.stdout);
 }
+
+#[test]
+fn claims_lists_what_was_read_as_a_table_and_as_json() {
+    let table = claimcheck(
+        repo(),
+        &["claims", "fixtures/money/fr-missing-currency.md"],
+        None,
+    );
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("where") && lines[0].contains("currency"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        lines[1].contains("mistral-ai")
+            && lines[1].contains("valuation")
+            && lines[1].contains("none"),
+        "{}",
+        table.stdout
+    );
+    assert!(lines[3].contains("EUR (from 8:19)"), "{}", table.stdout);
+    assert_eq!(
+        lines.last().copied(),
+        Some("3 claims (* subject inferred from a description or an earlier sentence)")
+    );
+
+    let json = claimcheck(
+        repo(),
+        &[
+            "claims",
+            "fixtures/money/fr-missing-currency.md",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let claims: serde_json::Value = serde_json::from_str(&json.stdout).expect("claims JSON parses");
+    let claims = claims.as_array().unwrap();
+    assert_eq!(claims.len(), 3);
+    assert_eq!(claims[0]["attribute"], "valuation");
+    assert_eq!(claims[0]["currency"], serde_json::Value::Null);
+    assert_eq!(
+        (claims[0]["low"].as_f64(), claims[0]["high"].as_f64()),
+        (Some(1.5e9), Some(2.5e9))
+    );
+    assert_eq!(claims[2]["text"], "385 millions");
+    assert_eq!(claims[2]["currency"], "EUR");
+    assert_eq!(claims[2]["currency_inherited_from"]["line"], 8);
+    assert_eq!(claims[2]["date"], "2024-03-01");
+}
+
+#[test]
+fn facts_are_validated_with_locations_and_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "\
+entities:
+  - id: acme
+    kind: org
+    name: Acme
+attributes:
+  - id: valuation
+    value: money
+    kind: state
+    cues: { en: [valued] }
+facts:
+  - subject: acme
+    attribute: valuaton
+    value: 2 billion USD
+    date: 2024-01-01
+    source: https://example.org/a
+  - subject: acm
+    attribute: valuation
+    value: 2 billion USD
+    date: 2024-01-01
+    source: https://example.org/b
+  - subject: acme
+    attribute: valuation
+    value: two bilion
+    from: 2024-05-01
+    until: 2024-01-01
+  - subject: acme
+    attribute: valuation
+    value: 3 billion USD
+    date: 2024-13-01
+    source: https://example.org/c
+fx:
+  EUR/USD: { 2024-01: 1.09, 2024-02: -1 }
+  EURO/USD: { 2024-01: 1.09 }
+";
+    write(dir.path(), "facts/all.yaml", yaml.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &["rules", "check", "facts", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let expected = [
+        "facts/all.yaml:12:16: error[R006]: unknown attribute `valuaton`",
+        "facts/all.yaml:16:14: error[R004]: unknown entity `acm`",
+        "facts/all.yaml:23:12: error[R005]: `two bilion` is not an amount with a currency",
+        "facts/all.yaml:23:12: warning[R007]: fact without a source",
+        "facts/all.yaml:29:11: error[R005]: `2024-13-01` is not a date",
+    ];
+    for line in expected {
+        assert!(
+            run.stdout.contains(line),
+            "missing {line:?} in\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout
+            .contains("error[R005]: rate -1 for 2024-02 is not positive"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("error[R005]: `EURO/USD` is not a currency pair"),
+        "{}",
+        run.stdout
+    );
+    let human = claimcheck(
+        dir.path(),
+        &["rules", "check", "facts", "--color", "never"],
+        None,
+    );
+    assert!(
+        human.stdout.contains("help: did you mean `valuation`?"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("help: did you mean `acme`?"),
+        "{}",
+        human.stdout
+    );
+}

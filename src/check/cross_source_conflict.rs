@@ -1,7 +1,7 @@
 //! `cross-source-conflict`: two articles whose figures cannot both be true.
 
 use super::claim_pairs::{Outcome, pairs};
-use super::money::topic;
+use super::money::{Verdict, judge, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::lexicon::amounts::describe;
@@ -33,8 +33,7 @@ Example:
 
     a.md: Microsoft a investi 15 millions d'euros dans Mistral AI.
     b.md: Microsoft's $50 million stake in Mistral AI ...
-    error[M004]: investment of Microsoft in Mistral AI: USD 49.5–50.5M here,
-                 EUR 14.5–15.5M in a.md
+    error[M004]: investment of Microsoft in Mistral AI: USD 50M here, EUR 15M in a.md
 ",
 };
 
@@ -50,13 +49,16 @@ impl Check for CrossSourceConflict {
             };
             let (a, b) = (earlier.claim, later.claim);
             let other = &ctx.map.get(earlier.file).name;
+            let nominal = |c: &crate::extract::Claim| {
+                describe(c.amount.value, c.amount.value, c.amount.currency.as_deref())
+            };
             let mut diag = Diagnostic::new(
                 &INFO,
                 format!(
                     "{}: {} here, {} in {other}",
                     topic(ctx.facts, b),
-                    describe(b.amount.low, b.amount.high, b.amount.currency.as_deref()),
-                    describe(a.amount.low, a.amount.high, a.amount.currency.as_deref()),
+                    nominal(b),
+                    nominal(a)
                 ),
                 Label::new(Span::new(later.file, b.amount.range.clone()), "this figure"),
             )
@@ -67,7 +69,13 @@ impl Check for CrossSourceConflict {
             if let Some(c) = conversion {
                 diag = diag.with_note(format!("compared at {}", c.describe()));
             }
-            out.push(diag.with_help("check both against a source; add the fact to the fact base so that `fact-conflict` settles it"));
+            let settled = |c| matches!(judge(ctx.facts, c), Verdict::Consistent);
+            let help = match (settled(a), settled(b)) {
+                (true, false) => format!("the fact base agrees with {other}"),
+                (false, true) => "the fact base agrees with this article".to_string(),
+                _ => "check both against a source; once the fact base has the figure, `fact-conflict` settles it".to_string(),
+            };
+            out.push(diag.with_help(help));
         }
     }
 }

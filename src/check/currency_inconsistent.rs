@@ -51,8 +51,8 @@ impl Check for CurrencyInconsistent {
                     format!(
                         "{}: {} here, {} in {other} — at {} they differ by {percent}%",
                         topic(ctx.facts, b),
-                        describe(b.amount.low, b.amount.high, b.amount.currency.as_deref()),
-                        describe(a.amount.low, a.amount.high, a.amount.currency.as_deref()),
+                        describe(b.amount.value, b.amount.value, b.amount.currency.as_deref()),
+                        describe(a.amount.value, a.amount.value, a.amount.currency.as_deref()),
                         conversion.describe(),
                     ),
                     Label::new(

@@ -207,4 +207,9 @@ impl Fx {
     pub fn is_empty(&self) -> bool {
         self.rates.is_empty()
     }
+
+    /// How many monthly rates there are, all pairs together.
+    pub fn len(&self) -> usize {
+        self.rates.values().map(|m| m.len()).sum()
+    }
 }
