@@ -5,6 +5,7 @@
 //! binary; a fact base may add a language or replace a shipped one.
 
 pub mod amounts;
+pub mod dates;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -95,6 +96,21 @@ pub struct LexiconFile {
     pub nationalities: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub object_markers: Vec<String>,
+    #[serde(default)]
+    pub weekdays: Vec<Vec<String>>,
+    /// `dmy` or `mdy`: how numeric dates are written.
+    #[serde(default)]
+    pub date_order: Option<String>,
+    #[serde(default)]
+    pub month_prepositions: Vec<String>,
+    /// `early`, `mid`, `late` → words.
+    #[serde(default)]
+    pub period_parts: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub quarters: Vec<Vec<String>>,
+    /// Relative-date kinds (see [`dates::Relative`]) → words.
+    #[serde(default)]
+    pub relative_dates: BTreeMap<String, Vec<String>>,
 }
 
 impl LexiconFile {
@@ -119,6 +135,12 @@ impl LexiconFile {
             descriptions: BTreeMap::new(),
             nationalities: BTreeMap::new(),
             object_markers: vec![],
+            weekdays: vec![],
+            date_order: None,
+            month_prepositions: vec![],
+            period_parts: BTreeMap::new(),
+            quarters: vec![],
+            relative_dates: BTreeMap::new(),
         }
     }
 }
@@ -151,6 +173,14 @@ pub struct Lexicon {
     /// Nationality adjectives as token phrases, with the ISO country code.
     pub nationalities: Phrases<String>,
     pub object_markers: Vec<Vec<String>>,
+    /// Folded weekday names, Monday first.
+    pub weekdays: Vec<Vec<String>>,
+    /// Numeric dates put the day first (11/06/2024 is 11 June).
+    pub day_first: bool,
+    pub month_prepositions: Vec<Vec<String>>,
+    pub period_parts: Phrases<dates::Part>,
+    pub quarters: Phrases<u32>,
+    pub relative_dates: Phrases<dates::Relative>,
 }
 
 fn token_phrase(text: &str) -> Vec<String> {
@@ -242,7 +272,57 @@ impl Lexicon {
             .filter(|h| !h.phrase.is_empty())
             .collect();
         hedges.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
+        if !file.weekdays.is_empty() && file.weekdays.len() != 7 {
+            return Err(format!(
+                "`weekdays` must list 7 days, Monday first; it lists {}",
+                file.weekdays.len()
+            ));
+        }
+        let day_first = match file.date_order.as_deref() {
+            None | Some("dmy") => true,
+            Some("mdy") => false,
+            Some(other) => {
+                return Err(format!(
+                    "`date_order` must be `dmy` or `mdy`, not `{other}`"
+                ));
+            }
+        };
+        let mut period_parts = Vec::new();
+        for (key, words) in &file.period_parts {
+            let part = dates::Part::parse(key).ok_or_else(|| {
+                format!("unknown period part `{key}` (expected early, mid, late)")
+            })?;
+            period_parts.extend(words.iter().map(|w| (token_phrase(w), part)));
+        }
+        let mut relative_dates = Vec::new();
+        for (key, words) in &file.relative_dates {
+            let kind = dates::Relative::parse(key)
+                .ok_or_else(|| format!("unknown relative date `{key}`"))?;
+            relative_dates.extend(words.iter().map(|w| (token_phrase(w), kind)));
+        }
         Ok(Lexicon {
+            weekdays: file
+                .weekdays
+                .iter()
+                .map(|names| names.iter().map(|n| fold(n)).collect())
+                .collect(),
+            day_first,
+            month_prepositions: file
+                .month_prepositions
+                .iter()
+                .map(|p| token_phrase(p))
+                .collect(),
+            period_parts: longest_first(period_parts),
+            quarters: longest_first(
+                file.quarters
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(q, words)| {
+                        words.iter().map(move |w| (token_phrase(w), q as u32 + 1))
+                    })
+                    .collect(),
+            ),
+            relative_dates: longest_first(relative_dates),
             decimal_separator,
             thousands_separators,
             number_words: longest_first(

@@ -1,0 +1,954 @@
+//! Reading dates: absolute ("11 juin 2024", "June 11, 2024", "2024-06-11",
+//! "11/06/2024", "en avril 2023", "fin février", "Q1 2024") and relative ("en avril
+//! dernier", "hier", "ce mardi", "last June", "l'an dernier", "en juin de la même
+//! année"), all from lexicon data, resolved with chrono against an anchor date
+//! (the article's). A resolved date is a range: a month is its days.
+
+use std::ops::Range;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::Lexicon;
+use crate::source::doc_date::{DateRange, parse_iso};
+use crate::text::tokens::Token;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+impl Part {
+    pub fn parse(key: &str) -> Option<Part> {
+        match key {
+            "early" => Some(Part::Early),
+            "mid" => Some(Part::Mid),
+            "late" => Some(Part::Late),
+            _ => None,
+        }
+    }
+
+    /// The part of a month: days 1–10, 11–20, 21–end.
+    fn of_month(self, month: DateRange) -> DateRange {
+        let day = |d: u32| month.first.with_day(d).unwrap_or(month.last);
+        match self {
+            Part::Early => DateRange {
+                first: month.first,
+                last: day(10),
+            },
+            Part::Mid => DateRange {
+                first: day(11),
+                last: day(20),
+            },
+            Part::Late => DateRange {
+                first: day(21),
+                last: month.last,
+            },
+        }
+    }
+
+    /// The part of a year: January–April, May–August, September–December.
+    fn of_year(self, year: i32) -> Option<DateRange> {
+        let (a, b) = match self {
+            Part::Early => (1, 4),
+            Part::Mid => (5, 8),
+            Part::Late => (9, 12),
+        };
+        Some(DateRange {
+            first: DateRange::month(year, a)?.first,
+            last: DateRange::month(year, b)?.last,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    Yesterday,
+    Today,
+    ThisWeek,
+    ThisMonth,
+    ThisYear,
+    LastYear,
+    EarlierThisYear,
+    SameYear,
+    PreviousAfter,
+    PreviousBefore,
+    ThisBefore,
+}
+
+impl Relative {
+    pub fn parse(key: &str) -> Option<Relative> {
+        Some(match key {
+            "yesterday" => Relative::Yesterday,
+            "today" => Relative::Today,
+            "this_week" => Relative::ThisWeek,
+            "this_month" => Relative::ThisMonth,
+            "this_year" => Relative::ThisYear,
+            "last_year" => Relative::LastYear,
+            "earlier_this_year" => Relative::EarlierThisYear,
+            "same_year" => Relative::SameYear,
+            "previous_after" => Relative::PreviousAfter,
+            "previous_before" => Relative::PreviousBefore,
+            "this_before" => Relative::ThisBefore,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub range: Range<usize>,
+    pub date: DateRange,
+    /// A weekday written beside a day and month, to check: ("mardi", Tue, day 11, month 6).
+    pub weekday: Option<WrittenWeekday>,
+    /// The year is written.
+    pub explicit_year: bool,
+    /// Day, month and year are all written.
+    pub full: bool,
+    /// Read against the anchor ("hier", "en juin dernier", "11 juin" without a year).
+    pub relative: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenWeekday {
+    pub weekday: Weekday,
+    pub range: Range<usize>,
+}
+
+pub struct DateReader<'a> {
+    pub lexicon: &'a Lexicon,
+    /// The article's date, for relative dates; without one, only absolute dates are read.
+    pub anchor: Option<NaiveDate>,
+}
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// How a date was written.
+#[derive(Clone, Copy)]
+struct How {
+    explicit_year: bool,
+    full: bool,
+    relative: bool,
+}
+
+struct Cursor<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+}
+
+impl Cursor<'_> {
+    fn folded(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(|t| t.folded.as_str())
+    }
+
+    fn raw(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(|t| &self.text[t.range.clone()])
+    }
+
+    fn phrase_len(&self, i: usize, phrase: &[String]) -> Option<usize> {
+        let n = phrase.len();
+        (n > 0
+            && i + n <= self.tokens.len()
+            && self.tokens[i..i + n]
+                .iter()
+                .zip(phrase)
+                .all(|(t, w)| &t.folded == w))
+        .then_some(n)
+    }
+
+    fn gap(&self, i: usize) -> &str {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.range.end..b.range.start],
+            _ => "",
+        }
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.tokens[first].range.start..self.tokens[last].range.end
+    }
+}
+
+impl DateReader<'_> {
+    pub fn read(&self, text: &str, tokens: &[Token]) -> Vec<DateMention> {
+        let c = Cursor { text, tokens };
+        let mut out: Vec<DateMention> = Vec::new();
+        let mut last_year: Option<i32> = None;
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.date_at(&c, i, last_year) {
+                Some((mention, next)) => {
+                    if mention.explicit_year {
+                        last_year = Some(mention.date.first.year());
+                    }
+                    out.push(mention);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn year_at(&self, c: &Cursor, i: usize) -> Option<i32> {
+        let t = c.tokens.get(i)?;
+        (t.folded.len() == 4 && t.folded.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.folded.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    }
+
+    fn day_at(&self, c: &Cursor, i: usize) -> Option<u32> {
+        let mut word = c.folded(i)?;
+        for suffix in &self.lexicon.day_suffixes {
+            if let Some(stripped) = word.strip_suffix(suffix.as_str()) {
+                word = stripped;
+                break;
+            }
+        }
+        (!word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| word.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    }
+
+    fn month_at(&self, c: &Cursor, i: usize) -> Option<u32> {
+        self.lexicon.month(c.folded(i)?)
+    }
+
+    fn weekday_at(&self, c: &Cursor, i: usize) -> Option<Weekday> {
+        let w = c.folded(i)?;
+        self.lexicon
+            .weekdays
+            .iter()
+            .position(|names| names.iter().any(|n| n == w))
+            .map(|k| WEEKDAYS[k])
+    }
+
+    fn relative_at(&self, c: &Cursor, i: usize) -> Option<(Relative, usize)> {
+        self.lexicon
+            .relative_dates
+            .iter()
+            .find_map(|(phrase, kind)| c.phrase_len(i, phrase).map(|n| (*kind, n)))
+    }
+
+    fn part_at(&self, c: &Cursor, i: usize) -> Option<(Part, usize)> {
+        self.lexicon
+            .period_parts
+            .iter()
+            .find_map(|(phrase, part)| c.phrase_len(i, phrase).map(|n| (*part, n)))
+    }
+
+    fn preposition_before(&self, c: &Cursor, i: usize) -> bool {
+        self.lexicon
+            .month_prepositions
+            .iter()
+            .any(|p| i >= p.len() && c.phrase_len(i - p.len(), p).is_some())
+    }
+
+    /// The year of a month (or day) written without one: the latest such
+    /// month (or day) on or before the anchor; `strictly_before` for "dernier".
+    fn year_for(&self, month: u32, day: Option<u32>, strictly_before: bool) -> Option<i32> {
+        let anchor = self.anchor?;
+        let key = (month, day.unwrap_or(1));
+        let now = (
+            anchor.month(),
+            if day.is_some() { anchor.day() + 7 } else { 31 },
+        );
+        let this_year = if strictly_before {
+            (month, 0) < (anchor.month(), 0)
+        } else {
+            key <= now
+        };
+        Some(if this_year {
+            anchor.year()
+        } else {
+            anchor.year() - 1
+        })
+    }
+
+    fn mention(
+        &self,
+        c: &Cursor,
+        first: usize,
+        last: usize,
+        date: DateRange,
+        how: How,
+    ) -> (DateMention, usize) {
+        let How {
+            explicit_year,
+            full,
+            relative,
+        } = how;
+        (
+            DateMention {
+                range: c.span(first, last),
+                date,
+                weekday: None,
+                explicit_year,
+                full,
+                relative,
+            },
+            last + 1,
+        )
+    }
+
+    fn date_at(
+        &self,
+        c: &Cursor,
+        i: usize,
+        last_year: Option<i32>,
+    ) -> Option<(DateMention, usize)> {
+        // 2024-06-11, 2024-06
+        let raw = c.raw(i)?;
+        if raw.contains('-')
+            && raw.starts_with(|ch: char| ch.is_ascii_digit())
+            && let Some(date) = parse_iso(raw).filter(|d| d.display().len() >= 7)
+        {
+            {
+                let full = date.first == date.last;
+                return Some(self.mention(
+                    c,
+                    i,
+                    i,
+                    date,
+                    How {
+                        explicit_year: true,
+                        full,
+                        relative: false,
+                    },
+                ));
+            }
+        }
+        // 11/06/2024
+        if let (Some(a), Some(b), Some(y)) = (
+            self.day_at(c, i),
+            self.day_at(c, i + 1),
+            self.year_at(c, i + 2),
+        ) && c.gap(i) == "/"
+            && c.gap(i + 1) == "/"
+        {
+            let (d, m) = if self.lexicon.day_first {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some(self.mention(
+                c,
+                i,
+                i + 2,
+                DateRange::day(date),
+                How {
+                    explicit_year: true,
+                    full: true,
+                    relative: false,
+                },
+            ));
+        }
+        // Relative phrases: "hier", "l'an dernier", "en ce mois de décembre".
+        if let Some((kind, n)) = self.relative_at(c, i) {
+            return self.relative(c, i, kind, n);
+        }
+        // "mardi 11 juin 2024", "11 juin", "1er décembre 2023"
+        let weekday = self.weekday_at(c, i);
+        let day_index = if weekday.is_some() { i + 1 } else { i };
+        if let (Some(d), Some(m)) = (self.day_at(c, day_index), self.month_at(c, day_index + 1)) {
+            let year = self.year_at(c, day_index + 2);
+            let resolved = year.or_else(|| self.year_for(m, Some(d), false));
+            let last = if year.is_some() {
+                day_index + 2
+            } else {
+                day_index + 1
+            };
+            let y = resolved?;
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            let (mut mention, next) = self.mention(
+                c,
+                i,
+                last,
+                DateRange::day(date),
+                How {
+                    explicit_year: year.is_some(),
+                    full: year.is_some(),
+                    relative: year.is_none(),
+                },
+            );
+            mention.weekday = weekday.map(|w| WrittenWeekday {
+                weekday: w,
+                range: c.tokens[i].range.clone(),
+            });
+            return Some((mention, next));
+        }
+        // "June 11, 2024", "Tuesday, June 11"
+        let month_index = if weekday.is_some() { i + 1 } else { i };
+        if let (Some(m), Some(d)) = (
+            self.month_at(c, month_index),
+            self.day_at(c, month_index + 1),
+        ) && !self.lexicon.day_first
+        {
+            let year = self.year_at(c, month_index + 2);
+            let y = year.or_else(|| self.year_for(m, Some(d), false))?;
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            let last = if year.is_some() {
+                month_index + 2
+            } else {
+                month_index + 1
+            };
+            let (mut mention, next) = self.mention(
+                c,
+                i,
+                last,
+                DateRange::day(date),
+                How {
+                    explicit_year: year.is_some(),
+                    full: year.is_some(),
+                    relative: year.is_none(),
+                },
+            );
+            mention.weekday = weekday.map(|w| WrittenWeekday {
+                weekday: w,
+                range: c.tokens[i].range.clone(),
+            });
+            return Some((mention, next));
+        }
+        // "mi-juin", "fin-février"
+        if let Some((head, tail)) = raw.split_once('-')
+            && let Some(part) = self
+                .lexicon
+                .period_parts
+                .iter()
+                .find(|(p, _)| p.len() == 1 && p[0] == crate::text::fold::fold(head))
+                .map(|(_, part)| *part)
+            && let Some(m) = self.lexicon.month(&crate::text::fold::fold(tail))
+        {
+            let y = self
+                .year_at(c, i + 1)
+                .or_else(|| self.year_for(m, None, false))?;
+            let last = if self.year_at(c, i + 1).is_some() {
+                i + 1
+            } else {
+                i
+            };
+            return Some(self.mention(
+                c,
+                i,
+                last,
+                part.of_month(DateRange::month(y, m)?),
+                How {
+                    explicit_year: last > i,
+                    full: false,
+                    relative: last == i,
+                },
+            ));
+        }
+        // "début 2024", "fin février", "mi juin 2023"
+        if let Some((part, n)) = self.part_at(c, i) {
+            if let Some(y) = self.year_at(c, i + n) {
+                return Some(self.mention(
+                    c,
+                    i,
+                    i + n,
+                    part.of_year(y)?,
+                    How {
+                        explicit_year: true,
+                        full: false,
+                        relative: false,
+                    },
+                ));
+            }
+            if let Some(m) = self.month_at(c, i + n) {
+                let year = self.year_at(c, i + n + 1);
+                let y = year.or_else(|| self.year_for(m, None, false))?;
+                let last = if year.is_some() { i + n + 1 } else { i + n };
+                return Some(self.mention(
+                    c,
+                    i,
+                    last,
+                    part.of_month(DateRange::month(y, m)?),
+                    How {
+                        explicit_year: year.is_some(),
+                        full: false,
+                        relative: year.is_none(),
+                    },
+                ));
+            }
+        }
+        // "premier trimestre 2024", "Q1 2024"
+        if let Some((q, n)) = self
+            .lexicon
+            .quarters
+            .iter()
+            .find_map(|(p, q)| c.phrase_len(i, p).map(|n| (*q, n)))
+        {
+            let year = self.year_at(c, i + n);
+            let y = year.or_else(|| self.anchor.map(|a| a.year()))?;
+            let first = DateRange::month(y, q * 3 - 2)?.first;
+            let last = DateRange::month(y, q * 3)?.last;
+            let end = if year.is_some() { i + n } else { i + n - 1 };
+            return Some(self.mention(
+                c,
+                i,
+                end,
+                DateRange { first, last },
+                How {
+                    explicit_year: year.is_some(),
+                    full: false,
+                    relative: year.is_none(),
+                },
+            ));
+        }
+        // "avril 2023", "en avril", "en avril dernier", "en juin de la même année"
+        if let Some(m) = self.month_at(c, i) {
+            if let Some(y) = self.year_at(c, i + 1) {
+                return Some(self.mention(
+                    c,
+                    i,
+                    i + 1,
+                    DateRange::month(y, m)?,
+                    How {
+                        explicit_year: true,
+                        full: false,
+                        relative: false,
+                    },
+                ));
+            }
+            if let Some((Relative::SameYear, n)) = self.relative_at(c, i + 1) {
+                let y = last_year?;
+                return Some(self.mention(
+                    c,
+                    i,
+                    i + n,
+                    DateRange::month(y, m)?,
+                    How {
+                        explicit_year: false,
+                        full: false,
+                        relative: true,
+                    },
+                ));
+            }
+            if let Some((Relative::PreviousAfter, n)) = self.relative_at(c, i + 1) {
+                let y = self.year_for(m, None, true)?;
+                return Some(self.mention(
+                    c,
+                    i,
+                    i + n,
+                    DateRange::month(y, m)?,
+                    How {
+                        explicit_year: false,
+                        full: false,
+                        relative: true,
+                    },
+                ));
+            }
+            let previous_before = i > 0
+                && matches!(
+                    self.relative_at(c, i - 1),
+                    Some((Relative::PreviousBefore, 1))
+                );
+            if previous_before {
+                let y = self.year_for(m, None, true)?;
+                return Some(self.mention(
+                    c,
+                    i - 1,
+                    i,
+                    DateRange::month(y, m)?,
+                    How {
+                        explicit_year: false,
+                        full: false,
+                        relative: true,
+                    },
+                ));
+            }
+            if self.preposition_before(c, i) {
+                let y = self.year_for(m, None, false)?;
+                return Some(self.mention(
+                    c,
+                    i,
+                    i,
+                    DateRange::month(y, m)?,
+                    How {
+                        explicit_year: false,
+                        full: false,
+                        relative: true,
+                    },
+                ));
+            }
+        }
+        // "en 2023", "in 2023"
+        if let Some(y) = self.year_at(c, i)
+            && self.preposition_before(c, i)
+        {
+            return Some(self.mention(
+                c,
+                i,
+                i,
+                DateRange::year(y)?,
+                How {
+                    explicit_year: true,
+                    full: false,
+                    relative: false,
+                },
+            ));
+        }
+        // "ce mardi", "mardi dernier", "last Tuesday", "on Tuesday"
+        if let Some(w) = weekday {
+            let before = i > 0
+                && matches!(
+                    self.relative_at(c, i - 1),
+                    Some((Relative::ThisBefore | Relative::PreviousBefore, 1))
+                );
+            let after = matches!(
+                self.relative_at(c, i + 1),
+                Some((Relative::PreviousAfter, _))
+            );
+            if before || after {
+                let anchor = self.anchor?;
+                let back =
+                    (anchor.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
+                let date = anchor - Duration::days(i64::from(back));
+                let (first, last) = if before { (i - 1, i) } else { (i, i + 1) };
+                return Some(self.mention(
+                    c,
+                    first,
+                    last,
+                    DateRange::day(date),
+                    How {
+                        explicit_year: false,
+                        full: false,
+                        relative: true,
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    fn relative(
+        &self,
+        c: &Cursor,
+        i: usize,
+        kind: Relative,
+        n: usize,
+    ) -> Option<(DateMention, usize)> {
+        let anchor = self.anchor?;
+        let last = i + n - 1;
+        let year = anchor.year();
+        let date = match kind {
+            Relative::Yesterday => DateRange::day(anchor.pred_opt()?),
+            Relative::Today => DateRange::day(anchor),
+            Relative::ThisWeek => {
+                let monday =
+                    anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
+                DateRange {
+                    first: monday,
+                    last: monday + Duration::days(6),
+                }
+            }
+            Relative::ThisMonth => {
+                // "en ce mois de décembre": the month named, this year.
+                if let Some(m) = self.month_at(c, i + n) {
+                    return Some(self.mention(
+                        c,
+                        i,
+                        i + n,
+                        DateRange::month(year, m)?,
+                        How {
+                            explicit_year: false,
+                            full: false,
+                            relative: true,
+                        },
+                    ));
+                }
+                DateRange::month(year, anchor.month())?
+            }
+            Relative::ThisYear => DateRange::year(year)?,
+            Relative::LastYear => DateRange::year(year - 1)?,
+            Relative::EarlierThisYear => DateRange {
+                first: DateRange::year(year)?.first,
+                last: anchor,
+            },
+            _ => return None,
+        };
+        Some(self.mention(
+            c,
+            i,
+            last,
+            date,
+            How {
+                explicit_year: false,
+                full: false,
+                relative: true,
+            },
+        ))
+    }
+}
+
+/// The date an undated article was most likely written, read from its text:
+/// the latest date written in full, else a weekday with a day and a month
+/// ("ce mardi 11 juin") in the year that weekday fixes, nearest the latest year
+/// the text mentions. Returns the date and where it is written.
+pub fn infer_anchor(
+    lexicon: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+) -> Option<(NaiveDate, Range<usize>)> {
+    let reader = DateReader {
+        lexicon,
+        anchor: None,
+    };
+    let mentions = reader.read(text, tokens);
+    if let Some(latest) = mentions
+        .iter()
+        .filter(|m| m.full)
+        .max_by_key(|m| m.date.first)
+    {
+        return Some((latest.date.first, latest.range.clone()));
+    }
+    let reference = mentions
+        .iter()
+        .filter(|m| m.explicit_year)
+        .map(|m| m.date.first.year())
+        .max()?;
+    let c = Cursor { text, tokens };
+    (0..tokens.len()).find_map(|i| {
+        let weekday = reader.weekday_at(&c, i)?;
+        let day = reader.day_at(&c, i + 1)?;
+        let month = reader.month_at(&c, i + 2)?;
+        if reader.year_at(&c, i + 3).is_some() {
+            return None;
+        }
+        let year = year_of_weekday(weekday, month, day, reference)?;
+        Some((NaiveDate::from_ymd_opt(year, month, day)?, c.span(i, i + 2)))
+    })
+}
+
+/// The year in which `day month` falls on `weekday`, nearest to `reference`
+/// and not before it when possible (an article dated by "mardi 11 juin" after
+/// mentioning 2023 is from 2024).
+pub fn year_of_weekday(weekday: Weekday, month: u32, day: u32, reference: i32) -> Option<i32> {
+    (0..=12)
+        .flat_map(|k| [reference + k, reference - k])
+        .find(|y| NaiveDate::from_ymd_opt(*y, month, day).is_some_and(|d| d.weekday() == weekday))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+    use crate::text::tokens::tokenize;
+
+    fn read(lang: &str, anchor: Option<&str>, text: &str) -> Vec<(String, String)> {
+        let lexicons = Lexicons::shipped();
+        let reader = DateReader {
+            lexicon: lexicons.get(lang).unwrap(),
+            anchor: anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap()),
+        };
+        let tokens = tokenize(text, 0..text.len());
+        reader
+            .read(text, &tokens)
+            .into_iter()
+            .map(|m| (text[m.range].to_string(), m.date.display()))
+            .collect()
+    }
+
+    fn one(lang: &str, anchor: &str, text: &str) -> (String, String) {
+        let found = read(lang, Some(anchor), text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].clone()
+    }
+
+    #[test]
+    fn reads_absolute_dates() {
+        let cases = [
+            ("fr", "le 1 décembre 2023", "1 décembre 2023", "2023-12-01"),
+            (
+                "fr",
+                "le 1er décembre 2023",
+                "1er décembre 2023",
+                "2023-12-01",
+            ),
+            ("fr", "le 11 juin 2024", "11 juin 2024", "2024-06-11"),
+            ("en", "on June 11, 2024", "June 11, 2024", "2024-06-11"),
+            ("en", "on 11 June 2024", "11 June 2024", "2024-06-11"),
+            ("en", "on 2024-06-11", "2024-06-11", "2024-06-11"),
+            ("fr", "le 11/06/2024", "11/06/2024", "2024-06-11"),
+            ("en", "on 06/11/2024", "06/11/2024", "2024-06-11"),
+            ("fr", "fondée en avril 2023", "avril 2023", "2023-04"),
+            ("en", "founded in April 2023", "April 2023", "2023-04"),
+            (
+                "fr",
+                "au premier trimestre 2024",
+                "premier trimestre 2024",
+                "2024-01-01..2024-03-31",
+            ),
+            ("en", "in Q1 2024", "Q1 2024", "2024-01-01..2024-03-31"),
+            ("fr", "début 2024", "début 2024", "2024-01-01..2024-04-30"),
+            ("fr", "en 2023", "2023", "2023"),
+        ];
+        for (lang, text, written, date) in cases {
+            assert_eq!(
+                one(lang, "2024-06-20", text),
+                (written.to_string(), date.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn resolves_relative_dates_against_the_anchor() {
+        let cases = [
+            (
+                "fr",
+                "2023-12-01",
+                "en juin dernier",
+                "juin dernier",
+                "2023-06",
+            ),
+            (
+                "fr",
+                "2024-03-01",
+                "fondé en avril dernier",
+                "avril dernier",
+                "2023-04",
+            ),
+            (
+                "fr",
+                "2024-06-15",
+                "en juin dernier",
+                "juin dernier",
+                "2023-06",
+            ),
+            ("fr", "2024-03-01", "l'an dernier", "l an dernier", "2023"),
+            (
+                "fr",
+                "2024-06-12",
+                "cette semaine",
+                "cette semaine",
+                "2024-06-10..2024-06-16",
+            ),
+            ("fr", "2024-06-12", "ce mardi", "ce mardi", "2024-06-11"),
+            ("fr", "2024-03-12", "hier", "hier", "2024-03-11"),
+            (
+                "fr",
+                "2023-12-15",
+                "en ce mois de décembre",
+                "en ce mois de décembre",
+                "2023-12",
+            ),
+            (
+                "fr",
+                "2024-06-11",
+                "fin février",
+                "fin février",
+                "2024-02-21..2024-02-29",
+            ),
+            (
+                "fr",
+                "2024-06-11",
+                "à la mi-juin",
+                "mi-juin",
+                "2024-06-11..2024-06-20",
+            ),
+            (
+                "fr",
+                "2024-06-11",
+                "le 26 février",
+                "26 février",
+                "2024-02-26",
+            ),
+            ("fr", "2023-12-15", "le premier en juin", "juin", "2023-06"),
+            ("en", "2024-06-20", "last June", "last June", "2023-06"),
+            (
+                "en",
+                "2024-06-20",
+                "this week",
+                "this week",
+                "2024-06-17..2024-06-23",
+            ),
+            ("en", "2024-06-20", "on Tuesday", "on Tuesday", "2024-06-18"),
+            ("en", "2024-06-20", "yesterday", "yesterday", "2024-06-19"),
+            (
+                "en",
+                "2024-06-20",
+                "earlier this year",
+                "earlier this year",
+                "2024-01-01..2024-06-20",
+            ),
+        ];
+        for (lang, anchor, text, written, date) in cases {
+            let (w, d) = one(lang, anchor, text);
+            assert_eq!(d, date, "{text} at {anchor}");
+            assert_eq!(
+                crate::text::fold::fold(&w),
+                crate::text::fold::fold(written),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn takes_the_year_of_the_last_explicit_date_for_the_same_year() {
+        let found = read(
+            "fr",
+            Some("2024-06-11"),
+            "385 millions en décembre 2023 et 105 millions en juin de la même année",
+        );
+        assert_eq!(
+            found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(),
+            ["2023-12", "2023-06"]
+        );
+    }
+
+    #[test]
+    fn leaves_relative_dates_alone_without_an_anchor() {
+        assert!(read("fr", None, "en avril dernier, hier").is_empty());
+        assert_eq!(read("fr", None, "le 11 juin 2024").len(), 1);
+    }
+
+    #[test]
+    fn does_not_read_ordinary_words_as_dates() {
+        assert!(
+            read(
+                "en",
+                Some("2024-06-20"),
+                "it may rain; they march on; 3/4 of them"
+            )
+            .is_empty()
+        );
+        assert!(read("fr", Some("2024-06-20"), "31 ans et 2 000 salariés").is_empty());
+    }
+
+    #[test]
+    fn infers_an_article_date_from_its_text() {
+        let lexicons = Lexicons::shipped();
+        let fr = lexicons.get("fr").unwrap();
+        let text = "une levée en décembre 2023, puis annoncé ce mardi 11 juin un tour";
+        let tokens = tokenize(text, 0..text.len());
+        let (date, range) = infer_anchor(fr, text, &tokens).unwrap();
+        assert_eq!(date, NaiveDate::from_ymd_opt(2024, 6, 11).unwrap());
+        assert_eq!(&text[range], "mardi 11 juin");
+        let text = "le 2 mars 2024 puis le 1 décembre 2023";
+        let tokens = tokenize(text, 0..text.len());
+        assert_eq!(
+            infer_anchor(fr, text, &tokens).unwrap().0,
+            NaiveDate::from_ymd_opt(2024, 3, 2).unwrap()
+        );
+        let text = "rien de daté";
+        assert!(infer_anchor(fr, text, &tokenize(text, 0..text.len())).is_none());
+    }
+
+    #[test]
+    fn finds_the_year_a_weekday_fixes() {
+        assert_eq!(year_of_weekday(Weekday::Tue, 6, 11, 2023), Some(2024));
+        assert_eq!(year_of_weekday(Weekday::Fri, 12, 1, 2023), Some(2023));
+    }
+}
