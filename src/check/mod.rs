@@ -11,6 +11,9 @@ pub mod money;
 pub mod name_inconsistent;
 pub mod name_variant;
 pub mod registry;
+pub mod stale_claim;
+pub mod undated_article;
+pub mod weekday_mismatch;
 
 use crate::diagnostic::{CheckInfo, Diagnostic};
 use crate::extract::{Extraction, NameIndex};

@@ -142,14 +142,44 @@ pub fn fact_in<'a>(
 /// event, those that had happened by then. Without a claim date, all of them.
 pub fn candidates<'a>(facts: &'a FactBase, claim: &Claim) -> Vec<&'a Fact> {
     let kind = facts.attributes[claim.attribute].kind;
+    let about: Vec<&Fact> = facts
+        .facts_about(claim.subject, claim.attribute)
+        .filter(|f| claim.object.is_none() || f.object == claim.object)
+        .collect();
+    let Some(d) = claim.date else {
+        return about;
+    };
+    let holds = |f: &&Fact| f.valid.first <= d.last && d.first <= f.valid.last;
+    match kind {
+        AttrKind::State => about.into_iter().filter(holds).collect(),
+        AttrKind::Event => {
+            // A date in the claim's own clause ("105 millions en juin 2023") picks
+            // the event of that date when there is one.
+            let dated: Vec<&Fact> = about.iter().copied().filter(holds).collect();
+            if claim.date_at.is_some() && !dated.is_empty() {
+                dated
+            } else {
+                about
+                    .into_iter()
+                    .filter(|f| f.valid.first <= d.last)
+                    .collect()
+            }
+        }
+    }
+}
+
+/// For a state: the facts that had stopped holding before the claim's time.
+fn earlier_states<'a>(facts: &'a FactBase, claim: &Claim) -> Vec<&'a Fact> {
+    let Some(d) = claim.date else {
+        return Vec::new();
+    };
+    if facts.attributes[claim.attribute].kind != AttrKind::State {
+        return Vec::new();
+    }
     facts
         .facts_about(claim.subject, claim.attribute)
         .filter(|f| claim.object.is_none() || f.object == claim.object)
-        .filter(|f| match (claim.date, kind) {
-            (None, _) => true,
-            (Some(d), AttrKind::State) => f.valid.first <= d.last && d.first <= f.valid.last,
-            (Some(d), AttrKind::Event) => f.valid.first <= d.last,
-        })
+        .filter(|f| f.valid.last < d.first)
         .collect()
 }
 
@@ -179,9 +209,38 @@ pub enum Verdict<'a> {
     NoCurrency {
         agrees: Vec<FactValue<'a>>,
     },
+    /// Wrong at the claim's time, but what an earlier fact said: outdated.
+    Stale {
+        then: FactValue<'a>,
+        now: FactValue<'a>,
+    },
 }
 
 pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
+    let verdict = judge_now(facts, claim);
+    let now = match &verdict {
+        Verdict::Conflict { closest } => closest.clone(),
+        Verdict::CurrencyMismatch { stated, .. } => stated.clone(),
+        _ => return verdict,
+    };
+    let figure = (claim.amount.low, claim.amount.high);
+    let currency = claim.amount.currency.clone();
+    let then = earlier_states(facts, claim)
+        .into_iter()
+        .rev()
+        .find_map(|f| {
+            let wanted = currency
+                .clone()
+                .or_else(|| f.value.amount.currency.clone())?;
+            fact_in(facts, f, &wanted, claim.date).filter(|v| overlaps(figure, (v.low, v.high)))
+        });
+    match then {
+        Some(then) => Verdict::Stale { then, now },
+        None => verdict,
+    }
+}
+
+fn judge_now<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
     let candidates = candidates(facts, claim);
     if candidates.is_empty() {
         return Verdict::Unknown;

@@ -9,6 +9,9 @@ use super::fact_conflict::FactConflict;
 use super::missing_currency::MissingCurrency;
 use super::name_inconsistent::NameInconsistent;
 use super::name_variant::NameVariant;
+use super::stale_claim::StaleClaim;
+use super::undated_article::UndatedArticle;
+use super::weekday_mismatch::WeekdayMismatch;
 use crate::diagnostic::CheckInfo;
 
 /// The checks run on articles, in the order they run.
@@ -20,6 +23,9 @@ pub const CHECKS: &[&dyn Check] = &[
     &MissingCurrency,
     &CrossSourceConflict,
     &CurrencyInconsistent,
+    &StaleClaim,
+    &WeekdayMismatch,
+    &UndatedArticle,
 ];
 
 /// Every kind of diagnostic: article checks, then problems in articles' own

@@ -8,6 +8,7 @@ use super::mentions::Mention;
 use super::sentences::{containing, paragraphs, sentences};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
+use crate::lexicon::dates::DateMention;
 use crate::rules::{AttrIdx, EntityIdx, EntityKind, FactBase};
 use crate::source::doc_date::DateRange;
 use crate::text::lexemes::Lexeme;
@@ -26,8 +27,10 @@ pub struct Claim {
     /// The amount gave no currency and took this earlier amount's.
     pub currency_from: Option<Range<usize>>,
     pub cue: Range<usize>,
-    /// The time the claim speaks of: the document's date for now.
+    /// The time the claim speaks of: a date written in its sentence, else the article's date.
     pub date: Option<DateRange>,
+    /// Where that date is written, when it comes from the sentence.
+    pub date_at: Option<Range<usize>>,
 }
 
 /// A reference to an entity: a mention, or a description resolved to one.
@@ -59,6 +62,7 @@ pub struct ClaimFinder<'a> {
     pub lang: &'a str,
     pub reader: AmountReader<'a>,
     pub date: Option<DateRange>,
+    pub dates: &'a [DateMention],
 }
 
 /// How far (in words) a cue may stand from its amount.
@@ -164,6 +168,7 @@ impl ClaimFinder<'_> {
             });
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
+            let clause_date = self.clause_date(&sentences[sentence], &amount.range);
             let mut claim = Claim {
                 subject: subject.entity,
                 subject_at: subject.range.clone(),
@@ -173,7 +178,8 @@ impl ClaimFinder<'_> {
                 amount,
                 currency_from: None,
                 cue: cue_range,
-                date: self.date,
+                date: clause_date.map(|d| d.date).or(self.date),
+                date_at: clause_date.map(|d| d.range.clone()),
             };
             if claim.amount.currency.is_none() {
                 self.inherit_currency(&mut claim, &claims, &paragraphs);
@@ -181,6 +187,34 @@ impl ClaimFinder<'_> {
             claims.push(claim);
         }
         claims
+    }
+
+    /// The date written in the amount's clause: just after it ("385 millions en
+    /// décembre 2023", no punctuation between) or before it in the same clause
+    /// ("le premier en juin, où elle a récupéré 105 millions"; not across `:` or `;`).
+    fn clause_date(&self, sentence: &Range<usize>, amount: &Range<usize>) -> Option<&DateMention> {
+        const AFTER_REACH: usize = 6;
+        const BEFORE_REACH: usize = 12;
+        let words = |a: usize, b: usize| {
+            self.tokens
+                .iter()
+                .filter(|t| a <= t.range.start && t.range.end <= b)
+                .count()
+        };
+        let after = self.dates.iter().find(|d| {
+            d.range.start >= amount.end
+                && d.range.end <= sentence.end
+                && !self.text[amount.end..d.range.start].contains([',', ';', ':'])
+                && words(amount.end, d.range.start) <= AFTER_REACH
+        });
+        after.or_else(|| {
+            self.dates.iter().rev().find(|d| {
+                d.range.end <= amount.start
+                    && d.range.start >= sentence.start
+                    && !self.text[d.range.end..amount.start].contains([';', ':'])
+                    && words(d.range.end, amount.start) <= BEFORE_REACH
+            })
+        })
     }
 
     /// A currency-less amount takes the currency of the earlier amounts of the

@@ -9,6 +9,7 @@ pub mod proper_names;
 pub mod sentences;
 
 use crate::lexicon::amounts::AmountReader;
+use crate::lexicon::dates::{DateMention, DateReader};
 use crate::lexicon::{Lexicon, Lexicons, Phrases};
 use crate::rules::FactBase;
 use crate::source::{Article, SourceMap};
@@ -29,6 +30,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub proper_names: Vec<ProperName>,
     pub claims: Vec<Claim>,
+    /// Dates written in the article, resolved against its date.
+    pub dates: Vec<DateMention>,
 }
 
 /// What extraction needs from the fact base, built once per run.
@@ -67,6 +70,14 @@ impl<'a> Extractor<'a> {
         }
         .find();
         let proper_names = proper_names::find(text, &tokens, &mentions, lexicon);
+        let dates = match lexicon {
+            Some(lexicon) => DateReader {
+                lexicon,
+                anchor: article.date.as_ref().map(|d| d.range.last),
+            }
+            .read(text, &tokens),
+            None => Vec::new(),
+        };
         let claims = match lexicon {
             Some(lexicon) => {
                 let lexemes: Vec<_> = lex(text, article.body.clone())
@@ -87,6 +98,7 @@ impl<'a> Extractor<'a> {
                         currencies: &self.currencies,
                     },
                     date: article.date.as_ref().map(|d| d.range),
+                    dates: &dates,
                 }
                 .find()
             }
@@ -98,6 +110,7 @@ impl<'a> Extractor<'a> {
             mentions,
             proper_names,
             claims,
+            dates,
         }
     }
 }

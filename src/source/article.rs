@@ -21,6 +21,9 @@ pub enum DateOrigin {
     CommandLine,
     /// Read from the text: a date line or a written date near the top.
     Text(Span),
+    /// Inferred from dates in the text: the latest written in full, or a
+    /// weekday that fixes the year ("ce mardi 11 juin").
+    Inferred(Span),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +136,16 @@ pub fn prepare(
             range,
             origin: DateOrigin::Text(Span::new(file, at)),
         });
+    }
+    if date.is_none()
+        && let Some(lexicon) = lexicons.get(&lang)
+    {
+        let tokens = tokenize(text, body.clone());
+        date =
+            crate::lexicon::dates::infer_anchor(lexicon, text, &tokens).map(|(day, at)| DocDate {
+                range: DateRange::day(day),
+                origin: DateOrigin::Inferred(Span::new(file, at)),
+            });
     }
 
     let article = Article {

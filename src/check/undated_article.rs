@@ -1,0 +1,59 @@
+//! `undated-article`: time-dependent checks skipped for want of a date.
+
+use super::{Check, CheckContext};
+use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
+use crate::span::Span;
+
+pub struct UndatedArticle;
+
+pub const INFO: CheckInfo = CheckInfo {
+    code: "S003",
+    name: "undated-article",
+    severity: Severity::Warning,
+    summary: "An article with claims has no date, so time-dependent checks were skipped.",
+    explanation: "\
+Reports an article that makes claims but whose publication date claimcheck could
+not learn: no `date` in its front matter, no `--date`, no date line near the top,
+and no date in the text to infer it from. Relative dates ('en avril dernier',
+'yesterday') are then left unread, `stale-claim` is skipped, and money claims are
+compared with every fact whatever its time, rather than guessing.
+
+Example:
+
+    (an article with no front matter)
+    warning[S003]: no publication date: time-dependent checks were skipped
+      = help: add `date: YYYY-MM-DD` to the front matter, or pass --date
+",
+};
+
+impl Check for UndatedArticle {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        for ex in ctx
+            .extractions
+            .iter()
+            .filter(|e| e.article.date.is_none() && !e.claims.is_empty())
+        {
+            let file = ex.article.file;
+            let start = ex.article.body.start;
+            let first_line_end = ctx.map.get(file).text[start..]
+                .find('\n')
+                .map_or(ex.article.body.end, |i| start + i);
+            out.push(
+                Diagnostic::new(
+                    &INFO,
+                    format!(
+                        "no publication date: {} claim{} checked without regard to time; relative dates and stale-claim skipped",
+                        ex.claims.len(),
+                        if ex.claims.len() == 1 { "" } else { "s" }
+                    ),
+                    Label::new(Span::new(file, start..first_line_end.max(start)), "the article carries no date"),
+                )
+                .with_help("add `date: YYYY-MM-DD` to the front matter, or pass --date"),
+            );
+        }
+    }
+}
