@@ -593,7 +593,9 @@ fn claims_lists_what_was_read_as_a_table_and_as_json() {
     assert_eq!(claims[2]["text"], "385 millions");
     assert_eq!(claims[2]["currency"], "EUR");
     assert_eq!(claims[2]["currency_inherited_from"]["line"], 8);
-    assert_eq!(claims[2]["date"], "2024-03-01");
+    // "puis 385 millions en décembre": the claim's own date, in the article's year.
+    assert_eq!(claims[2]["date"], "2023-12");
+    assert_eq!(claims[0]["date"], "2024-03-01");
 }
 
 #[test]

@@ -241,7 +241,31 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
 }
 
 fn judge_now<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
-    let candidates = candidates(facts, claim);
+    let verdict = judge_against(facts, claim, candidates(facts, claim));
+    // A date in the clause narrows an event to that date; if it was not the
+    // amount's date after all, any earlier event may still be the one meant.
+    let narrowed =
+        claim.date_at.is_some() && facts.attributes[claim.attribute].kind == AttrKind::Event;
+    if narrowed
+        && matches!(
+            verdict,
+            Verdict::Conflict { .. } | Verdict::CurrencyMismatch { .. }
+        )
+    {
+        let d = claim.date.map(|d| d.last);
+        let wider: Vec<&Fact> = facts
+            .facts_about(claim.subject, claim.attribute)
+            .filter(|f| claim.object.is_none() || f.object == claim.object)
+            .filter(|f| d.is_none_or(|d| f.valid.first <= d))
+            .collect();
+        if matches!(judge_against(facts, claim, wider), Verdict::Consistent) {
+            return Verdict::Consistent;
+        }
+    }
+    verdict
+}
+
+fn judge_against<'a>(facts: &'a FactBase, claim: &Claim, candidates: Vec<&'a Fact>) -> Verdict<'a> {
     if candidates.is_empty() {
         return Verdict::Unknown;
     }

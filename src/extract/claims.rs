@@ -75,7 +75,8 @@ impl ClaimFinder<'_> {
         let cues = self.cues();
         let paragraphs = paragraphs(self.text, self.body.clone());
         let mut claims: Vec<Claim> = Vec::new();
-        for amount in self.reader.read(self.text, self.lexemes) {
+        let amounts = self.reader.read(self.text, self.lexemes);
+        for amount in amounts.iter().cloned() {
             let first = self
                 .tokens
                 .partition_point(|t| t.range.start < amount.range.start);
@@ -168,7 +169,7 @@ impl ClaimFinder<'_> {
             });
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
-            let clause_date = self.clause_date(&sentences[sentence], &amount.range);
+            let clause_date = self.clause_date(&sentences[sentence], &amount.range, &amounts);
             let mut claim = Claim {
                 subject: subject.entity,
                 subject_at: subject.range.clone(),
@@ -191,8 +192,14 @@ impl ClaimFinder<'_> {
 
     /// The date written in the amount's clause: just after it ("385 millions en
     /// décembre 2023", no punctuation between) or before it in the same clause
-    /// ("le premier en juin, où elle a récupéré 105 millions"; not across `:` or `;`).
-    fn clause_date(&self, sentence: &Range<usize>, amount: &Range<usize>) -> Option<&DateMention> {
+    /// ("le premier en juin, où elle a récupéré 105 millions"; not across `:`, `;`
+    /// or another amount).
+    fn clause_date(
+        &self,
+        sentence: &Range<usize>,
+        amount: &Range<usize>,
+        amounts: &[Amount],
+    ) -> Option<&DateMention> {
         const AFTER_REACH: usize = 6;
         const BEFORE_REACH: usize = 12;
         let words = |a: usize, b: usize| {
@@ -213,6 +220,8 @@ impl ClaimFinder<'_> {
                     && d.range.start >= sentence.start
                     && !self.text[d.range.end..amount.start].contains([';', ':'])
                     && words(d.range.end, amount.start) <= BEFORE_REACH
+                    // "En décembre, 385 M€ ; puis 105 M€": a date belongs to the amount after it.
+                    && !amounts.iter().any(|a| d.range.end <= a.range.start && a.range.end <= amount.start)
             })
         })
     }
