@@ -1,8 +1,10 @@
 //! `fact-conflict`: a claim whose figure the fact base contradicts.
 
 use super::money::{Verdict, fact_evidence, judge, reading_labels, said, topic};
+use super::relations::{self, RelationVerdict};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
+use crate::extract::relations::ClaimedValue;
 use crate::span::Span;
 
 pub struct FactConflict;
@@ -11,7 +13,7 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "M001",
     name: "fact-conflict",
     severity: Severity::Error,
-    summary: "A money claim contradicts the fact base.",
+    summary: "A claim contradicts the fact base: a figure, an employer, a date, an age.",
     explanation: "\
 Reports a claim — a cue word, a subject, an optional object and an amount in one
 sentence — whose figure does not overlap the fact base's figure for that subject and
@@ -25,6 +27,14 @@ The message gives both values in the claim's currency and the rate used; a secon
 label points at the fact in its YAML file, and a note gives the fact's source.
 A figure that is the fact's figure in another currency is reported as
 `currency-mismatch` instead.
+
+The same check covers claims whose value is an entity or a date: a person said to
+come from a company the fact base does not list for them ('passé par Meta'), a
+founding or release date that does not overlap the fact's ('fondée en mai 2023'), and
+an age that the person's birth date does not allow on the article's date ('PDG de 35
+ans'). A company inside another counts as it ('passé par Google' fits Google
+DeepMind, which is `of: google`). For a group ('Arthur Mensch, Timothée Lacroix et
+Guillaume Lample, venus de DeepMind et Meta'), each value must hold for one of them.
 
 Why it matters: a wrong figure is the error readers and competitors notice first.
 
@@ -75,6 +85,52 @@ impl Check for FactConflict {
                 }
                 if let Some(c) = &closest.conversion {
                     diag = diag.with_note(format!("rate used: {}", c.describe()));
+                }
+                out.push(diag);
+            }
+            for claim in &ex.relations {
+                let RelationVerdict::Conflict { known } = relations::judge(ctx.facts, claim) else {
+                    continue;
+                };
+                let attribute = match claim.value {
+                    ClaimedValue::Age(_) => "age".to_string(),
+                    _ => ctx.facts.attributes[claim.attribute]
+                        .id
+                        .text
+                        .replace('-', " "),
+                };
+                let knowns: Vec<String> = known
+                    .iter()
+                    .map(|k| relations::describe_known(ctx.facts, claim, k))
+                    .collect();
+                let said = relations::describe_value(ctx.facts, &claim.value);
+                let mut diag = Diagnostic::new(
+                    &INFO,
+                    format!(
+                        "{} ({}): the article says {said}; the fact base says {}",
+                        attribute,
+                        relations::subjects(ctx.facts, claim),
+                        knowns.join(", ")
+                    ),
+                    Label::new(
+                        Span::new(file, claim.value_at.clone()),
+                        "does not match the fact base",
+                    ),
+                );
+                for k in &known {
+                    diag = diag.with_secondary(Label::new(
+                        k.written.span.clone(),
+                        format!("the fact base: {}", k.written.text),
+                    ));
+                }
+                if claim.subject_inferred {
+                    diag = diag.with_secondary(Label::new(
+                        Span::new(file, claim.subject_at.clone()),
+                        format!("read as {}", relations::subjects(ctx.facts, claim)),
+                    ));
+                }
+                if let Some(url) = known.iter().find_map(|k| k.source.as_ref()) {
+                    diag = diag.with_note(format!("source of the fact: {url}"));
                 }
                 out.push(diag);
             }

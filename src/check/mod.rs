@@ -11,6 +11,7 @@ pub mod money;
 pub mod name_inconsistent;
 pub mod name_variant;
 pub mod registry;
+pub mod relations;
 pub mod stale_claim;
 pub mod undated_article;
 pub mod weekday_mismatch;

@@ -9,7 +9,7 @@ use super::sentences::{containing, paragraphs, sentences};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
-use crate::rules::{AttrIdx, EntityIdx, EntityKind, FactBase};
+use crate::rules::{AttrIdx, EntityIdx, EntityKind, FactBase, ValueType};
 use crate::source::doc_date::DateRange;
 use crate::text::lexemes::Lexeme;
 use crate::text::tokens::Token;
@@ -35,20 +35,20 @@ pub struct Claim {
 
 /// A reference to an entity: a mention, or a description resolved to one.
 #[derive(Clone, Debug)]
-struct Ref {
-    token: usize,
-    range: Range<usize>,
-    entity: EntityIdx,
-    described: bool,
+pub(super) struct Ref {
+    pub(super) token: usize,
+    pub(super) range: Range<usize>,
+    pub(super) entity: EntityIdx,
+    pub(super) described: bool,
     /// For a description: every entity it may stand for, most recent first.
-    alternatives: Vec<EntityIdx>,
+    pub(super) alternatives: Vec<EntityIdx>,
 }
 
 #[derive(Clone, Debug)]
-struct CueHit {
-    tokens: Range<usize>,
-    attribute: AttrIdx,
-    priority: u8,
+pub(super) struct CueHit {
+    pub(super) tokens: Range<usize>,
+    pub(super) attribute: AttrIdx,
+    pub(super) priority: u8,
 }
 
 pub struct ClaimFinder<'a> {
@@ -72,7 +72,7 @@ impl ClaimFinder<'_> {
     pub fn find(&self) -> Vec<Claim> {
         let sentences = sentences(self.text, self.body.clone());
         let refs = self.references();
-        let cues = self.cues();
+        let cues = self.cues(ValueType::Money);
         let paragraphs = paragraphs(self.text, self.body.clone());
         let mut claims: Vec<Claim> = Vec::new();
         let amounts = self.reader.read(self.text, self.lexemes);
@@ -296,9 +296,16 @@ impl ClaimFinder<'_> {
         })
     }
 
-    fn cues(&self) -> Vec<CueHit> {
+    /// Cue words of the attributes whose value is of type `value`.
+    pub(super) fn cues(&self, value: ValueType) -> Vec<CueHit> {
         let mut hits = Vec::new();
-        for (idx, attribute) in self.facts.attributes.iter().enumerate() {
+        for (idx, attribute) in self
+            .facts
+            .attributes
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.value == value)
+        {
             let Some(cues) = attribute.cues.get(self.lang) else {
                 continue;
             };
@@ -334,7 +341,7 @@ impl ClaimFinder<'_> {
 
     /// Mentions and descriptions in reading order. A description ("la startup
     /// française") stands for the last entity named of its kind and nationality.
-    fn references(&self) -> Vec<Ref> {
+    pub(super) fn references(&self) -> Vec<Ref> {
         let mut refs: Vec<Ref> = Vec::new();
         let mut m = 0;
         let mut i = 0;
@@ -374,6 +381,21 @@ impl ClaimFinder<'_> {
                     })
                     .collect();
                 let start = self.tokens[i].range.start;
+                // "la société Kumospace": the name that follows is what it describes.
+                let end = country_end(self, i, len);
+                let named_next = self.tokens.get(end).is_some_and(|next| {
+                    self.mentions.iter().any(|m| {
+                        m.range.start == next.range.start
+                            && self.facts.entity(m.entity).kind == kind
+                            && self.text[self.tokens[end - 1].range.end..next.range.start]
+                                .trim()
+                                .is_empty()
+                    })
+                });
+                if named_next {
+                    i = end;
+                    continue;
+                }
                 // "Mistral AI, la startup française, …": an apposition names the same entity.
                 let apposition = refs
                     .last()
@@ -432,7 +454,7 @@ impl ClaimFinder<'_> {
 }
 
 /// The distinct entities of `refs`, the most recently named first.
-fn latest_first(refs: &[&Ref]) -> Vec<EntityIdx> {
+pub(super) fn latest_first(refs: &[&Ref]) -> Vec<EntityIdx> {
     let mut out = Vec::new();
     for r in refs.iter().rev() {
         if !out.contains(&r.entity) {

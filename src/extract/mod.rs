@@ -6,6 +6,7 @@ pub mod mask;
 pub mod mentions;
 pub mod name_index;
 pub mod proper_names;
+pub mod relations;
 pub mod sentences;
 
 use crate::lexicon::amounts::AmountReader;
@@ -32,6 +33,8 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// Dates written in the article, resolved against its date.
     pub dates: Vec<DateMention>,
+    /// Claims whose value is an entity, a date or an age.
+    pub relations: Vec<relations::RelationClaim>,
 }
 
 /// What extraction needs from the fact base, built once per run.
@@ -78,13 +81,13 @@ impl<'a> Extractor<'a> {
             .read(text, &tokens),
             None => Vec::new(),
         };
-        let claims = match lexicon {
+        let (claims, relations) = match lexicon {
             Some(lexicon) => {
                 let lexemes: Vec<_> = lex(text, article.body.clone())
                     .into_iter()
                     .filter(|l| !mask::is_masked(&masks, &l.range))
                     .collect();
-                claims::ClaimFinder {
+                let finder = claims::ClaimFinder {
                     text,
                     body: article.body.clone(),
                     tokens: &tokens,
@@ -99,10 +102,10 @@ impl<'a> Extractor<'a> {
                     },
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,
-                }
-                .find()
+                };
+                (finder.find(), finder.find_relations())
             }
-            None => Vec::new(),
+            None => (Vec::new(), Vec::new()),
         };
         Extraction {
             article,
@@ -111,6 +114,7 @@ impl<'a> Extractor<'a> {
             proper_names,
             claims,
             dates,
+            relations,
         }
     }
 }

@@ -111,6 +111,12 @@ pub struct LexiconFile {
     /// Relative-date kinds (see [`dates::Relative`]) → words.
     #[serde(default)]
     pub relative_dates: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub age_markers: Vec<String>,
+    #[serde(default)]
+    pub age_unit_markers: Vec<String>,
+    #[serde(default)]
+    pub age_units: Vec<String>,
 }
 
 impl LexiconFile {
@@ -141,6 +147,9 @@ impl LexiconFile {
             period_parts: BTreeMap::new(),
             quarters: vec![],
             relative_dates: BTreeMap::new(),
+            age_markers: vec![],
+            age_unit_markers: vec![],
+            age_units: vec![],
         }
     }
 }
@@ -181,6 +190,12 @@ pub struct Lexicon {
     pub period_parts: Phrases<dates::Part>,
     pub quarters: Phrases<u32>,
     pub relative_dates: Phrases<dates::Relative>,
+    /// Words before an age ("âgé de", "aged"), as token phrases.
+    pub age_markers: Vec<Vec<String>>,
+    /// Words before an age that need a unit after it ("de 31 ans").
+    pub age_unit_markers: Vec<Vec<String>>,
+    /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
+    pub age_units: Vec<Vec<String>>,
 }
 
 fn token_phrase(text: &str) -> Vec<String> {
@@ -323,6 +338,13 @@ impl Lexicon {
                     .collect(),
             ),
             relative_dates: longest_first(relative_dates),
+            age_markers: file.age_markers.iter().map(|w| token_phrase(w)).collect(),
+            age_unit_markers: file
+                .age_unit_markers
+                .iter()
+                .map(|w| token_phrase(w))
+                .collect(),
+            age_units: file.age_units.iter().map(|w| token_phrase(w)).collect(),
             decimal_separator,
             thousands_separators,
             number_words: longest_first(

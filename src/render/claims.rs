@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::extract::Extraction;
+use crate::extract::relations::ClaimedValue;
 use crate::lexicon::amounts::describe;
 use crate::rules::FactBase;
 use crate::source::SourceMap;
@@ -20,6 +21,7 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 json!({ "line": l, "column": col })
             });
             out.push(json!({
+                "kind": "money",
                 "file": file.name,
                 "line": line,
                 "column": column,
@@ -40,7 +42,47 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 "cue": &file.text[c.cue.clone()],
             }));
         }
+        for c in &ex.relations {
+            let (line, column) = file.line_col(c.value_at.start);
+            let (end_line, end_column) = file.line_col(c.value_at.end);
+            let value = match &c.value {
+                ClaimedValue::Entity(e) => json!(facts.entity(*e).id.text),
+                ClaimedValue::Date(d) => json!(d.display()),
+                ClaimedValue::Age(n) => json!(n),
+            };
+            let subjects: Vec<&str> = c
+                .subjects
+                .iter()
+                .map(|s| facts.entity(*s).id.text.as_str())
+                .collect();
+            out.push(json!({
+                "kind": "relation",
+                "file": file.name,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "text": &file.text[c.value_at.clone()],
+                "subject": subjects.join("+"),
+                "subject_inferred": c.subject_inferred,
+                "attribute": facts.attributes[c.attribute].id.text,
+                "object": null,
+                "value": value,
+                "date": c.date.map(|d| d.display()),
+                "cue": &file.text[c.cue.clone()],
+            }));
+        }
     }
+    out.sort_by(|a, b| {
+        let key = |v: &Value| {
+            (
+                v["file"].as_str().map(str::to_string),
+                v["line"].as_u64(),
+                v["column"].as_u64(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
     out
 }
 
@@ -65,17 +107,19 @@ pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> S
     let mut lines: Vec<[String; 8]> = vec![header.map(str::to_string)];
     for r in rows(map, facts, extractions) {
         let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
-        let currency = match (&r["currency"], &r["currency_inherited_from"]) {
-            (Value::String(c), Value::Object(from)) => {
+        let currency = match (&r["kind"], &r["currency"], &r["currency_inherited_from"]) {
+            (_, Value::String(c), Value::Object(from)) => {
                 format!("{c} (from {}:{})", from["line"], from["column"])
             }
-            (Value::String(c), _) => c.clone(),
+            (_, Value::String(c), _) => c.clone(),
+            (Value::String(k), _, _) if k == "relation" => "-".to_string(),
             _ => "none".to_string(),
         };
-        let (low, high) = (
-            r["low"].as_f64().unwrap_or(0.0),
-            r["high"].as_f64().unwrap_or(0.0),
-        );
+        let interval = match (r["low"].as_f64(), r["high"].as_f64(), &r["value"]) {
+            (Some(low), Some(high), _) => describe(low, high, None),
+            (_, _, Value::String(v)) => v.clone(),
+            (_, _, v) => format!("{v} years"),
+        };
         let subject = if r["subject_inferred"].as_bool() == Some(true) {
             format!("{}*", s("subject"))
         } else {
@@ -86,7 +130,7 @@ pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> S
             subject,
             s("attribute"),
             s("object"),
-            describe(low, high, None),
+            interval,
             currency,
             s("date"),
             s("text"),

@@ -254,8 +254,20 @@ impl Loader<'_> {
         }
         for (file, def) in &defs {
             for f in &def.facts {
-                if let Some(fact) = self.fact(*file, &f.value, facts, lexicons) {
-                    facts.facts.push(fact);
+                let attribute = facts.attribute_by_id(&f.value.attribute.value);
+                match attribute
+                    .filter(|a| facts.attributes[*a].value != super::model::ValueType::Money)
+                {
+                    Some(a) => {
+                        if let Some(relation) = self.relation(*file, &f.value, facts, a) {
+                            facts.relations.push(relation);
+                        }
+                    }
+                    None => {
+                        if let Some(fact) = self.fact(*file, &f.value, facts, lexicons) {
+                            facts.facts.push(fact);
+                        }
+                    }
                 }
             }
             for (pair, months) in &def.fx {

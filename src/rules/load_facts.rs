@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 use super::load::Loader;
-use super::model::{AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, Money, Written};
+use super::model::{
+    AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, Money, Relation, RelationValue,
+    ValueType, Written,
+};
 use super::schema::{AttributeDef, FactDef};
 use super::validate::{self, did_you_mean};
 use crate::diagnostic::{Diagnostic, Label};
@@ -37,14 +40,38 @@ impl Loader<'_> {
             ));
             ok = false;
         }
-        let value = self.written(file, &def.value);
-        if value.text != "money" {
-            self.invalid(
-                &value,
-                format!("unsupported value type `{}`", value.text),
-                "supported: money",
-            );
-            ok = false;
+        let value_written = self.written(file, &def.value);
+        let value = match value_written.text.as_str() {
+            "money" => ValueType::Money,
+            "entity" => ValueType::Entity,
+            "date" => ValueType::Date,
+            other => {
+                self.invalid(
+                    &value_written,
+                    format!("unsupported value type `{other}`"),
+                    "supported: money, entity, date",
+                );
+                ok = false;
+                ValueType::Money
+            }
+        };
+        let mut value_kinds = Vec::new();
+        for k in &def.values {
+            let w = self.written(file, k);
+            match EntityKind::parse(&w.text) {
+                Some(kind) => value_kinds.push(kind),
+                None => {
+                    self.invalid(
+                        &w,
+                        format!("unknown entity kind `{}`", w.text),
+                        "not a known kind",
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if value_kinds.is_empty() {
+            value_kinds.push(EntityKind::Org);
         }
         let kind_text = self.written(file, &def.kind);
         let kind = match kind_text.text.as_str() {
@@ -118,6 +145,9 @@ impl Loader<'_> {
         }
         ok.then_some(Attribute {
             id,
+            value,
+            value_kinds,
+            age: def.age,
             kind,
             subject_kinds,
             has_object: def.object,
@@ -191,6 +221,64 @@ impl Loader<'_> {
             object,
             value,
             equivalents: equivalents.into_iter().flatten().collect(),
+            valid,
+            when,
+            source: def.source.as_ref().map(|s| s.value.clone()),
+        })
+    }
+
+    /// A fact whose attribute takes an entity or a date: "value: google-deepmind",
+    /// "value: 2023-04". Its period (`date`, `from`, `until`) is optional.
+    pub(super) fn relation(
+        &mut self,
+        file: FileId,
+        def: &FactDef,
+        facts: &FactBase,
+        attribute: usize,
+    ) -> Option<Relation> {
+        let subject = self.entity_ref(file, &def.subject, facts);
+        let written = self.written(file, &def.value);
+        let value = match facts.attributes[attribute].value {
+            ValueType::Entity => RelationValue::Entity(self.entity_ref(file, &def.value, facts)?),
+            _ => match parse_iso(&written.text) {
+                Some(d) => RelationValue::Date(d),
+                None => {
+                    self.invalid(
+                        &written,
+                        format!("`{}` is not a date", written.text),
+                        "expected YYYY-MM-DD, YYYY-MM or YYYY",
+                    );
+                    return None;
+                }
+            },
+        };
+        if def.source.is_none() {
+            self.push(
+                Diagnostic::new(
+                    &validate::FACT_WITHOUT_SOURCE,
+                    "fact without a source".to_string(),
+                    Label::new(written.span.clone(), "where does this come from?"),
+                )
+                .with_help("add `source: <url>`"),
+            );
+        }
+        let open = def.date.is_none() && def.from.is_none() && def.until.is_none();
+        let (valid, when) = if open {
+            (
+                DateRange {
+                    first: NaiveDate::MIN,
+                    last: NaiveDate::MAX,
+                },
+                String::new(),
+            )
+        } else {
+            self.validity(file, def)?
+        };
+        Some(Relation {
+            subject: subject?,
+            attribute,
+            value,
+            written,
             valid,
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),

@@ -68,6 +68,7 @@ pub struct FactBase {
     by_id: HashMap<String, EntityIdx>,
     pub attributes: Vec<Attribute>,
     pub facts: Vec<Fact>,
+    pub relations: Vec<Relation>,
     pub fx: Fx,
     /// The YAML files it was read from, in load order.
     pub files: Vec<FileId>,
@@ -91,6 +92,31 @@ impl FactBase {
 
     pub fn attribute_by_id(&self, id: &str) -> Option<AttrIdx> {
         self.attributes.iter().position(|a| a.id.text == id)
+    }
+
+    /// The entity-or-date facts about one subject and attribute.
+    pub fn relations_about(
+        &self,
+        subject: EntityIdx,
+        attribute: AttrIdx,
+    ) -> impl Iterator<Item = &Relation> {
+        self.relations
+            .iter()
+            .filter(move |r| r.subject == subject && r.attribute == attribute)
+    }
+
+    /// Whether `entity` is `ancestor` or belongs to it through `of` links
+    /// (Google DeepMind belongs to Google).
+    pub fn is_within(&self, entity: EntityIdx, ancestor: EntityIdx) -> bool {
+        let mut current = Some(entity);
+        for _ in 0..=self.entities.len() {
+            match current {
+                Some(e) if e == ancestor => return true,
+                Some(e) => current = self.entities[e].of,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The facts about one subject and attribute.
@@ -123,9 +149,23 @@ pub struct Cue {
 
 pub type AttrIdx = usize;
 
+/// What a claim about an attribute states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    Money,
+    /// Another entity: an employer, a company someone co-founded.
+    Entity,
+    Date,
+}
+
 #[derive(Debug)]
 pub struct Attribute {
     pub id: Written,
+    pub value: ValueType,
+    /// For entity values: the kinds the value may be.
+    pub value_kinds: Vec<EntityKind>,
+    /// A birth date: age claims are checked against it.
+    pub age: bool,
     pub kind: AttrKind,
     pub subject_kinds: Vec<EntityKind>,
     pub has_object: bool,
@@ -169,6 +209,27 @@ impl Fact {
             .chain(&self.equivalents)
             .find(|m| m.amount.currency.as_deref() == Some(currency))
     }
+}
+
+/// The value of a non-money fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RelationValue {
+    Entity(EntityIdx),
+    Date(crate::source::doc_date::DateRange),
+}
+
+/// A fact whose value is an entity or a date: "Arthur Mensch worked at Google
+/// DeepMind", "Mistral AI was founded in April 2023".
+#[derive(Debug)]
+pub struct Relation {
+    pub subject: EntityIdx,
+    pub attribute: AttrIdx,
+    pub value: RelationValue,
+    /// The value as written in the fact base.
+    pub written: Written,
+    pub valid: crate::source::doc_date::DateRange,
+    pub when: String,
+    pub source: Option<String>,
 }
 
 /// Monthly exchange rates: `EUR/USD` 1.08 means one euro buys 1.08 dollars.

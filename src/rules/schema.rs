@@ -44,8 +44,15 @@ pub struct EntityDef {
 #[serde(deny_unknown_fields)]
 pub struct AttributeDef {
     pub id: Spanned<String>,
-    /// What the value is: `money`.
+    /// What the value is: `money`, `entity` (another entity: an employer) or `date`.
     pub value: Spanned<String>,
+    /// For `entity` values: the kinds the value may be (default: org).
+    #[serde(default)]
+    pub values: Vec<Spanned<String>>,
+    /// For `date` values: the date is a birth date, and age claims
+    /// ("PDG de 31 ans", "the 31-year-old") are checked against it.
+    #[serde(default)]
+    pub age: bool,
     /// `state` (one value at a time, like a valuation) or `event` (many dated values, like rounds).
     pub kind: Spanned<String>,
     /// Kinds of entity the claim can be about. Default: org.

@@ -1,0 +1,120 @@
+//! Judging claims whose value is an entity, a date or an age against the
+//! fact base's relations.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::extract::relations::{ClaimedValue, RelationClaim};
+use crate::rules::{FactBase, Relation, RelationValue};
+use crate::source::doc_date::DateRange;
+
+pub enum RelationVerdict<'a> {
+    /// The fact base says nothing about it.
+    Unknown,
+    Consistent,
+    /// What the fact base knows instead.
+    Conflict {
+        known: Vec<&'a Relation>,
+    },
+}
+
+/// Completed years between a birth date and a day.
+fn age_on(birth: NaiveDate, day: NaiveDate) -> i32 {
+    let mut years = day.year() - birth.year();
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+/// The ages a person born within `birth` can have during `when`.
+pub fn possible_ages(birth: DateRange, when: DateRange) -> (i32, i32) {
+    (
+        age_on(birth.last, when.first),
+        age_on(birth.first, when.last),
+    )
+}
+
+pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<'a> {
+    let known: Vec<&Relation> = claim
+        .subjects
+        .iter()
+        .flat_map(|s| facts.relations_about(*s, claim.attribute))
+        .collect();
+    if known.is_empty() {
+        return RelationVerdict::Unknown;
+    }
+    let holds_for = |value: &ClaimedValue, r: &Relation| match (value, &r.value) {
+        (ClaimedValue::Entity(v), RelationValue::Entity(e)) => {
+            facts.is_within(*e, *v) || facts.is_within(*v, *e)
+        }
+        (ClaimedValue::Date(d), RelationValue::Date(f)) => d.first <= f.last && f.first <= d.last,
+        (ClaimedValue::Age(n), RelationValue::Date(birth)) => match claim.date {
+            Some(when) => {
+                let (low, high) = possible_ages(*birth, when);
+                (low..=high).contains(&(*n as i32))
+            }
+            None => true,
+        },
+        _ => false,
+    };
+    let values = || std::iter::once(&claim.value).chain(&claim.alternatives);
+    if known.iter().any(|r| values().any(|v| holds_for(v, r))) {
+        RelationVerdict::Consistent
+    } else {
+        RelationVerdict::Conflict { known }
+    }
+}
+
+/// "Arthur Mensch", "Arthur Mensch, Timothée Lacroix and Guillaume Lample".
+pub fn subjects(facts: &FactBase, claim: &RelationClaim) -> String {
+    let names: Vec<&str> = claim
+        .subjects
+        .iter()
+        .map(|s| facts.entity(*s).name.text.as_str())
+        .collect();
+    match names.as_slice() {
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
+    }
+}
+
+/// A claimed value for messages.
+pub fn describe_value(facts: &FactBase, value: &ClaimedValue) -> String {
+    match value {
+        ClaimedValue::Entity(e) => facts.entity(*e).name.text.clone(),
+        ClaimedValue::Date(d) => d.display(),
+        ClaimedValue::Age(n) => format!("{n} years old"),
+    }
+}
+
+/// A known value for messages.
+pub fn describe_known(facts: &FactBase, claim: &RelationClaim, known: &Relation) -> String {
+    match (&known.value, &claim.value, claim.date) {
+        (RelationValue::Date(birth), ClaimedValue::Age(_), Some(when)) => {
+            let (low, high) = possible_ages(*birth, when);
+            let ages = if low == high {
+                format!("{low}")
+            } else {
+                format!("{low} or {high}")
+            };
+            format!("born {}, so {ages} on {}", birth.display(), when.display())
+        }
+        (RelationValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
+        (RelationValue::Date(d), _, _) => d.display(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_follow_birthdays() {
+        let birth = DateRange::year(1992).unwrap();
+        let day = DateRange::day(NaiveDate::from_ymd_opt(2024, 6, 11).unwrap());
+        assert_eq!(possible_ages(birth, day), (31, 32));
+        let exact = DateRange::day(NaiveDate::from_ymd_opt(1992, 7, 17).unwrap());
+        assert_eq!(possible_ages(exact, day), (31, 31));
+    }
+}

@@ -1,0 +1,289 @@
+//! Claims whose value is an entity, a date or an age: "L'entrepreneur, passé par
+//! Meta" (a former employer), "fondée en avril 2023" (a founding date), "PDG de
+//! 31 ans" (an age, checked against a birth date).
+
+use std::ops::Range;
+
+use super::claims::{ClaimFinder, Ref, latest_first};
+use super::sentences::{containing, sentences};
+use crate::rules::{AttrIdx, EntityIdx, ValueType};
+use crate::source::doc_date::DateRange;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimedValue {
+    Entity(EntityIdx),
+    Date(DateRange),
+    /// An age in years.
+    Age(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct RelationClaim {
+    /// One subject, or a group ("Arthur Mensch, Timothée Lacroix et Guillaume
+    /// Lample, tous trois venus de DeepMind et Meta"): then each value must hold
+    /// for at least one of them.
+    pub subjects: Vec<EntityIdx>,
+    pub subject_at: Range<usize>,
+    pub subject_inferred: bool,
+    pub attribute: AttrIdx,
+    pub value: ClaimedValue,
+    /// When the value is a description ("l'entreprise"): the other entities it
+    /// may stand for. The claim holds if any of them makes it true.
+    pub alternatives: Vec<ClaimedValue>,
+    /// Where the value is written.
+    pub value_at: Range<usize>,
+    pub cue: Range<usize>,
+    /// The article's date: when an age is stated.
+    pub date: Option<DateRange>,
+}
+
+/// How many words may separate a cue from its value.
+const VALUE_REACH: usize = 4;
+
+impl ClaimFinder<'_> {
+    pub fn find_relations(&self) -> Vec<RelationClaim> {
+        let sentences = sentences(self.text, self.body.clone());
+        let refs = self.references();
+        let mut out = Vec::new();
+        for value_type in [ValueType::Entity, ValueType::Date] {
+            for cue in self.cues(value_type) {
+                let Some(sentence) =
+                    containing(&sentences, self.tokens[cue.tokens.start].range.start)
+                else {
+                    continue;
+                };
+                let s = sentences[sentence].clone();
+                let in_sentence = |r: &Ref| s.start <= r.range.start && r.range.end <= s.end;
+                let attribute = &self.facts.attributes[cue.attribute];
+                let cue_range = self.tokens[cue.tokens.start].range.start
+                    ..self.tokens[cue.tokens.end - 1].range.end;
+                let values: Vec<(ClaimedValue, Range<usize>, Vec<ClaimedValue>)> = match value_type
+                {
+                    ValueType::Entity => {
+                        self.entity_values(&refs, cue.tokens.end, &s, cue.attribute)
+                    }
+                    _ => self
+                        .date_value(cue.tokens.end, &s)
+                        .into_iter()
+                        .map(|(v, at)| (v, at, Vec::new()))
+                        .collect(),
+                };
+                if values.is_empty() {
+                    continue;
+                }
+                let allowed = |r: &&Ref| {
+                    attribute
+                        .subject_kinds
+                        .contains(&self.facts.entity(r.entity).kind)
+                };
+                let before: Vec<&Ref> = refs
+                    .iter()
+                    .filter(|r| in_sentence(r) && r.range.end <= cue_range.start)
+                    .filter(allowed)
+                    .collect();
+                let value_end = values.last().map_or(cue_range.end, |(_, at, _)| at.end);
+                let (subjects, subject_at, inferred) = if before.is_empty() {
+                    // "Fondé en avril dernier, Mistral AI …": the subject follows.
+                    match refs
+                        .iter()
+                        .filter(|r| in_sentence(r) && r.range.start >= value_end)
+                        .find(allowed)
+                    {
+                        Some(r) => (vec![r.entity], r.range.clone(), r.described),
+                        None => continue,
+                    }
+                } else if before.len() > 1 && value_type == ValueType::Entity {
+                    let group = latest_first(&before);
+                    (
+                        group,
+                        before[0].range.start..before[before.len() - 1].range.end,
+                        false,
+                    )
+                } else {
+                    let r = before[before.len() - 1];
+                    (vec![r.entity], r.range.clone(), r.described)
+                };
+                for (value, value_at, alternatives) in values {
+                    out.push(RelationClaim {
+                        subjects: subjects.clone(),
+                        subject_at: subject_at.clone(),
+                        subject_inferred: inferred,
+                        attribute: cue.attribute,
+                        value,
+                        alternatives,
+                        value_at,
+                        cue: cue_range.clone(),
+                        date: self.date,
+                    });
+                }
+            }
+        }
+        out.extend(self.ages(&refs, &sentences));
+        out.sort_by_key(|c| c.value_at.start);
+        out
+    }
+
+    /// The entities named right after a cue, as a list ("chez Meta et Google"):
+    /// the list stops at punctuation other than a comma between two names.
+    fn entity_values(
+        &self,
+        refs: &[Ref],
+        after: usize,
+        sentence: &Range<usize>,
+        attribute: AttrIdx,
+    ) -> Vec<(ClaimedValue, Range<usize>, Vec<ClaimedValue>)> {
+        let kinds = &self.facts.attributes[attribute].value_kinds;
+        let mut out = Vec::new();
+        let mut end = self
+            .tokens
+            .get(after.saturating_sub(1))
+            .map_or(sentence.start, |t| t.range.end);
+        let mut first = true;
+        for r in refs
+            .iter()
+            .filter(|r| r.token >= after && r.range.end <= sentence.end)
+        {
+            let gap = &self.text[end..r.range.start];
+            let words = self
+                .tokens
+                .iter()
+                .filter(|t| end <= t.range.start && t.range.end <= r.range.start)
+                .count();
+            let joined = if first {
+                words <= VALUE_REACH && !gap.contains([',', ';', ':', '.', '(', ')'])
+            } else {
+                words <= 2 && !gap.contains([';', ':', '.', '(', ')'])
+            };
+            if !joined {
+                break;
+            }
+            if kinds.contains(&self.facts.entity(r.entity).kind) {
+                let alternatives = r
+                    .alternatives
+                    .iter()
+                    .map(|e| ClaimedValue::Entity(*e))
+                    .collect();
+                out.push((
+                    ClaimedValue::Entity(r.entity),
+                    r.range.clone(),
+                    alternatives,
+                ));
+                first = false;
+            }
+            end = r.range.end;
+        }
+        out
+    }
+
+    /// The date written right after a cue: "fondée en avril 2023".
+    fn date_value(
+        &self,
+        after: usize,
+        sentence: &Range<usize>,
+    ) -> Option<(ClaimedValue, Range<usize>)> {
+        let start = self.tokens.get(after.saturating_sub(1))?.range.end;
+        let d = self
+            .dates
+            .iter()
+            .find(|d| d.range.start >= start && d.range.end <= sentence.end)?;
+        let words = self
+            .tokens
+            .iter()
+            .filter(|t| start <= t.range.start && t.range.end <= d.range.start)
+            .count();
+        (words <= VALUE_REACH && !self.text[start..d.range.start].contains([',', ';', ':', '.']))
+            .then(|| (ClaimedValue::Date(d.date), d.range.clone()))
+    }
+
+    /// Ages: "PDG de 31 ans", "âgé de 31 ans", "the 31-year-old", "aged 31",
+    /// about the nearest person named or described in the sentence.
+    fn ages(&self, refs: &[Ref], sentences: &[Range<usize>]) -> Vec<RelationClaim> {
+        let Some(attribute) = self.facts.attributes.iter().position(|a| a.age) else {
+            return Vec::new();
+        };
+        let subject_kinds = &self.facts.attributes[attribute].subject_kinds;
+        let phrase_at = |i: usize, phrase: &[String]| {
+            i + phrase.len() <= self.tokens.len()
+                && self.tokens[i..i + phrase.len()]
+                    .iter()
+                    .zip(phrase)
+                    .all(|(t, w)| &t.folded == w)
+        };
+        let mut out = Vec::new();
+        for (i, token) in self.tokens.iter().enumerate() {
+            let digits: String = token
+                .folded
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let Ok(years) = digits.parse::<u32>() else {
+                continue;
+            };
+            if !(1..=120).contains(&years) {
+                continue;
+            }
+            let rest = &token.folded[digits.len()..];
+            let glued =
+                !rest.is_empty() && self.lexicon.age_units.iter().any(|u| u.concat() == rest);
+            let unit = self
+                .lexicon
+                .age_units
+                .iter()
+                .filter(|u| rest.is_empty() && phrase_at(i + 1, u))
+                .max_by_key(|u| u.len());
+            let before = |markers: &[Vec<String>]| {
+                markers
+                    .iter()
+                    .any(|m| i >= m.len() && phrase_at(i - m.len(), m))
+            };
+            let strong = before(&self.lexicon.age_markers);
+            let weak = before(&self.lexicon.age_unit_markers);
+            let unit_len = unit.map_or(0, Vec::len);
+            if !(glued || strong || (unit.is_some() && (weak || unit_len > 1))) {
+                continue;
+            }
+            let Some(sentence) = containing(sentences, token.range.start) else {
+                continue;
+            };
+            let s = &sentences[sentence];
+            let person = refs
+                .iter()
+                .filter(|r| s.start <= r.range.start && r.range.end <= s.end)
+                .filter(|r| subject_kinds.contains(&self.facts.entity(r.entity).kind))
+                .min_by_key(|r| {
+                    if r.range.end <= token.range.start {
+                        token.range.start - r.range.end
+                    } else {
+                        r.range.start - token.range.end
+                    }
+                });
+            let Some(person) = person else {
+                continue;
+            };
+            // "plus de 10 ans" is a duration: a weak marker makes an age only right
+            // after the person ("PDG de 31 ans", "Arthur Mensch, 31 ans").
+            let words_between = self
+                .tokens
+                .iter()
+                .filter(|t| person.range.end <= t.range.start && t.range.end <= token.range.start)
+                .count();
+            if !(glued || strong || unit_len > 1)
+                && (person.range.end > token.range.start || words_between > 2)
+            {
+                continue;
+            }
+            out.push(RelationClaim {
+                subjects: vec![person.entity],
+                subject_at: person.range.clone(),
+                subject_inferred: person.described,
+                attribute,
+                value: ClaimedValue::Age(years),
+                alternatives: Vec::new(),
+                value_at: token.range.start..self.tokens[i + unit_len].range.end,
+                cue: token.range.clone(),
+                date: self.date,
+            });
+        }
+        out
+    }
+}
