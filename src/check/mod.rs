@@ -13,6 +13,7 @@ pub mod name_variant;
 pub mod registry;
 pub mod relations;
 pub mod stale_claim;
+pub mod sum_mismatch;
 pub mod undated_article;
 pub mod weekday_mismatch;
 

@@ -10,6 +10,7 @@ use super::missing_currency::MissingCurrency;
 use super::name_inconsistent::NameInconsistent;
 use super::name_variant::NameVariant;
 use super::stale_claim::StaleClaim;
+use super::sum_mismatch::SumMismatch;
 use super::undated_article::UndatedArticle;
 use super::weekday_mismatch::WeekdayMismatch;
 use crate::diagnostic::CheckInfo;
@@ -24,6 +25,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &CrossSourceConflict,
     &CurrencyInconsistent,
     &StaleClaim,
+    &SumMismatch,
     &WeekdayMismatch,
     &UndatedArticle,
 ];

@@ -270,11 +270,15 @@ impl ClaimFinder<'_> {
                 let distance = if c.tokens.end <= first {
                     first - c.tokens.end
                 } else if c.tokens.start >= end {
-                    c.tokens.start - end + 2
+                    c.tokens.start - end
                 } else {
                     return None;
                 };
-                (distance <= CUE_REACH).then(|| (distance as i64 - 4 * i64::from(c.priority), c))
+                // Two points a word; a cue after the amount costs three more; a
+                // priority cue gains eight ("a levé … en deux tours" is a total).
+                let after = i64::from(c.tokens.start >= end) * 3;
+                (distance <= CUE_REACH)
+                    .then(|| (2 * distance as i64 + after - 8 * i64::from(c.priority), c))
             })
             .min_by_key(|(score, c)| (*score, c.tokens.start))
             .map(|(_, c)| c)

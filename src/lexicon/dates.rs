@@ -599,7 +599,7 @@ impl DateReader<'_> {
                 },
             ));
         }
-        // "ce mardi", "mardi dernier", "last Tuesday", "on Tuesday"
+        // "ce mardi", "mardi dernier", "last Tuesday", "on Tuesday", "mardi"
         if let Some(w) = weekday {
             let before = i > 0
                 && matches!(
@@ -610,12 +610,18 @@ impl DateReader<'_> {
                 self.relative_at(c, i + 1),
                 Some((Relative::PreviousAfter, _))
             );
-            if before || after {
+            // A bare weekday in a news story is a day of the week of publication:
+            // "s'est engagée mardi".
+            {
                 let anchor = self.anchor?;
                 let back =
                     (anchor.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
                 let date = anchor - Duration::days(i64::from(back));
-                let (first, last) = if before { (i - 1, i) } else { (i, i + 1) };
+                let (first, last) = match (before, after) {
+                    (true, _) => (i - 1, i),
+                    (false, true) => (i, i + 1),
+                    (false, false) => (i, i),
+                };
                 return Some(self.mention(
                     c,
                     first,
@@ -875,6 +881,14 @@ mod tests {
                 "2024-06-17..2024-06-23",
             ),
             ("en", "2024-06-20", "on Tuesday", "on Tuesday", "2024-06-18"),
+            (
+                "fr",
+                "2024-03-12",
+                "s'est engagée mardi",
+                "mardi",
+                "2024-03-12",
+            ),
+            ("fr", "2024-03-12", "a déclaré lundi", "lundi", "2024-03-11"),
             ("en", "2024-06-20", "yesterday", "yesterday", "2024-06-19"),
             (
                 "en",

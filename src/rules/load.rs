@@ -252,6 +252,47 @@ impl Loader<'_> {
                 }
             }
         }
+        // `sums` may name an attribute defined later: resolve once all are loaded.
+        for (file, def) in &defs {
+            for a in &def.attributes {
+                let Some(sums) = &a.value.sums else { continue };
+                let target = self.written(*file, sums);
+                let me = facts.attribute_by_id(&a.value.id.value);
+                match facts.attribute_by_id(&target.text) {
+                    Some(t) if facts.attributes[t].kind == super::model::AttrKind::Event => {
+                        if let Some(me) = me {
+                            facts.attributes[me].sums = Some(t);
+                        }
+                    }
+                    Some(_) => self.push(Diagnostic::new(
+                        &validate::INVALID_VALUE,
+                        format!(
+                            "`{}` is not an event attribute; only events can be summed",
+                            target.text
+                        ),
+                        Label::new(
+                            target.span.clone(),
+                            "sums needs an attribute of kind `event`",
+                        ),
+                    )),
+                    None => {
+                        let suggestion = did_you_mean(
+                            &target.text,
+                            facts.attributes.iter().map(|x| x.id.text.as_str()),
+                        );
+                        let mut d = Diagnostic::new(
+                            &validate::UNKNOWN_ATTRIBUTE,
+                            format!("unknown attribute `{}`", target.text),
+                            Label::new(target.span.clone(), "no attribute has this id"),
+                        );
+                        if let Some(s) = suggestion {
+                            d = d.with_help(format!("did you mean `{s}`?"));
+                        }
+                        self.push(d);
+                    }
+                }
+            }
+        }
         for (file, def) in &defs {
             for f in &def.facts {
                 let attribute = facts.attribute_by_id(&f.value.attribute.value);

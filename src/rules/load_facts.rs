@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 use super::load::Loader;
+use super::model::Window;
 use super::model::{
     AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, Money, Relation, RelationValue,
     ValueType, Written,
@@ -143,11 +144,41 @@ impl Loader<'_> {
             }
             cues.insert(lang.clone(), list);
         }
+        let mut windows = Vec::new();
+        for (phrase, window) in &def.windows {
+            let w = &window.value;
+            let parsed = match (w.events, w.months) {
+                (Some(n), None) if n > 0 => Window::LastEvents(n),
+                (None, Some(n)) if n > 0 => Window::LastMonths(n),
+                (None, None) => Window::All,
+                _ => {
+                    let at = Written {
+                        text: phrase.clone(),
+                        span: crate::yaml::span_of(
+                            &window.referenced,
+                            file,
+                            &self.map.get(file).text,
+                            0,
+                        ),
+                    };
+                    self.invalid(&at, format!("window `{phrase}` must give `events` or `months` (a positive number), not both"), "which events does this cue count?");
+                    ok = false;
+                    continue;
+                }
+            };
+            let words = tokenize(phrase, 0..phrase.len())
+                .into_iter()
+                .map(|t| t.folded)
+                .collect();
+            windows.push((words, parsed));
+        }
         ok.then_some(Attribute {
             id,
             value,
             value_kinds,
             age: def.age,
+            sums: None,
+            windows,
             kind,
             subject_kinds,
             has_object: def.object,

@@ -172,6 +172,19 @@ pub struct Attribute {
     /// Cues by language code.
     pub cues: std::collections::BTreeMap<String, Vec<Cue>>,
     pub priority: u8,
+    /// A total of another attribute's events.
+    pub sums: Option<AttrIdx>,
+    /// For a total: which events a cue counts, by the cue's folded words.
+    pub windows: Vec<(Vec<String>, Window)>,
+}
+
+/// Which events a total counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    /// Every event up to the claim's time.
+    All,
+    LastEvents(u32),
+    LastMonths(u32),
 }
 
 /// An amount written in the fact base.

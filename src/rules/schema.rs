@@ -68,6 +68,24 @@ pub struct AttributeDef {
     pub priority: u8,
     #[serde(default)]
     pub description: Option<String>,
+    /// A total: claims are checked against the sum of this (event) attribute's facts.
+    #[serde(default)]
+    pub sums: Option<Spanned<String>>,
+    /// For a total: which events a cue counts ("en deux tours": the last two).
+    /// Cues not listed count every event up to the claim's time.
+    #[serde(default)]
+    pub windows: BTreeMap<String, Spanned<WindowDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowDef {
+    /// The last N events.
+    #[serde(default)]
+    pub events: Option<u32>,
+    /// The events of the last N months.
+    #[serde(default)]
+    pub months: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
