@@ -89,8 +89,13 @@ impl Check for FactConflict {
                 out.push(diag);
             }
             for claim in &ex.relations {
-                let RelationVerdict::Conflict { known } = relations::judge(ctx.facts, claim) else {
-                    continue;
+                let known = match relations::judge(ctx.facts, claim) {
+                    RelationVerdict::Conflict { known } => known,
+                    RelationVerdict::HeldBy { holders } => {
+                        out.push(held_by(ctx, file, claim, &holders));
+                        continue;
+                    }
+                    _ => continue,
                 };
                 let attribute = match claim.value {
                     ClaimedValue::Age(_) => "age".to_string(),
@@ -136,4 +141,48 @@ impl Check for FactConflict {
             }
         }
     }
+}
+
+/// "chief scientist of Mistral AI: the article says Arthur Mensch; the fact base says Guillaume Lample".
+fn held_by(
+    ctx: &CheckContext,
+    file: crate::span::FileId,
+    claim: &crate::extract::relations::RelationClaim,
+    holders: &[&crate::rules::Relation],
+) -> Diagnostic {
+    let attribute = ctx.facts.attributes[claim.attribute]
+        .id
+        .text
+        .replace('-', " ");
+    let names: Vec<&str> = holders
+        .iter()
+        .map(|h| ctx.facts.entity(h.subject).name.text.as_str())
+        .collect();
+    let mut diag = Diagnostic::new(
+        &INFO,
+        format!(
+            "{attribute} {}: the article says {}; the fact base says {}",
+            relations::describe_value(ctx.facts, &claim.value),
+            relations::subjects(ctx.facts, claim),
+            names.join(", ")
+        ),
+        Label::new(
+            Span::new(file, claim.subject_at.clone()),
+            "the fact base gives this role to someone else",
+        ),
+    )
+    .with_secondary(Label::new(
+        Span::new(file, claim.value_at.clone()),
+        "the role",
+    ));
+    for h in holders {
+        diag = diag.with_secondary(Label::new(
+            h.written.span.clone(),
+            format!("held by {}", ctx.facts.entity(h.subject).name.text),
+        ));
+    }
+    if let Some(url) = holders.iter().find_map(|h| h.source.as_ref()) {
+        diag = diag.with_note(format!("source of the fact: {url}"));
+    }
+    diag
 }

@@ -15,6 +15,10 @@ pub enum RelationVerdict<'a> {
     Conflict {
         known: Vec<&'a Relation>,
     },
+    /// An exclusive role the fact base gives to someone else.
+    HeldBy {
+        holders: Vec<&'a Relation>,
+    },
 }
 
 /// Completed years between a birth date and a day.
@@ -41,7 +45,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<
         .flat_map(|s| facts.relations_about(*s, claim.attribute))
         .collect();
     if known.is_empty() {
-        return RelationVerdict::Unknown;
+        return held_by_others(facts, claim);
     }
     let holds_for = |value: &ClaimedValue, r: &Relation| match (value, &r.value) {
         (ClaimedValue::Entity(v), RelationValue::Entity(e)) => {
@@ -62,6 +66,33 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<
         RelationVerdict::Consistent
     } else {
         RelationVerdict::Conflict { known }
+    }
+}
+
+/// For an exclusive role the fact base knows nothing about for this subject:
+/// whoever else holds it at the claim's time.
+fn held_by_others<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<'a> {
+    let ClaimedValue::Entity(value) = claim.value else {
+        return RelationVerdict::Unknown;
+    };
+    if !facts.attributes[claim.attribute].exclusive {
+        return RelationVerdict::Unknown;
+    }
+    let holders: Vec<&Relation> = facts
+        .relations
+        .iter()
+        .filter(|r| r.attribute == claim.attribute && r.value == RelationValue::Entity(value))
+        .filter(|r| !claim.subjects.contains(&r.subject))
+        .filter(|r| {
+            claim
+                .date
+                .is_none_or(|d| r.valid.first <= d.last && d.first <= r.valid.last)
+        })
+        .collect();
+    if holders.is_empty() {
+        RelationVerdict::Unknown
+    } else {
+        RelationVerdict::HeldBy { holders }
     }
 }
 

@@ -92,11 +92,13 @@ impl ClaimFinder<'_> {
                         Some(r) => (vec![r.entity], r.range.clone(), r.described),
                         None => continue,
                     }
-                } else if before.len() > 1 && value_type == ValueType::Entity {
-                    let group = latest_first(&before);
+                } else if value_type == ValueType::Entity && self.list_before(&before) > 1 {
+                    // "Arthur Mensch, Timothée Lacroix et Guillaume Lample, venus de …"
+                    let n = self.list_before(&before);
+                    let chain = &before[before.len() - n..];
                     (
-                        group,
-                        before[0].range.start..before[before.len() - 1].range.end,
+                        latest_first(chain),
+                        chain[0].range.start..chain[n - 1].range.end,
                         false,
                     )
                 } else {
@@ -121,6 +123,24 @@ impl ClaimFinder<'_> {
         out.extend(self.ages(&refs, &sentences));
         out.sort_by_key(|c| c.value_at.start);
         out
+    }
+
+    /// How many of the last `refs` form a list ("A, B et C"): only commas,
+    /// conjunctions and dashes between them.
+    fn list_before(&self, refs: &[&Ref]) -> usize {
+        let mut n = 1;
+        while n < refs.len() {
+            let (a, b) = (refs[refs.len() - n - 1], refs[refs.len() - n]);
+            let gap = self.text[a.range.end..b.range.start].to_lowercase();
+            let joined = gap
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '&'))
+                .all(|w| w.is_empty() || self.lexicon.list_conjunctions.iter().any(|c| c == w));
+            if !joined {
+                break;
+            }
+            n += 1;
+        }
+        n
     }
 
     /// The entities named right after a cue, as a list ("chez Meta et Google"):

@@ -116,6 +116,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub age_unit_markers: Vec<String>,
     #[serde(default)]
+    pub list_conjunctions: Vec<String>,
+    #[serde(default)]
     pub age_units: Vec<String>,
 }
 
@@ -149,6 +151,7 @@ impl LexiconFile {
             relative_dates: BTreeMap::new(),
             age_markers: vec![],
             age_unit_markers: vec![],
+            list_conjunctions: vec![],
             age_units: vec![],
         }
     }
@@ -192,6 +195,8 @@ pub struct Lexicon {
     pub relative_dates: Phrases<dates::Relative>,
     /// Words before an age ("âgé de", "aged"), as token phrases.
     pub age_markers: Vec<Vec<String>>,
+    /// Words joining the items of a list, folded.
+    pub list_conjunctions: Vec<String>,
     /// Words before an age that need a unit after it ("de 31 ans").
     pub age_unit_markers: Vec<Vec<String>>,
     /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
@@ -339,6 +344,7 @@ impl Lexicon {
             ),
             relative_dates: longest_first(relative_dates),
             age_markers: file.age_markers.iter().map(|w| token_phrase(w)).collect(),
+            list_conjunctions: file.list_conjunctions.iter().map(|w| fold(w)).collect(),
             age_unit_markers: file
                 .age_unit_markers
                 .iter()

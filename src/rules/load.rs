@@ -99,7 +99,15 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
             }
         }
     }
-    loader.build(&mut facts, defs, &lexicons);
+    // A file that cannot be read would make every reference into it look
+    // unknown: report the syntax errors alone until they are fixed.
+    if !loader
+        .diagnostics
+        .iter()
+        .any(|d| d.code == validate::RULES_SYNTAX.code)
+    {
+        loader.build(&mut facts, defs, &lexicons);
+    }
     Ok(LoadedRules {
         facts,
         lexicons,

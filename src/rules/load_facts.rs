@@ -177,6 +177,7 @@ impl Loader<'_> {
             value,
             value_kinds,
             age: def.age,
+            exclusive: def.exclusive,
             sums: None,
             windows,
             kind,

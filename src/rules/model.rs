@@ -166,6 +166,8 @@ pub struct Attribute {
     pub value_kinds: Vec<EntityKind>,
     /// A birth date: age claims are checked against it.
     pub age: bool,
+    /// One holder per value at a time.
+    pub exclusive: bool,
     pub kind: AttrKind,
     pub subject_kinds: Vec<EntityKind>,
     pub has_object: bool,

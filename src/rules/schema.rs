@@ -53,6 +53,10 @@ pub struct AttributeDef {
     /// ("PDG de 31 ans", "the 31-year-old") are checked against it.
     #[serde(default)]
     pub age: bool,
+    /// For `entity` values: one holder per value at a time (a company has one
+    /// CEO), so a claim naming another holder conflicts.
+    #[serde(default)]
+    pub exclusive: bool,
     /// `state` (one value at a time, like a valuation) or `event` (many dated values, like rounds).
     pub kind: Spanned<String>,
     /// Kinds of entity the claim can be about. Default: org.
