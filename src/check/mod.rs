@@ -5,6 +5,7 @@ pub mod claim_pairs;
 pub mod cross_source_conflict;
 pub mod currency_inconsistent;
 pub mod currency_mismatch;
+pub mod elapsed_mismatch;
 pub mod fact_conflict;
 pub mod missing_currency;
 pub mod money;

@@ -5,6 +5,7 @@ use super::Check;
 use super::cross_source_conflict::CrossSourceConflict;
 use super::currency_inconsistent::CurrencyInconsistent;
 use super::currency_mismatch::CurrencyMismatch;
+use super::elapsed_mismatch::ElapsedMismatch;
 use super::fact_conflict::FactConflict;
 use super::missing_currency::MissingCurrency;
 use super::name_inconsistent::NameInconsistent;
@@ -26,6 +27,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &CurrencyInconsistent,
     &StaleClaim,
     &SumMismatch,
+    &ElapsedMismatch,
     &WeekdayMismatch,
     &UndatedArticle,
 ];

@@ -35,6 +35,8 @@ pub struct Extraction {
     pub dates: Vec<DateMention>,
     /// Claims whose value is an entity, a date or an age.
     pub relations: Vec<relations::RelationClaim>,
+    /// Durations since a dated event ("moins d'un an après sa création").
+    pub elapsed: Vec<relations::ElapsedClaim>,
 }
 
 /// What extraction needs from the fact base, built once per run.
@@ -81,7 +83,7 @@ impl<'a> Extractor<'a> {
             .read(text, &tokens),
             None => Vec::new(),
         };
-        let (claims, relations) = match lexicon {
+        let (claims, relations, elapsed) = match lexicon {
             Some(lexicon) => {
                 let lexemes: Vec<_> = lex(text, article.body.clone())
                     .into_iter()
@@ -103,9 +105,13 @@ impl<'a> Extractor<'a> {
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,
                 };
-                (finder.find(), finder.find_relations())
+                (
+                    finder.find(),
+                    finder.find_relations(),
+                    finder.find_elapsed(),
+                )
             }
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), Vec::new()),
         };
         Extraction {
             article,
@@ -115,6 +121,7 @@ impl<'a> Extractor<'a> {
             claims,
             dates,
             relations,
+            elapsed,
         }
     }
 }

@@ -307,3 +307,127 @@ impl ClaimFinder<'_> {
         out
     }
 }
+
+/// "moins d'un an après sa création": a duration between an entity's dated
+/// event (its founding) and the event the sentence reports.
+#[derive(Clone, Debug)]
+pub struct ElapsedClaim {
+    pub subject: EntityIdx,
+    /// The date attribute of the reference event ("création" → founded).
+    pub attribute: AttrIdx,
+    /// Months claimed to have passed: an interval.
+    pub months: (f64, f64),
+    /// Where the duration is written.
+    pub written: Range<usize>,
+    /// When the reported event happened: a date in the sentence, else the article's.
+    pub event: DateRange,
+    pub event_at: Option<Range<usize>>,
+}
+
+impl ClaimFinder<'_> {
+    pub fn find_elapsed(&self) -> Vec<ElapsedClaim> {
+        let sentences = sentences(self.text, self.body.clone());
+        let refs = self.references();
+        let date_cues = self.cues(ValueType::Date);
+        let mut out = Vec::new();
+        for (i, token) in self.tokens.iter().enumerate() {
+            let Some(unit) = self.lexicon.duration_units.get(&token.folded) else {
+                continue;
+            };
+            if !self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| self.lexicon.elapsed_after.contains(&t.folded))
+                || i == 0
+            {
+                continue;
+            }
+            let number = &self.tokens[i - 1];
+            let value = number.folded.parse::<f64>().ok().or_else(|| {
+                self.lexicon
+                    .number_words
+                    .iter()
+                    .find(|(p, _)| p.len() == 1 && p[0] == number.folded)
+                    .map(|(_, v)| *v)
+            });
+            let Some(value) = value else {
+                continue;
+            };
+            // "moins d'un an": the hedge stands before the number.
+            let hedge = self.lexicon.hedges.iter().find(|h| {
+                let n = h.phrase.len();
+                i > n
+                    && self.tokens[i - 1 - n..i - 1]
+                        .iter()
+                        .zip(&h.phrase)
+                        .all(|(t, w)| &t.folded == w)
+            });
+            let months = value * unit;
+            let (mut low, high) = crate::lexicon::amounts::interval(months, unit / 2.0, hedge);
+            if hedge.is_some_and(|h| h.strict && h.high <= 1.0) {
+                low = 0.0; // "less than a year" is anything under a year
+            }
+            let Some(cue) = date_cues
+                .iter()
+                .find(|c| c.tokens.start > i + 1 && c.tokens.start <= i + 4)
+            else {
+                continue;
+            };
+            let Some(sentence) = containing(&sentences, token.range.start) else {
+                continue;
+            };
+            let s = &sentences[sentence];
+            let attribute = &self.facts.attributes[cue.attribute];
+            let allowed = |r: &&Ref| {
+                attribute
+                    .subject_kinds
+                    .contains(&self.facts.entity(r.entity).kind)
+            };
+            let before: Vec<&Ref> = refs
+                .iter()
+                .filter(|r| r.range.end <= token.range.start)
+                .filter(allowed)
+                .collect();
+            let in_sentence = before
+                .iter()
+                .rev()
+                .find(|r| r.range.start >= s.start)
+                .map(|r| r.entity);
+            let known = |e: &EntityIdx| {
+                self.facts
+                    .relations_about(*e, cue.attribute)
+                    .next()
+                    .is_some()
+            };
+            let subject = in_sentence.or_else(|| latest_first(&before).into_iter().find(known));
+            let Some(subject) = subject else {
+                continue;
+            };
+            let start = hedge.map_or(i - 1, |h| i - 1 - h.phrase.len());
+            let written = self.tokens[start].range.start..token.range.end;
+            let event = self
+                .dates
+                .iter()
+                .filter(|d| s.start <= d.range.start && d.range.end <= s.end)
+                .filter(|d| {
+                    d.range.end <= written.start
+                        || d.range.start >= self.tokens[cue.tokens.end - 1].range.end
+                })
+                .min_by_key(|d| d.range.start.abs_diff(written.start));
+            let (event_date, event_at) = match (event, self.date) {
+                (Some(d), _) => (d.date, Some(d.range.clone())),
+                (None, Some(doc)) => (doc, None),
+                (None, None) => continue,
+            };
+            out.push(ElapsedClaim {
+                subject,
+                attribute: cue.attribute,
+                months: (low, high),
+                written,
+                event: event_date,
+                event_at,
+            });
+        }
+        out
+    }
+}

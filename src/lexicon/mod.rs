@@ -7,7 +7,7 @@
 pub mod amounts;
 pub mod dates;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -117,6 +117,11 @@ pub struct LexiconFile {
     pub age_unit_markers: Vec<String>,
     #[serde(default)]
     pub list_conjunctions: Vec<String>,
+    /// Duration unit → months.
+    #[serde(default)]
+    pub duration_units: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub elapsed_after: Vec<String>,
     #[serde(default)]
     pub age_units: Vec<String>,
 }
@@ -152,6 +157,8 @@ impl LexiconFile {
             age_markers: vec![],
             age_unit_markers: vec![],
             list_conjunctions: vec![],
+            duration_units: BTreeMap::new(),
+            elapsed_after: vec![],
             age_units: vec![],
         }
     }
@@ -197,6 +204,10 @@ pub struct Lexicon {
     pub age_markers: Vec<Vec<String>>,
     /// Words joining the items of a list, folded.
     pub list_conjunctions: Vec<String>,
+    /// Duration units (folded) and their length in months.
+    pub duration_units: HashMap<String, f64>,
+    /// Words that put a duration after an event ("après", "after"), folded.
+    pub elapsed_after: Vec<String>,
     /// Words before an age that need a unit after it ("de 31 ans").
     pub age_unit_markers: Vec<Vec<String>>,
     /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
@@ -345,6 +356,12 @@ impl Lexicon {
             relative_dates: longest_first(relative_dates),
             age_markers: file.age_markers.iter().map(|w| token_phrase(w)).collect(),
             list_conjunctions: file.list_conjunctions.iter().map(|w| fold(w)).collect(),
+            duration_units: file
+                .duration_units
+                .iter()
+                .map(|(w, m)| (fold(w), *m))
+                .collect(),
+            elapsed_after: file.elapsed_after.iter().map(|w| fold(w)).collect(),
             age_unit_markers: file
                 .age_unit_markers
                 .iter()

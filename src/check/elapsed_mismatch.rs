@@ -1,0 +1,111 @@
+//! `elapsed-mismatch`: "moins d'un an après sa création" when it was longer.
+
+use super::{Check, CheckContext};
+use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
+use crate::rules::RelationValue;
+use crate::source::doc_date::DateRange;
+use crate::span::Span;
+
+pub struct ElapsedMismatch;
+
+pub const INFO: CheckInfo = CheckInfo {
+    code: "T004",
+    name: "elapsed-mismatch",
+    severity: Severity::Error,
+    summary: "A time elapsed since a dated event that the facts' dates contradict.",
+    explanation: "\
+Reports a duration put after an entity's dated event — 'moins d'un an après sa
+création', 'two years after it was founded' — when the time between that event (a
+fact with a date value, such as `founded`) and the event the sentence reports (a
+date in the sentence, else the article's date) is outside the duration claimed.
+Durations are read with the lexicon's units and hedges ('moins d'un an' is anything
+under twelve months; 'un an' is six to eighteen).
+
+Why it matters: 'less than a year after its founding' is a claim of speed that
+readers remember; it must be true.
+
+Example (a company founded in April 2023):
+
+    dévoilé le 26 février 2025, moins d'un an après sa création
+                                ^^^^^^^^^^^^^ error[T004]: 22 months passed
+",
+};
+
+/// Months between two days, as a real number.
+fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> f64 {
+    (to - from).num_days() as f64 / 30.44
+}
+
+fn span_months(fact: DateRange, event: DateRange) -> (f64, f64) {
+    (
+        months_between(fact.last, event.first),
+        months_between(fact.first, event.last),
+    )
+}
+
+impl Check for ElapsedMismatch {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        for ex in ctx.extractions {
+            let file = ex.article.file;
+            for claim in &ex.elapsed {
+                let facts: Vec<_> = ctx
+                    .facts
+                    .relations_about(claim.subject, claim.attribute)
+                    .filter_map(|r| match r.value {
+                        RelationValue::Date(d) => Some((r, d)),
+                        _ => None,
+                    })
+                    .collect();
+                let Some((fact, date)) = facts.first() else {
+                    continue;
+                };
+                let (low, high) = span_months(*date, claim.event);
+                if claim.months.0 <= high && low <= claim.months.1 {
+                    continue;
+                }
+                let passed = if (high - low) < 0.5 {
+                    format!("{:.0} months", (low + high) / 2.0)
+                } else {
+                    format!("{:.0} to {:.0} months", low.max(0.0), high)
+                };
+                let attribute = ctx.facts.attributes[claim.attribute]
+                    .id
+                    .text
+                    .replace('-', " ");
+                let mut diag = Diagnostic::new(
+                    &INFO,
+                    format!(
+                        "{passed} passed between {} ({attribute} {}) and {}",
+                        ctx.facts.entity(claim.subject).name.text,
+                        date.display(),
+                        claim.event.display()
+                    ),
+                    Label::new(
+                        Span::new(file, claim.written.clone()),
+                        format!("{passed} in fact"),
+                    ),
+                )
+                .with_secondary(Label::new(
+                    fact.written.span.clone(),
+                    format!("the fact base: {}", fact.written.text),
+                ));
+                if let Some(at) = &claim.event_at {
+                    diag = diag.with_secondary(Label::new(
+                        Span::new(file, at.clone()),
+                        "the event reported",
+                    ));
+                } else {
+                    diag = diag.with_note("the event reported is dated by the article's date");
+                }
+                if let Some(url) = &fact.source {
+                    diag = diag.with_note(format!("source of the fact: {url}"));
+                }
+                out.push(diag);
+            }
+        }
+    }
+}
