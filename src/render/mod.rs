@@ -1,7 +1,9 @@
 //! Output formats: one file each. Renderers only format; they decide nothing.
 
 pub mod claims;
+pub mod github;
 pub mod human;
+pub mod json;
 pub mod sarif;
 pub mod short;
 pub mod summary;
@@ -17,6 +19,12 @@ pub enum Format {
     Short,
     /// SARIF 2.1.0, as GitHub code scanning accepts it.
     Sarif,
+    /// One JSON array of diagnostics.
+    Json,
+    /// One JSON object per line.
+    JsonLines,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Renders `diagnostics` in `format`. `files_checked` feeds the summary line.
@@ -36,5 +44,8 @@ pub fn render(
         }
         Format::Short => short::render(map, diagnostics),
         Format::Sarif => sarif::render(map, diagnostics),
+        Format::Json => json::render(map, diagnostics),
+        Format::JsonLines => json::render_lines(map, diagnostics),
+        Format::Github => github::render(map, diagnostics),
     }
 }
