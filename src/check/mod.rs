@@ -15,6 +15,7 @@ pub mod registry;
 pub mod relations;
 pub mod stale_claim;
 pub mod sum_mismatch;
+pub mod suppress;
 pub mod undated_article;
 pub mod weekday_mismatch;
 
@@ -42,6 +43,5 @@ pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
     for check in registry::CHECKS {
         check.run(ctx, &mut out);
     }
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
+    suppress::apply(ctx.extractions, out)
 }

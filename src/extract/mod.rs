@@ -8,6 +8,7 @@ pub mod name_index;
 pub mod proper_names;
 pub mod relations;
 pub mod sentences;
+pub mod suppressions;
 
 use crate::lexicon::amounts::AmountReader;
 use crate::lexicon::dates::{DateMention, DateReader};
@@ -37,6 +38,8 @@ pub struct Extraction {
     pub relations: Vec<relations::RelationClaim>,
     /// Durations since a dated event ("moins d'un an après sa création").
     pub elapsed: Vec<relations::ElapsedClaim>,
+    /// `<!-- claimcheck: allow … -->` comments.
+    pub suppressions: Vec<suppressions::Suppression>,
 }
 
 /// What extraction needs from the fact base, built once per run.
@@ -113,6 +116,7 @@ impl<'a> Extractor<'a> {
             }
             None => (Vec::new(), Vec::new(), Vec::new()),
         };
+        let suppressions = suppressions::find(text, article.body.clone());
         Extraction {
             article,
             tokens,
@@ -122,6 +126,7 @@ impl<'a> Extractor<'a> {
             dates,
             relations,
             elapsed,
+            suppressions,
         }
     }
 }

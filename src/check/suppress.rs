@@ -1,0 +1,127 @@
+//! Applying inline suppressions, and reporting the ones that are wrong or unused.
+
+use super::registry;
+use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
+use crate::extract::Extraction;
+use crate::span::Span;
+
+pub const INVALID_SUPPRESSION: CheckInfo = CheckInfo {
+    code: "S004",
+    name: "invalid-suppression",
+    severity: Severity::Error,
+    summary: "An inline suppression without a reason, or naming no known check.",
+    explanation: "\
+Reports a `<!-- claimcheck: allow CODE reason=\"…\" -->` comment that gives no reason,
+or names a check that does not exist. Such a comment suppresses nothing.
+
+Why it matters: a suppression is a decision someone will have to understand later;
+the reason is what makes it reviewable.
+
+Example:
+
+    <!-- claimcheck: allow name-variant -->      # add reason=\"…\"
+",
+};
+
+pub const UNUSED_SUPPRESSION: CheckInfo = CheckInfo {
+    code: "S005",
+    name: "unused-suppression",
+    severity: Severity::Warning,
+    summary: "An inline suppression that suppresses nothing.",
+    explanation: "\
+Reports a `<!-- claimcheck: allow CODE reason=\"…\" -->` comment whose paragraph has no
+finding of that check: the text was fixed, or the comment is in the wrong place.
+
+Why it matters: stale suppressions hide the next real finding in that paragraph.
+
+Example:
+
+    <!-- claimcheck: allow missing-currency reason=\"quoted as said\" -->
+    Microsoft a investi 15 millions d'euros.     # nothing to suppress here
+",
+};
+
+pub const ALL: [&CheckInfo; 2] = [&INVALID_SUPPRESSION, &UNUSED_SUPPRESSION];
+
+/// Removes the diagnostics that suppressions cover, and adds the diagnostics
+/// about the suppressions themselves.
+pub fn apply(extractions: &[Extraction], diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut used: Vec<Vec<bool>> = extractions
+        .iter()
+        .map(|e| vec![false; e.suppressions.len()])
+        .collect();
+    let mut problems = Vec::new();
+    for ex in extractions {
+        for s in &ex.suppressions {
+            let span = Span::new(ex.article.file, s.comment.clone());
+            if s.reason.is_none() {
+                problems.push(
+                    Diagnostic::new(&INVALID_SUPPRESSION, "suppression without a reason", Label::new(span.clone(), "add reason=\"…\""))
+                        .with_help("write why the finding is accepted: <!-- claimcheck: allow CODE reason=\"…\" -->"),
+                );
+            }
+            for code in s.codes.iter().filter(|c| registry::find(c).is_none()) {
+                problems.push(Diagnostic::new(
+                    &INVALID_SUPPRESSION,
+                    format!("no check named `{code}`"),
+                    Label::new(span.clone(), "unknown check"),
+                ));
+            }
+            if s.codes.is_empty() {
+                problems.push(Diagnostic::new(
+                    &INVALID_SUPPRESSION,
+                    "suppression names no check",
+                    Label::new(span.clone(), "which check?"),
+                ));
+            }
+        }
+    }
+    for d in diagnostics {
+        let mut suppressed = false;
+        for (e, ex) in extractions.iter().enumerate() {
+            if ex.article.file != d.primary.span.file {
+                continue;
+            }
+            for (k, s) in ex.suppressions.iter().enumerate() {
+                let covers =
+                    s.covers.start <= d.primary.span.start && d.primary.span.start < s.covers.end;
+                let names = s
+                    .codes
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(d.code) || c.eq_ignore_ascii_case(d.name));
+                if covers && names && s.reason.is_some() {
+                    used[e][k] = true;
+                    suppressed = true;
+                }
+            }
+        }
+        if !suppressed {
+            kept.push(d);
+        }
+    }
+    for (e, ex) in extractions.iter().enumerate() {
+        for (k, s) in ex.suppressions.iter().enumerate() {
+            let known = s.codes.iter().any(|c| registry::find(c).is_some());
+            if !used[e][k] && s.reason.is_some() && known {
+                problems.push(
+                    Diagnostic::new(
+                        &UNUSED_SUPPRESSION,
+                        format!(
+                            "this suppression of {} suppresses nothing",
+                            s.codes.join(", ")
+                        ),
+                        Label::new(
+                            Span::new(ex.article.file, s.comment.clone()),
+                            "no such finding in the paragraph below",
+                        ),
+                    )
+                    .with_help("remove the comment"),
+                );
+            }
+        }
+    }
+    kept.extend(problems);
+    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    kept
+}
