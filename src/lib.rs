@@ -4,11 +4,13 @@
 //! The pipeline runs one way: [`source`] → [`extract`] → [`check`] → [`render`],
 //! with [`lexicon`] (language data) and [`rules`] (the fact base) as inputs.
 
+pub mod baseline;
 pub mod check;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod fix;
 pub mod lexicon;
 pub mod render;
 pub mod rules;

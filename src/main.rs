@@ -62,7 +62,7 @@ enum RulesCommand {
 }
 
 /// What `check` and `claims` read.
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 struct InputArgs {
     /// Files and folders (folders: .md, .markdown, .txt, recursively); - reads standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -89,6 +89,18 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<DenyLevel>,
+    /// Apply the safe fixes (name variants) to the files, atomically, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Show the safe fixes as a unified diff without writing anything.
+    #[arg(long)]
+    diff: bool,
+    /// Report only the findings that this baseline file does not already accept.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every current finding to this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Parser)]
@@ -219,10 +231,101 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
 
 fn check(args: CheckArgs) -> u8 {
     let color = args.color.enabled();
-    let (engine, mut report) = match run(args.input, color) {
+    let (mut engine, mut report) = match run(args.input.clone(), color) {
         Ok(done) => done,
         Err(status) => return status,
     };
+    if args.fix || args.diff {
+        let fixes = claimcheck::fix::plan(&engine.map, &report.diagnostics);
+        let count: usize = fixes.iter().map(|f| f.applied).sum();
+        if args.diff {
+            for f in &fixes {
+                print_stdout(&claimcheck::fix::unified_diff(
+                    &f.name,
+                    &f.original,
+                    &f.fixed,
+                ));
+            }
+            eprintln!(
+                "{count} fix{} available in {} file{}",
+                if count == 1 { "" } else { "es" },
+                fixes.len(),
+                if fixes.len() == 1 { "" } else { "s" }
+            );
+            return u8::from(count > 0);
+        }
+        for f in &fixes {
+            if f.name == args.input.stdin_filename
+                && args.input.paths.iter().any(|p| p.as_os_str() == "-")
+            {
+                eprintln!("error: cannot fix standard input in place; use --diff");
+                return 2;
+            }
+            if let Err(err) =
+                claimcheck::fix::write_atomically(std::path::Path::new(&f.name), &f.fixed)
+            {
+                eprintln!("error: cannot write '{}': {err}", f.name);
+                return 2;
+            }
+            eprintln!(
+                "fixed {} finding{} in {}",
+                f.applied,
+                if f.applied == 1 { "" } else { "s" },
+                f.name
+            );
+        }
+        if !fixes.is_empty() {
+            (engine, report) = match run(args.input.clone(), color) {
+                Ok(done) => done,
+                Err(status) => return status,
+            };
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        if let Err(err) = claimcheck::baseline::write(path, &engine.map, &report.diagnostics) {
+            eprintln!(
+                "error: cannot write the baseline '{}': {err}",
+                path.display()
+            );
+            return 2;
+        }
+        eprintln!(
+            "wrote {} finding{} to the baseline {}",
+            report.diagnostics.len(),
+            if report.diagnostics.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+        return 0;
+    }
+    if let Some(path) = &args.baseline {
+        let accepted = match claimcheck::baseline::read(path) {
+            Ok(accepted) => accepted,
+            Err(err) => {
+                eprintln!(
+                    "error: cannot read the baseline '{}': {err}",
+                    path.display()
+                );
+                return 2;
+            }
+        };
+        let (kept, removed) = claimcheck::baseline::filter(
+            &engine.map,
+            std::mem::take(&mut report.diagnostics),
+            accepted,
+        );
+        report.diagnostics = kept;
+        if removed > 0 {
+            eprintln!(
+                "{removed} finding{} accepted by the baseline {}",
+                if removed == 1 { "" } else { "s" },
+                path.display()
+            );
+        }
+    }
     if matches!(args.deny, Some(DenyLevel::Warnings)) {
         for d in &mut report.diagnostics {
             d.severity = Severity::Error;

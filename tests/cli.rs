@@ -685,3 +685,140 @@ fx:
         human.stdout
     );
 }
+
+#[test]
+fn fix_rewrites_names_only_and_a_second_run_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\nlang: fr\ndate: 2024-03-01\n---\nPrésentés par Timothee Lacroix et Open AI, les chiffres : Microsoft a investi 20 millions d'euros dans Mistral AI.\n";
+    write(dir.path(), "a.md", text.as_bytes());
+    let diff = claimcheck(dir.path(), &["check", "a.md", "--diff"], None);
+    assert_eq!(diff.code, 1);
+    assert!(
+        diff.stdout.starts_with(
+            "--- a/a.md\n+++ b/a.md\n@@ -5,1 +5,1 @@\n-Présentés par Timothee Lacroix"
+        ),
+        "{}",
+        diff.stdout
+    );
+    assert!(
+        diff.stderr.contains("2 fixes available in 1 file"),
+        "{}",
+        diff.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        text,
+        "--diff must not write"
+    );
+
+    let fixed = claimcheck(
+        dir.path(),
+        &["check", "a.md", "--fix", "--format", "short"],
+        None,
+    );
+    assert!(
+        fixed.stderr.contains("fixed 2 findings in a.md"),
+        "{}",
+        fixed.stderr
+    );
+    let after = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert_eq!(
+        after,
+        text.replace("Timothee Lacroix", "Timothée Lacroix")
+            .replace("Open AI", "OpenAI")
+    );
+    // What is left is not fixable: the wrong figure.
+    assert_eq!(fixed.stdout.lines().count(), 1, "{}", fixed.stdout);
+    assert!(fixed.stdout.contains("error[M001]"), "{}", fixed.stdout);
+    assert_eq!(fixed.code, 1);
+
+    let again = claimcheck(dir.path(), &["check", "a.md", "--fix"], None);
+    assert!(!again.stderr.contains("fixed"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        after
+    );
+
+    let stdin = claimcheck(dir.path(), &["check", "-", "--fix"], Some(text.as_bytes()));
+    assert_eq!(stdin.code, 2);
+    assert!(
+        stdin.stderr.contains("cannot fix standard input"),
+        "{}",
+        stdin.stderr
+    );
+}
+
+#[test]
+fn a_baseline_accepts_known_findings_even_after_edits_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", VARIANT.as_bytes());
+    let wrote = claimcheck(
+        dir.path(),
+        &["check", "a.md", "--write-baseline", "baseline.json"],
+        None,
+    );
+    assert_eq!(wrote.code, 0);
+    assert!(
+        wrote
+            .stderr
+            .contains("wrote 1 finding to the baseline baseline.json"),
+        "{}",
+        wrote.stderr
+    );
+
+    let edited = VARIANT
+        .replace("---\n\n", "---\n\nA new first paragraph.\n\n")
+        .replace("---\nMistral", "---\nA new line.\n\nMistral");
+    write(dir.path(), "a.md", edited.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "a.md",
+            "--baseline",
+            "baseline.json",
+            "--deny",
+            "warnings",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("1 finding accepted by the baseline"),
+        "{}",
+        run.stderr
+    );
+
+    write(
+        dir.path(),
+        "a.md",
+        format!("{edited}Open AI too.\n").as_bytes(),
+    );
+    let new = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "a.md",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "short",
+        ],
+        None,
+    );
+    assert_eq!(new.stdout.lines().count(), 1, "{}", new.stdout);
+    assert!(new.stdout.contains("`Open AI`"), "{}", new.stdout);
+
+    write(dir.path(), "broken.json", b"{}");
+    let broken = claimcheck(
+        dir.path(),
+        &["check", "a.md", "--baseline", "broken.json"],
+        None,
+    );
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken.stderr.contains("not a baseline file"),
+        "{}",
+        broken.stderr
+    );
+}
