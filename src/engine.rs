@@ -24,6 +24,17 @@ pub enum Input {
     },
 }
 
+/// How to read the inputs of a run.
+#[derive(Debug, Default)]
+pub struct CheckOptions {
+    /// Publication date for articles that carry none.
+    pub date: Option<NaiveDate>,
+    /// Language of articles that declare none (else it is detected).
+    pub language: Option<String>,
+    /// Which files found by walking folders are kept.
+    pub filter: crate::config::PathFilter,
+}
+
 /// A fact base loaded and validated, ready to check articles.
 #[derive(Debug)]
 pub struct Engine {
@@ -66,7 +77,7 @@ impl Engine {
             .any(|d| d.severity == Severity::Error)
     }
 
-    pub fn check(&mut self, inputs: &[Input], date: Option<NaiveDate>) -> Report {
+    pub fn check(&mut self, inputs: &[Input], options: &CheckOptions) -> Report {
         let mut input_errors = Vec::new();
         let mut files = Vec::new();
         let paths: Vec<PathBuf> = inputs
@@ -76,7 +87,7 @@ impl Engine {
                 Input::Bytes { .. } => None,
             })
             .collect();
-        let found = walk::discover(&paths);
+        let found = walk::discover(&paths, &|p| options.filter.keeps(p));
         for (path, reason) in found.errors {
             input_errors.push((path.display().to_string(), reason));
         }
@@ -103,7 +114,13 @@ impl Engine {
         let mut diagnostics = Vec::new();
         let mut extractions = Vec::new();
         for file in files {
-            let (article, problems) = article::prepare(&self.map, file, &self.lexicons, date);
+            let (article, problems) = article::prepare(
+                &self.map,
+                file,
+                &self.lexicons,
+                options.date,
+                options.language.as_deref(),
+            );
             diagnostics.extend(problems);
             extractions.push(extractor.extract(&self.map, article));
         }

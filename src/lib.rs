@@ -6,11 +6,13 @@
 
 pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod fix;
+pub mod init;
 pub mod lexicon;
 pub mod render;
 pub mod rules;

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimcheck::check::registry;
+use claimcheck::config::{self, Config, Level};
 use claimcheck::diagnostic::Severity;
-use claimcheck::engine::{Engine, Input};
+use claimcheck::engine::{CheckOptions, Engine, Input};
 use claimcheck::render::{self, Format};
 use claimcheck::rules::RulesLocation;
 use claimcheck::source::walk::ARTICLE_EXTENSIONS;
@@ -44,6 +45,11 @@ enum Command {
     },
     /// Print the claims claimcheck reads in articles: subject, attribute, value, currency, date.
     Claims(ClaimsArgs),
+    /// Write a starter claimcheck.toml and fact base (rules/) into a folder.
+    Init {
+        /// [default: the working folder]
+        dir: Option<PathBuf>,
+    },
     /// Print the documentation of a check (by name or code); list them all without one.
     Explain { name: Option<String> },
 }
@@ -148,8 +154,60 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
-fn rules_location(dir: Option<PathBuf>) -> RulesLocation {
-    dir.map_or_else(RulesLocation::default_for_cwd, RulesLocation::Dir)
+/// The project's claimcheck.toml, if there is one above the working folder.
+fn project_config() -> Result<Config, u8> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match config::find(&cwd) {
+        None => Ok(Config::default()),
+        Some(path) => config::load(&path).map_err(|err| {
+            eprintln!("error: {err}");
+            2
+        }),
+    }
+}
+
+/// The fact base: the flag, else the configuration's, else ./rules or the built-in one.
+fn rules_location(dir: Option<PathBuf>, config: &Config) -> RulesLocation {
+    dir.or_else(|| config.rules.as_ref().map(|r| config.resolve(r)))
+        .map_or_else(RulesLocation::default_for_cwd, RulesLocation::Dir)
+}
+
+/// Applies the configuration's `[severity]` table: allow drops, warn and deny set the severity.
+fn apply_levels(
+    config: &Config,
+    diagnostics: &mut Vec<claimcheck::diagnostic::Diagnostic>,
+) -> Result<(), String> {
+    let mut levels = Vec::new();
+    for (key, level) in &config.severity {
+        let info = registry::find(key).ok_or_else(|| {
+            let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
+            format!(
+                "unknown check `{key}` in [severity] of {}; known: {}",
+                config::FILE_NAME,
+                names.join(", ")
+            )
+        })?;
+        levels.push((info.code, *level));
+    }
+    diagnostics.retain_mut(|d| {
+        match levels
+            .iter()
+            .find(|(code, _)| *code == d.code)
+            .map(|(_, l)| *l)
+        {
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Deny) => {
+                d.severity = Severity::Error;
+                true
+            }
+            None => true,
+        }
+    });
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -161,6 +219,7 @@ fn main() -> ExitCode {
             command: RulesCommand::Check { dir, format, color },
         } => rules_check(dir, format, color),
         Command::Explain { name } => explain(name),
+        Command::Init { dir } => init(dir.unwrap_or_else(|| PathBuf::from("."))),
     };
     ExitCode::from(status)
 }
@@ -174,7 +233,8 @@ fn print_stdout(text: &str) {
 
 /// Loads the fact base and checks the inputs; `Err` carries the exit status.
 fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Report), u8> {
-    let location = rules_location(input.rules);
+    let config = project_config()?;
+    let location = rules_location(input.rules.clone(), &config);
     let mut engine = match Engine::load(&location) {
         Ok(engine) => engine,
         Err(err) => {
@@ -215,7 +275,31 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
             inputs.push(Input::Path(path));
         }
     }
-    let report = engine.check(&inputs, input.date);
+    let date = match (input.date, config.date.as_deref()) {
+        (Some(d), _) => Some(d),
+        (None, Some(text)) => match parse_date(text) {
+            Ok(d) => Some(d),
+            Err(err) => {
+                eprintln!("error: `date` in {}: {err}", config::FILE_NAME);
+                return Err(2);
+            }
+        },
+        (None, None) => None,
+    };
+    let filter = config.filter().map_err(|err| {
+        eprintln!("error: {err}");
+        2u8
+    })?;
+    let options = CheckOptions {
+        date,
+        language: config.language.clone(),
+        filter,
+    };
+    let mut report = engine.check(&inputs, &options);
+    if let Err(err) = apply_levels(&config, &mut report.diagnostics) {
+        eprintln!("error: {err}");
+        return Err(2);
+    }
     for dir in &report.empty_dirs {
         eprintln!(
             "warning: no articles found in '{}' (looked for .{})",
@@ -367,7 +451,11 @@ fn claims(args: ClaimsArgs) -> u8 {
 }
 
 fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
-    let location = rules_location(dir);
+    let config = match project_config() {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let location = rules_location(dir, &config);
     let engine = match Engine::load(&location) {
         Ok(engine) => engine,
         Err(err) => {
@@ -396,6 +484,24 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
         print_stdout(&render::render(format, &engine.map, diagnostics, 0, false));
     }
     if engine.rules_are_broken() { 1 } else { 0 }
+}
+
+fn init(dir: PathBuf) -> u8 {
+    match claimcheck::init::init(&dir) {
+        Ok(files) => {
+            for f in &files {
+                println!("created {}", f.display());
+            }
+            println!(
+                "next: edit rules/*.yaml, then run `claimcheck rules check` and `claimcheck check <articles>`"
+            );
+            0
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            2
+        }
+    }
 }
 
 fn explain(name: Option<String>) -> u8 {

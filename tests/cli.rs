@@ -822,3 +822,109 @@ fn a_baseline_accepts_known_findings_even_after_edits_elsewhere() {
         broken.stderr
     );
 }
+
+#[test]
+fn a_project_configuration_sets_defaults_that_flags_override() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"exclude = [\"drafts/**\"]\nlanguage = \"en\"\ndate = \"2024-03-01\"\n[severity]\nname-variant = \"deny\"\nmissing-currency = \"allow\"\n",
+    );
+    let article = "Mistral AI, valued at 2 billion, hired Timothee Lacroix.\n";
+    write(dir.path(), "news/a.md", article.as_bytes());
+    write(dir.path(), "drafts/b.md", article.as_bytes());
+    let run = claimcheck(dir.path(), &["check", ".", "--format", "short"], None);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        "news/a.md:1:40: error[N001]: `Timothee Lacroix` is written `Timothée Lacroix` in the fact base (differs in accents)\n"
+    );
+    // The date came from the configuration: the claim is dated.
+    let claims = claimcheck(
+        dir.path(),
+        &["claims", "news/a.md", "--format", "json"],
+        None,
+    );
+    assert!(
+        claims.stdout.contains("\"date\": \"2024-03-01\""),
+        "{}",
+        claims.stdout
+    );
+    let flag = claimcheck(
+        dir.path(),
+        &[
+            "claims",
+            "news/a.md",
+            "--format",
+            "json",
+            "--date",
+            "2024-07-01",
+        ],
+        None,
+    );
+    assert!(
+        flag.stdout.contains("\"date\": \"2024-07-01\""),
+        "{}",
+        flag.stdout
+    );
+    // A file named explicitly is checked even if excluded.
+    let explicit = claimcheck(
+        dir.path(),
+        &["check", "drafts/b.md", "--format", "short"],
+        None,
+    );
+    assert!(
+        explicit.stdout.contains("drafts/b.md"),
+        "{}",
+        explicit.stdout
+    );
+    // Found from a subfolder too.
+    let nested = claimcheck(
+        &dir.path().join("news"),
+        &["check", "a.md", "--format", "short"],
+        None,
+    );
+    assert!(nested.stdout.contains("error[N001]"), "{}", nested.stdout);
+}
+
+#[test]
+fn a_broken_configuration_is_exit_two_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", CLEAN.as_bytes());
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"rules = \"rules\"\nseverity = 3\n",
+    );
+    let run = claimcheck(dir.path(), &["check", "a.md"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("claimcheck.toml:2:"), "{}", run.stderr);
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"[severity]\nno-such-check = \"deny\"\n",
+    );
+    let run = claimcheck(dir.path(), &["check", "a.md"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown check `no-such-check`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn init_writes_a_starter_project_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = claimcheck(dir.path(), &["init"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for f in ["claimcheck.toml", "rules/entities.yaml", "rules/facts.yaml"] {
+        assert!(dir.path().join(f).is_file(), "{f} missing");
+    }
+    let rules = claimcheck(dir.path(), &["rules", "check"], None);
+    assert_eq!(rules.code, 0, "{}", rules.stdout);
+    let again = claimcheck(dir.path(), &["init"], None);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("exist already"), "{}", again.stderr);
+}

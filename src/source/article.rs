@@ -36,6 +36,8 @@ pub struct DocDate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LangOrigin {
     FrontMatter,
+    /// The project's `language` in claimcheck.toml.
+    Configured,
     Detected,
     /// Nothing recognisable: the first lexicon is used.
     Fallback,
@@ -60,6 +62,7 @@ pub fn prepare(
     file: FileId,
     lexicons: &Lexicons,
     cli_date: Option<NaiveDate>,
+    default_lang: Option<&str>,
 ) -> (Article, Vec<Diagnostic>) {
     let text = &map.get(file).text;
     let mut problems = Vec::new();
@@ -94,6 +97,12 @@ pub fn prepare(
                 .with_help("add a lexicon file `lexicon/<lang>.yaml` to the fact base; the language is detected from the text meanwhile"),
             );
         }
+    }
+    if lang.is_none()
+        && let Some(code) = default_lang.filter(|c| lexicons.get(c).is_some())
+    {
+        lang = Some(code.to_string());
+        lang_origin = LangOrigin::Configured;
     }
     let lang = lang.unwrap_or_else(|| {
         let tokens = tokenize(text, body.clone());

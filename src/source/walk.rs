@@ -18,13 +18,15 @@ pub struct Discovered {
 
 /// Files under `paths`: folders are walked recursively, skipping hidden and
 /// git-ignored files (`.gitignore`, `.ignore`), keeping [`ARTICLE_EXTENSIONS`].
-pub fn discover(paths: &[PathBuf]) -> Discovered {
+/// `keep` filters the files found by walking (a configuration's include and
+/// exclude globs); files named explicitly are always kept.
+pub fn discover(paths: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> Discovered {
     let mut found = Discovered::default();
     let mut seen = BTreeSet::new();
     for path in paths {
         if path.is_dir() {
             let before = found.files.len();
-            walk_dir(path, &mut found, &mut seen);
+            walk_dir(path, &mut found, &mut seen, keep);
             if found.files.len() == before {
                 found.empty_dirs.push(path.clone());
             }
@@ -41,7 +43,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     found
 }
 
-fn walk_dir(dir: &Path, found: &mut Discovered, seen: &mut BTreeSet<PathBuf>) {
+fn walk_dir(
+    dir: &Path,
+    found: &mut Discovered,
+    seen: &mut BTreeSet<PathBuf>,
+    keep: &dyn Fn(&Path) -> bool,
+) {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
@@ -61,7 +68,7 @@ fn walk_dir(dir: &Path, found: &mut Discovered, seen: &mut BTreeSet<PathBuf>) {
                     .extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                if is_file && is_article && seen.insert(clean(path)) {
+                if is_file && is_article && keep(path) && seen.insert(clean(path)) {
                     found.files.push(clean(path));
                 }
             }

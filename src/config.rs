@@ -1,0 +1,157 @@
+//! `claimcheck.toml`: a project's defaults, found in the working folder or the
+//! nearest folder above it. Command-line flags win over it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "claimcheck.toml";
+
+/// What a check becomes in this project.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning.
+    Warn,
+    /// Reported as an error.
+    Deny,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The fact-base folder, relative to the configuration file.
+    pub rules: Option<PathBuf>,
+    /// Globs (relative to the configuration file) of the articles to check when walking folders.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files to leave out when walking folders.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// The language of articles that do not declare one.
+    pub language: Option<String>,
+    /// The publication date of articles that carry none (YYYY-MM-DD).
+    pub date: Option<String>,
+    /// Check name or code → allow, warn or deny.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// The folder the file was found in; paths are relative to it.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// Where it was found, for messages.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+/// The nearest `claimcheck.toml` from `start` upward, if any.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Reads a configuration file; the error says where it is wrong.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let mut config: Config = toml::from_str(&text).map_err(|e| {
+        let at = e.span().map(|s| {
+            let line = text[..s.start].matches('\n').count() + 1;
+            let col = text[..s.start]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count())
+                + 1;
+            format!(":{line}:{col}")
+        });
+        format!(
+            "{}{}: {}",
+            path.display(),
+            at.unwrap_or_default(),
+            e.message()
+        )
+    })?;
+    config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    config.path = Some(path.to_path_buf());
+    Ok(config)
+}
+
+impl Config {
+    /// A path from the file, resolved against its folder.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        if path.is_absolute() || self.root.as_os_str().is_empty() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        }
+    }
+
+    /// Include and exclude globs compiled; an invalid glob is an error.
+    pub fn filter(&self) -> Result<PathFilter, String> {
+        let build = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut set = globset::GlobSetBuilder::new();
+            for g in globs {
+                set.add(
+                    globset::Glob::new(g)
+                        .map_err(|e| format!("invalid glob `{g}` in {FILE_NAME}: {e}"))?,
+                );
+            }
+            set.build().map(Some).map_err(|e| e.to_string())
+        };
+        Ok(PathFilter {
+            root: self.root.clone(),
+            include: build(&self.include)?,
+            exclude: build(&self.exclude)?,
+        })
+    }
+}
+
+/// Which walked files the configuration keeps.
+#[derive(Debug, Default)]
+pub struct PathFilter {
+    root: PathBuf,
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl PathFilter {
+    pub fn keeps(&self, path: &Path) -> bool {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let relative = relative.strip_prefix(".").unwrap_or(relative);
+        self.include.as_ref().is_none_or(|s| s.is_match(relative))
+            && !self.exclude.as_ref().is_some_and(|s| s.is_match(relative))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_config_and_reports_errors_with_their_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(
+            &path,
+            "rules = \"facts\"\nexclude = [\"drafts/**\"]\n[severity]\nname-variant = \"deny\"\n",
+        )
+        .unwrap();
+        let config = load(&path).unwrap();
+        assert_eq!(config.resolve(Path::new("facts")), dir.path().join("facts"));
+        assert_eq!(config.severity["name-variant"], Level::Deny);
+        let filter = config.filter().unwrap();
+        assert!(!filter.keeps(&dir.path().join("drafts/a.md")));
+        assert!(filter.keeps(&dir.path().join("news/a.md")));
+
+        std::fs::write(&path, "rules = \"facts\"\nseverity = 3\nunknown = 1\n").unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(err.contains(":2:"), "{err}");
+    }
+}
