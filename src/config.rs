@@ -113,6 +113,82 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The fact base: `flag`, else this file's `rules`, else `./rules` under
+    /// `base` when it exists, else the built-in one.
+    pub fn rules_location(
+        &self,
+        flag: Option<PathBuf>,
+        base: &Path,
+    ) -> crate::rules::RulesLocation {
+        use crate::rules::RulesLocation;
+        if let Some(dir) = flag.or_else(|| self.rules.as_ref().map(|r| self.resolve(r))) {
+            return RulesLocation::Dir(dir);
+        }
+        let local = base.join("rules");
+        if local.is_dir() {
+            RulesLocation::Dir(if base == Path::new(".") {
+                PathBuf::from("rules")
+            } else {
+                local
+            })
+        } else {
+            RulesLocation::Embedded
+        }
+    }
+
+    /// Applies the `[severity]` table: allow drops a finding, warn and deny set its severity.
+    pub fn apply_levels(
+        &self,
+        diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
+    ) -> Result<(), String> {
+        use crate::check::registry;
+        use crate::diagnostic::Severity;
+        let mut levels = Vec::new();
+        for (key, level) in &self.severity {
+            let info = registry::find(key).ok_or_else(|| {
+                let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
+                format!(
+                    "unknown check `{key}` in [severity] of {FILE_NAME}; known: {}",
+                    names.join(", ")
+                )
+            })?;
+            levels.push((info.code, *level));
+        }
+        diagnostics.retain_mut(|d| {
+            match levels
+                .iter()
+                .find(|(code, _)| *code == d.code)
+                .map(|(_, l)| *l)
+            {
+                Some(Level::Allow) => false,
+                Some(Level::Warn) => {
+                    d.severity = Severity::Warning;
+                    true
+                }
+                Some(Level::Deny) => {
+                    d.severity = Severity::Error;
+                    true
+                }
+                None => true,
+            }
+        });
+        Ok(())
+    }
+
+    /// The date default parsed, if any.
+    pub fn default_date(&self) -> Result<Option<chrono::NaiveDate>, String> {
+        self.date
+            .as_deref()
+            .map(|d| {
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                    format!("`date` in {FILE_NAME}: `{d}` is not a date of the form YYYY-MM-DD")
+                })
+            })
+            .transpose()
+    }
+}
+
 /// Which walked files the configuration keeps.
 #[derive(Debug, Default)]
 pub struct PathFilter {

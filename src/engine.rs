@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::check::{self, CheckContext};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::extract::{Extraction, Extractor};
+use crate::extract::{Extraction, Extractor, Indexes};
 use crate::lexicon::Lexicons;
 use crate::rules::{self, FactBase, RulesLocation};
 use crate::source::{FileKind, SourceMap, article, input, walk};
@@ -43,6 +43,8 @@ pub struct Engine {
     pub lexicons: Lexicons,
     /// Problems found in the fact base, errors and warnings.
     pub rule_diagnostics: Vec<Diagnostic>,
+    /// Name and currency indexes, built once.
+    pub indexes: Indexes,
 }
 
 /// What a run found.
@@ -62,11 +64,13 @@ impl Engine {
         let loaded = rules::load(location, &mut map)?;
         let mut rule_diagnostics = loaded.diagnostics;
         rule_diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let indexes = Indexes::new(&loaded.facts, &loaded.lexicons);
         Ok(Engine {
             map,
             facts: loaded.facts,
             lexicons: loaded.lexicons,
             rule_diagnostics,
+            indexes,
         })
     }
 
@@ -110,33 +114,58 @@ impl Engine {
             }
         }
 
-        let extractor = Extractor::new(&self.facts, &self.lexicons);
-        let mut diagnostics = Vec::new();
-        let mut extractions = Vec::new();
-        for file in files {
-            let (article, problems) = article::prepare(
-                &self.map,
-                file,
-                &self.lexicons,
-                options.date,
-                options.language.as_deref(),
-            );
-            diagnostics.extend(problems);
-            extractions.push(extractor.extract(&self.map, article));
-        }
-        let ctx = CheckContext {
-            map: &self.map,
-            facts: &self.facts,
-            names: &extractor.names,
-            extractions: &extractions,
-        };
-        diagnostics.extend(check::run_all(&ctx));
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let (diagnostics, extractions) = self.analyse(&self.map, &files, options);
         Report {
             diagnostics,
             extractions,
             input_errors,
             empty_dirs: found.empty_dirs,
         }
+    }
+
+    /// Checks one text that is not on disk (an editor's buffer), leaving the
+    /// engine as it was. Returns the file map the diagnostics point into.
+    pub fn check_text(
+        &self,
+        name: &str,
+        text: String,
+        options: &CheckOptions,
+    ) -> (SourceMap, Vec<Diagnostic>) {
+        let mut map = self.map.clone();
+        let file = map.add(name.to_string(), text, FileKind::Article);
+        let (diagnostics, _) = self.analyse(&map, &[file], options);
+        (map, diagnostics)
+    }
+
+    /// Extraction and checks over files already in `map`.
+    fn analyse(
+        &self,
+        map: &SourceMap,
+        files: &[crate::span::FileId],
+        options: &CheckOptions,
+    ) -> (Vec<Diagnostic>, Vec<Extraction>) {
+        let extractor = Extractor::new(&self.facts, &self.lexicons, &self.indexes);
+        let mut diagnostics = Vec::new();
+        let mut extractions = Vec::new();
+        for &file in files {
+            let (article, problems) = article::prepare(
+                map,
+                file,
+                &self.lexicons,
+                options.date,
+                options.language.as_deref(),
+            );
+            diagnostics.extend(problems);
+            extractions.push(extractor.extract(map, article));
+        }
+        let ctx = CheckContext {
+            map,
+            facts: &self.facts,
+            names: &self.indexes.names,
+            extractions: &extractions,
+        };
+        diagnostics.extend(check::run_all(&ctx));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        (diagnostics, extractions)
     }
 }

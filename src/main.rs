@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimcheck::check::registry;
-use claimcheck::config::{self, Config, Level};
+use claimcheck::config::{self, Config};
 use claimcheck::diagnostic::Severity;
 use claimcheck::engine::{CheckOptions, Engine, Input};
 use claimcheck::render::{self, Format};
@@ -168,46 +168,7 @@ fn project_config() -> Result<Config, u8> {
 
 /// The fact base: the flag, else the configuration's, else ./rules or the built-in one.
 fn rules_location(dir: Option<PathBuf>, config: &Config) -> RulesLocation {
-    dir.or_else(|| config.rules.as_ref().map(|r| config.resolve(r)))
-        .map_or_else(RulesLocation::default_for_cwd, RulesLocation::Dir)
-}
-
-/// Applies the configuration's `[severity]` table: allow drops, warn and deny set the severity.
-fn apply_levels(
-    config: &Config,
-    diagnostics: &mut Vec<claimcheck::diagnostic::Diagnostic>,
-) -> Result<(), String> {
-    let mut levels = Vec::new();
-    for (key, level) in &config.severity {
-        let info = registry::find(key).ok_or_else(|| {
-            let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
-            format!(
-                "unknown check `{key}` in [severity] of {}; known: {}",
-                config::FILE_NAME,
-                names.join(", ")
-            )
-        })?;
-        levels.push((info.code, *level));
-    }
-    diagnostics.retain_mut(|d| {
-        match levels
-            .iter()
-            .find(|(code, _)| *code == d.code)
-            .map(|(_, l)| *l)
-        {
-            Some(Level::Allow) => false,
-            Some(Level::Warn) => {
-                d.severity = Severity::Warning;
-                true
-            }
-            Some(Level::Deny) => {
-                d.severity = Severity::Error;
-                true
-            }
-            None => true,
-        }
-    });
-    Ok(())
+    config.rules_location(dir, std::path::Path::new("."))
 }
 
 fn main() -> ExitCode {
@@ -275,16 +236,15 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
             inputs.push(Input::Path(path));
         }
     }
-    let date = match (input.date, config.date.as_deref()) {
-        (Some(d), _) => Some(d),
-        (None, Some(text)) => match parse_date(text) {
-            Ok(d) => Some(d),
-            Err(err) => {
-                eprintln!("error: `date` in {}: {err}", config::FILE_NAME);
-                return Err(2);
-            }
-        },
-        (None, None) => None,
+    let date = match input
+        .date
+        .map_or_else(|| config.default_date(), |d| Ok(Some(d)))
+    {
+        Ok(date) => date,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Err(2);
+        }
     };
     let filter = config.filter().map_err(|err| {
         eprintln!("error: {err}");
@@ -296,7 +256,7 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
         filter,
     };
     let mut report = engine.check(&inputs, &options);
-    if let Err(err) = apply_levels(&config, &mut report.diagnostics) {
+    if let Err(err) = config.apply_levels(&mut report.diagnostics) {
         eprintln!("error: {err}");
         return Err(2);
     }

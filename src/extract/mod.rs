@@ -42,22 +42,36 @@ pub struct Extraction {
     pub suppressions: Vec<suppressions::Suppression>,
 }
 
-/// What extraction needs from the fact base, built once per run.
+/// Indexes built once from the fact base and lexicons, shared by every extraction.
+#[derive(Debug)]
+pub struct Indexes {
+    pub names: NameIndex,
+    /// Every language's currency words, symbols and codes.
+    pub currencies: Phrases<String>,
+}
+
+impl Indexes {
+    pub fn new(facts: &FactBase, lexicons: &Lexicons) -> Self {
+        Indexes {
+            names: NameIndex::new(facts),
+            currencies: Lexicon::all_currencies(lexicons),
+        }
+    }
+}
+
+/// What extraction reads: the fact base, the lexicons and their indexes.
 pub struct Extractor<'a> {
     pub facts: &'a FactBase,
     pub lexicons: &'a Lexicons,
-    pub names: NameIndex,
-    /// Every language's currency words, symbols and codes.
-    currencies: Phrases<String>,
+    pub indexes: &'a Indexes,
 }
 
 impl<'a> Extractor<'a> {
-    pub fn new(facts: &'a FactBase, lexicons: &'a Lexicons) -> Self {
+    pub fn new(facts: &'a FactBase, lexicons: &'a Lexicons, indexes: &'a Indexes) -> Self {
         Extractor {
             facts,
             lexicons,
-            names: NameIndex::new(facts),
-            currencies: Lexicon::all_currencies(lexicons),
+            indexes,
         }
     }
 
@@ -72,7 +86,7 @@ impl<'a> Extractor<'a> {
         let mentions = mentions::MentionFinder {
             text,
             tokens: &tokens,
-            index: &self.names,
+            index: &self.indexes.names,
             facts: self.facts,
             lexicon,
         }
@@ -103,7 +117,7 @@ impl<'a> Extractor<'a> {
                     lang: &article.lang,
                     reader: AmountReader {
                         lexicon,
-                        currencies: &self.currencies,
+                        currencies: &self.indexes.currencies,
                     },
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,

@@ -14,7 +14,7 @@ pub enum FileKind {
     Rules,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// The name shown to the user: a path as given, or the stdin name.
     pub name: String,
@@ -83,7 +83,7 @@ fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
     byte
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
 }
