@@ -14,6 +14,7 @@ pub mod extract;
 pub mod fix;
 pub mod init;
 pub mod lexicon;
+pub mod lsp;
 pub mod render;
 pub mod rules;
 pub mod source;

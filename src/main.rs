@@ -45,6 +45,8 @@ enum Command {
     },
     /// Print the claims claimcheck reads in articles: subject, attribute, value, currency, date.
     Claims(ClaimsArgs),
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
     /// Write a starter claimcheck.toml and fact base (rules/) into a folder.
     Init {
         /// [default: the working folder]
@@ -181,6 +183,13 @@ fn main() -> ExitCode {
         } => rules_check(dir, format, color),
         Command::Explain { name } => explain(name),
         Command::Init { dir } => init(dir.unwrap_or_else(|| PathBuf::from("."))),
+        Command::Lsp => match claimcheck::lsp::run_stdio() {
+            Ok(()) => 0,
+            Err(err) => {
+                eprintln!("error: language server: {err}");
+                2
+            }
+        },
     };
     ExitCode::from(status)
 }

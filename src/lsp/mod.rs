@@ -1,0 +1,376 @@
+//! `claimcheck lsp`: a language server over stdio. It checks each open
+//! document with the same pipeline as the command line, publishes the
+//! diagnostics on open, change and save, offers the fixes and an "allow here"
+//! suppression as code actions, and reloads the fact base when a rule file
+//! changes.
+
+pub mod convert;
+pub mod position;
+pub mod uri;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::{
+    CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, InitializeParams, PositionEncodingKind,
+};
+use serde_json::{Value, json};
+
+use self::position::{Encoding, to_byte};
+use crate::config::{self, Config};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::engine::{CheckOptions, Engine};
+use crate::source::SourceMap;
+use crate::span::FileId;
+
+/// Runs the server on standard input and output until the client exits.
+pub fn run_stdio() -> Result<(), String> {
+    let (connection, io_threads) = Connection::stdio();
+    serve(connection)?;
+    io_threads.join().map_err(|e| e.to_string())
+}
+
+struct Document {
+    version: i32,
+    text: String,
+}
+
+struct Server {
+    connection: Connection,
+    encoding: Encoding,
+    root: PathBuf,
+    config: Config,
+    engine: Engine,
+    options: CheckOptions,
+    documents: HashMap<String, Document>,
+    /// Why the fact base could not be loaded, shown on every document meanwhile.
+    rules_error: Option<String>,
+}
+
+/// Serves one client on `connection`: initialize, then messages until exit.
+pub fn serve(connection: Connection) -> Result<(), String> {
+    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+    let params: InitializeParams = serde_json::from_value(params).map_err(|e| e.to_string())?;
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.clone())
+        .unwrap_or_default();
+    let encoding = if offered.contains(&PositionEncodingKind::UTF8) {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    };
+    #[allow(deprecated)]
+    let root = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| f.uri.as_str().to_string())
+        .or_else(|| params.root_uri.as_ref().map(|u| u.as_str().to_string()))
+        .and_then(|u| uri::to_path(&u))
+        .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+    let result = json!({
+        "capabilities": {
+            "positionEncoding": encoding.as_str(),
+            "textDocumentSync": { "openClose": true, "change": 1, "save": { "includeText": false } },
+            "codeActionProvider": { "codeActionKinds": ["quickfix"] },
+        },
+        "serverInfo": { "name": "claimcheck", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection
+        .initialize_finish(id, result)
+        .map_err(|e| e.to_string())?;
+    let (config, engine, options, rules_error) = load(&root);
+    let mut server = Server {
+        connection,
+        encoding,
+        root,
+        config,
+        engine,
+        options,
+        documents: HashMap::new(),
+        rules_error,
+    };
+    server.watch_rules();
+    server.run()
+}
+
+/// The project's configuration and fact base, found from the workspace root.
+fn load(root: &Path) -> (Config, Engine, CheckOptions, Option<String>) {
+    let mut error = None;
+    let config = match config::find(root) {
+        Some(path) => config::load(&path).unwrap_or_else(|e| {
+            error = Some(e);
+            Config::default()
+        }),
+        None => Config::default(),
+    };
+    let location = config.rules_location(None, root);
+    let engine = match Engine::load(&location) {
+        Ok(engine) if !engine.rules_are_broken() => engine,
+        Ok(_) => {
+            error = Some(format!(
+                "the fact base {} has errors: run `claimcheck rules check`",
+                location.describe()
+            ));
+            Engine::load(&crate::rules::RulesLocation::Embedded)
+                .expect("the built-in fact base loads")
+        }
+        Err(e) => {
+            error = Some(e.to_string());
+            Engine::load(&crate::rules::RulesLocation::Embedded)
+                .expect("the built-in fact base loads")
+        }
+    };
+    let options = CheckOptions {
+        date: config.default_date().unwrap_or(None),
+        language: config.language.clone(),
+        filter: Default::default(),
+    };
+    (config, engine, options, error)
+}
+
+impl Server {
+    fn run(&mut self) -> Result<(), String> {
+        while let Ok(message) = self.connection.receiver.recv() {
+            match message {
+                Message::Request(req) => {
+                    if self
+                        .connection
+                        .handle_shutdown(&req)
+                        .map_err(|e| e.to_string())?
+                    {
+                        return Ok(());
+                    }
+                    self.request(req);
+                }
+                Message::Notification(n) => self.notification(n),
+                Message::Response(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn send(&self, message: Message) {
+        let _ = self.connection.sender.send(message);
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.send(Message::Notification(Notification::new(
+            method.to_string(),
+            params,
+        )));
+    }
+
+    /// Asks the client to tell us when a rule file changes (if it can).
+    fn watch_rules(&self) {
+        let params = json!({
+            "registrations": [{
+                "id": "claimcheck-rules",
+                "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": { "watchers": [{ "globPattern": "**/*.{yaml,yml}" }, { "globPattern": "**/claimcheck.toml" }] },
+            }]
+        });
+        self.send(Message::Request(Request::new(
+            "claimcheck/register".to_string().into(),
+            "client/registerCapability".to_string(),
+            params,
+        )));
+    }
+
+    fn request(&mut self, req: Request) {
+        let response = match req.method.as_str() {
+            "textDocument/codeAction" => {
+                match serde_json::from_value::<CodeActionParams>(req.params) {
+                    Ok(params) => Response::new_ok(req.id, self.code_actions(&params)),
+                    Err(e) => {
+                        Response::new_err(req.id, ErrorCode::InvalidParams as i32, e.to_string())
+                    }
+                }
+            }
+            _ => Response::new_err(
+                req.id,
+                ErrorCode::MethodNotFound as i32,
+                format!("unsupported request {}", req.method),
+            ),
+        };
+        self.send(Message::Response(response));
+    }
+
+    fn notification(&mut self, n: Notification) {
+        match n.method.as_str() {
+            "textDocument/didOpen" => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) {
+                    let uri = p.text_document.uri.as_str().to_string();
+                    self.documents.insert(
+                        uri.clone(),
+                        Document {
+                            version: p.text_document.version,
+                            text: p.text_document.text,
+                        },
+                    );
+                    self.publish(&uri);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) {
+                    let uri = p.text_document.uri.as_str().to_string();
+                    if let Some(change) = p.content_changes.into_iter().last() {
+                        self.documents.insert(
+                            uri.clone(),
+                            Document {
+                                version: p.text_document.version,
+                                text: change.text,
+                            },
+                        );
+                        self.publish(&uri);
+                    }
+                }
+            }
+            "textDocument/didSave" => {
+                if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
+                    let uri = p.text_document.uri.as_str().to_string();
+                    if is_rule_file(&uri) {
+                        self.reload();
+                    } else {
+                        self.publish(&uri);
+                    }
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) {
+                    let uri = p.text_document.uri.as_str().to_string();
+                    self.documents.remove(&uri);
+                    self.notify(
+                        "textDocument/publishDiagnostics",
+                        json!({ "uri": uri, "diagnostics": [] }),
+                    );
+                }
+            }
+            "workspace/didChangeWatchedFiles" => self.reload(),
+            _ => {}
+        }
+    }
+
+    /// Reloads configuration and fact base, then checks every open document again.
+    fn reload(&mut self) {
+        let (config, engine, options, error) = load(&self.root);
+        self.config = config;
+        self.engine = engine;
+        self.options = options;
+        self.rules_error = error;
+        let uris: Vec<String> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            self.publish(&uri);
+        }
+    }
+
+    /// Checks a document: the map its diagnostics point into, its file id, the diagnostics.
+    fn check(&self, uri: &str) -> Option<(SourceMap, FileId, Vec<Diagnostic>)> {
+        let doc = self.documents.get(uri)?;
+        let name = uri::to_path(uri).map_or_else(|| uri.to_string(), |p| p.display().to_string());
+        let (map, mut diagnostics) = self
+            .engine
+            .check_text(&name, doc.text.clone(), &self.options);
+        let _ = self.config.apply_levels(&mut diagnostics);
+        let file = map.len() - 1;
+        diagnostics.retain(|d| d.primary.span.file == file);
+        Some((map, file, diagnostics))
+    }
+
+    fn publish(&self, uri: &str) {
+        let Some((map, file, diagnostics)) = self.check(uri) else {
+            return;
+        };
+        let mut items: Vec<Value> = diagnostics
+            .iter()
+            .map(|d| convert::diagnostic(&map, d, file, uri, self.encoding))
+            .collect();
+        if let Some(error) = &self.rules_error {
+            items.push(json!({
+                "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+                "severity": 1,
+                "source": "claimcheck",
+                "message": format!("{error}; checking with the built-in fact base meanwhile"),
+            }));
+        }
+        let version = self.documents.get(uri).map(|d| d.version);
+        self.notify(
+            "textDocument/publishDiagnostics",
+            json!({ "uri": uri, "version": version, "diagnostics": items }),
+        );
+    }
+
+    fn code_actions(&self, params: &CodeActionParams) -> Value {
+        let uri = params.text_document.uri.as_str().to_string();
+        let Some((map, file, diagnostics)) = self.check(&uri) else {
+            return json!([]);
+        };
+        let f = map.get(file);
+        let (start, end) = (
+            to_byte(
+                f,
+                params.range.start.line,
+                params.range.start.character,
+                self.encoding,
+            ),
+            to_byte(
+                f,
+                params.range.end.line,
+                params.range.end.character,
+                self.encoding,
+            ),
+        );
+        let mut actions = Vec::new();
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.primary.span.start <= end && start <= d.primary.span.end)
+        {
+            let lsp_diagnostic = convert::diagnostic(&map, d, file, &uri, self.encoding);
+            if let Some(fix) = &d.fix {
+                let edits: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .filter(|e| e.span.file == file)
+                    .map(|e| json!({ "range": convert::range(&map, &e.span, self.encoding), "newText": e.replacement }))
+                    .collect();
+                actions.push(json!({
+                    "title": fix.title,
+                    "kind": "quickfix",
+                    "diagnostics": [lsp_diagnostic],
+                    "isPreferred": fix.applicability == Applicability::Safe,
+                    "edit": { "changes": { uri.clone(): edits } },
+                }));
+            }
+            // "Allow here": a suppression before the paragraph, with a reason to write.
+            let text = &f.text;
+            let paragraph = text[..d.primary.span.start]
+                .rfind("\n\n")
+                .map_or(0, |i| i + 2);
+            let paragraph = paragraph.max(
+                text[..d.primary.span.start]
+                    .rfind("-->\n")
+                    .map_or(0, |i| i + 4),
+            );
+            let at = crate::span::Span::new(file, paragraph..paragraph);
+            actions.push(json!({
+                "title": format!("Allow {} here (with a reason)", d.name),
+                "kind": "quickfix",
+                "diagnostics": [convert::diagnostic(&map, d, file, &uri, self.encoding)],
+                "edit": { "changes": { uri.clone(): [{
+                    "range": convert::range(&map, &at, self.encoding),
+                    "newText": format!("<!-- claimcheck: allow {} reason=\"why this is accepted\" -->\n", d.name),
+                }] } },
+            }));
+        }
+        Value::Array(actions)
+    }
+}
+
+fn is_rule_file(uri: &str) -> bool {
+    uri.ends_with(".yaml") || uri.ends_with(".yml") || uri.ends_with(config::FILE_NAME)
+}

@@ -1,0 +1,323 @@
+//! The language server, driven like an editor would: in process over an
+//! in-memory connection, and as the real binary over stdio.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId};
+use serde_json::{Value, json};
+
+const ARTICLE: &str =
+    "---\nlang: fr\ndate: 2024-03-01\n---\n« Son cofondateur Timothee Lacroix » parle.\n";
+
+struct Client {
+    conn: Connection,
+    next: i32,
+}
+
+impl Client {
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = RequestId::from(self.next);
+        self.conn
+            .sender
+            .send(Message::Request(Request::new(
+                id.clone(),
+                method.to_string(),
+                params,
+            )))
+            .unwrap();
+        loop {
+            match self
+                .conn
+                .receiver
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the server answers")
+            {
+                Message::Response(r) if r.id == id => {
+                    return r.response_result.unwrap_or(Value::Null);
+                }
+                Message::Request(r) => {
+                    // client/registerCapability: accept.
+                    let _ = self
+                        .conn
+                        .sender
+                        .send(Message::Response(lsp_server::Response::new_ok(
+                            r.id,
+                            Value::Null,
+                        )));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.conn
+            .sender
+            .send(Message::Notification(Notification::new(
+                method.to_string(),
+                params,
+            )))
+            .unwrap();
+    }
+
+    fn diagnostics(&self) -> Value {
+        loop {
+            match self
+                .conn
+                .receiver
+                .recv_timeout(Duration::from_secs(10))
+                .expect("diagnostics arrive")
+            {
+                Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                    return n.params;
+                }
+                Message::Request(r) => {
+                    let _ = self
+                        .conn
+                        .sender
+                        .send(Message::Response(lsp_server::Response::new_ok(
+                            r.id,
+                            Value::Null,
+                        )));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn start(encodings: &[&str]) -> (Client, std::thread::JoinHandle<Result<(), String>>, Value) {
+    let (server, client) = Connection::memory();
+    let handle = std::thread::spawn(move || claimcheck::lsp::serve(server));
+    let mut client = Client {
+        conn: client,
+        next: 0,
+    };
+    let root = format!("file://{}", env!("CARGO_MANIFEST_DIR"));
+    let init = client.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "capabilities": { "general": { "positionEncodings": encodings } } }),
+    );
+    client.notify("initialized", json!({}));
+    (client, handle, init)
+}
+
+fn apply(text: &str, edit: &Value, utf16: bool) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let offset = |pos: &Value| {
+        let line = pos["line"].as_u64().unwrap() as usize;
+        let character = pos["character"].as_u64().unwrap() as usize;
+        let before: usize = lines[..line].iter().map(|l| l.len()).sum();
+        let mut units = 0;
+        for (i, c) in lines[line].char_indices() {
+            if units == character {
+                return before + i;
+            }
+            units += if utf16 { c.len_utf16() } else { c.len_utf8() };
+        }
+        before + lines[line].len()
+    };
+    let (a, b) = (
+        offset(&edit["range"]["start"]),
+        offset(&edit["range"]["end"]),
+    );
+    format!(
+        "{}{}{}",
+        &text[..a],
+        edit["newText"].as_str().unwrap(),
+        &text[b..]
+    )
+}
+
+fn session(encodings: &[&str], expected: &str, utf16: bool) {
+    let (mut client, handle, init) = start(encodings);
+    assert_eq!(init["capabilities"]["positionEncoding"], expected);
+    let uri = "file:///tmp/claimcheck-lsp-test/article.md";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE } }));
+    let published = client.diagnostics();
+    assert_eq!(published["version"], 1);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "N001");
+    // « is one UTF-16 unit but two UTF-8 bytes: the column differs by encoding.
+    let character = d["range"]["start"]["character"].as_u64().unwrap();
+    assert_eq!(character, if utf16 { 18 } else { 19 });
+    assert!(
+        d["relatedInformation"][0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("rules/entities.yaml")
+    );
+
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d] } }),
+    );
+    let actions = actions.as_array().unwrap();
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace with `Timothée Lacroix`",
+            "Allow name-variant here (with a reason)"
+        ]
+    );
+    let edit = &actions[0]["edit"]["changes"][uri][0];
+    let fixed = apply(ARTICLE, edit, utf16);
+    assert!(
+        fixed.contains("Son cofondateur Timothée Lacroix »"),
+        "{fixed}"
+    );
+
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": fixed }] }));
+    let after = client.diagnostics();
+    assert_eq!(after["version"], 2);
+    assert_eq!(after["diagnostics"].as_array().unwrap().len(), 0, "{after}");
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    handle.join().unwrap().unwrap();
+}
+
+#[test]
+fn a_session_in_utf16_fixes_a_misspelt_name() {
+    session(&["utf-16"], "utf-16", true);
+}
+
+#[test]
+fn utf8_is_chosen_when_the_client_offers_it() {
+    session(&["utf-8", "utf-16"], "utf-8", false);
+}
+
+/// Frames a JSON-RPC message as LSP does over stdio.
+fn frame(value: &Value) -> Vec<u8> {
+    let body = value.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+fn read_message(reader: &mut impl BufRead) -> Value {
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse().unwrap();
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    serde_json::from_slice(&body).unwrap()
+}
+
+#[test]
+fn the_binary_speaks_lsp_over_stdio() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("lsp")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin.write_all(&frame(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": {} } }))).unwrap();
+    let init = read_message(&mut stdout);
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+    stdin
+        .write_all(&frame(
+            &json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+        ))
+        .unwrap();
+    stdin
+        .write_all(&frame(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": "file:///tmp/a.md", "languageId": "markdown", "version": 7, "text": ARTICLE } } })))
+        .unwrap();
+    let published = loop {
+        let m = read_message(&mut stdout);
+        if m["method"] == "textDocument/publishDiagnostics" {
+            break m;
+        }
+    };
+    assert_eq!(published["params"]["version"], 7);
+    assert_eq!(published["params"]["diagnostics"][0]["code"], "N001");
+    stdin
+        .write_all(&frame(
+            &json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }),
+        ))
+        .unwrap();
+    loop {
+        let m = read_message(&mut stdout);
+        if m["id"] == 2 {
+            break;
+        }
+    }
+    stdin
+        .write_all(&frame(&json!({ "jsonrpc": "2.0", "method": "exit" })))
+        .unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn the_fact_base_is_found_from_the_workspace_root_and_reloaded_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let entities = dir.path().join("rules/entities.yaml");
+    std::fs::write(
+        &entities,
+        "entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n",
+    )
+    .unwrap();
+    let (server, client) = Connection::memory();
+    let handle = std::thread::spawn(move || claimcheck::lsp::serve(server));
+    let mut client = Client {
+        conn: client,
+        next: 0,
+    };
+    let root = format!("file://{}", dir.path().display());
+    client.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    let uri = format!("{root}/a.md");
+    let text = "---\nlang: en\n---\nAcme Industries met Globex Corporaton.\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
+    assert_eq!(
+        client.diagnostics()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    std::fs::write(&entities, "entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n  - id: globex\n    kind: org\n    name: Globex Corporation\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{root}/rules/entities.yaml"), "type": 2 }] }),
+    );
+    let after = client.diagnostics();
+    let diagnostics = after["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{after}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Globex Corporation"),
+        "{after}"
+    );
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    handle.join().unwrap().unwrap();
+}
