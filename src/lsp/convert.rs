@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::position::{Encoding, to_position};
-use super::uri::from_path;
+use crate::source::uri::from_path;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
 use crate::span::{FileId, Span};

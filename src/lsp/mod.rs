@@ -6,7 +6,6 @@
 
 pub mod convert;
 pub mod position;
-pub mod uri;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +22,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::engine::{CheckOptions, Engine};
 use crate::source::SourceMap;
+use crate::source::uri;
 use crate::span::FileId;
 
 /// Runs the server on standard input and output until the client exits.

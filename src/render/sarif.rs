@@ -56,7 +56,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn uri(map: &SourceMap, span: &Span) -> String {
-    map.get(span.file).name.replace('\\', "/")
+    crate::source::uri::reference(&map.get(span.file).name)
 }
 
 fn region(map: &SourceMap, span: &Span) -> Value {

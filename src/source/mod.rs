@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod input;
 pub mod map;
 pub mod problems;
+pub mod uri;
 pub mod walk;
 
 pub use article::{Article, DateOrigin, DocDate, LangOrigin};

@@ -24,10 +24,10 @@ pub fn to_path(uri: &str) -> Option<PathBuf> {
     String::from_utf8(out).ok().map(PathBuf::from)
 }
 
-/// A `file://` URI for an absolute path, percent-encoding what URIs do not allow.
-pub fn from_path(path: &Path) -> String {
-    let mut out = String::from("file://");
-    for b in path.to_string_lossy().bytes() {
+/// A path percent-encoded for a URI, `/` kept.
+fn encode(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
             out.push(b as char);
         } else {
@@ -35,6 +35,25 @@ pub fn from_path(path: &Path) -> String {
         }
     }
     out
+}
+
+/// A `file://` URI for an absolute path, percent-encoding what URIs do not allow.
+pub fn from_path(path: &Path) -> String {
+    format!("file://{}", encode(&path.to_string_lossy()))
+}
+
+/// A URI reference for a file name as claimcheck shows it: relative paths stay
+/// relative (forward slashes, percent-encoded), absolute ones become `file://`
+/// URIs, and names that already carry a scheme (`builtin:`) stay as they are.
+pub fn reference(name: &str) -> String {
+    let name = name.replace('\\', "/");
+    if name.starts_with('/') {
+        from_path(Path::new(&name))
+    } else if name.split_once(':').is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric())) {
+        name
+    } else {
+        encode(&name)
+    }
 }
 
 #[cfg(test)]
@@ -48,5 +67,9 @@ mod tests {
         assert_eq!(uri, "file:///tmp/dossier%20%C3%A9t%C3%A9/a%20b.md");
         assert_eq!(to_path(&uri).as_deref(), Some(path));
         assert_eq!(to_path("untitled:1"), None);
+        assert_eq!(reference("fixtures/a b.md"), "fixtures/a%20b.md");
+        assert_eq!(reference("/tmp/a.md"), "file:///tmp/a.md");
+        assert_eq!(reference("builtin:rules/entities.yaml"), "builtin:rules/entities.yaml");
+        assert_eq!(reference("../shared/seeds/x.txt"), "../shared/seeds/x.txt");
     }
 }
