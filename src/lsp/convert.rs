@@ -3,9 +3,9 @@
 use serde_json::{Value, json};
 
 use super::position::{Encoding, to_position};
-use crate::source::uri::from_path;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
+use crate::source::uri::from_path;
 use crate::span::{FileId, Span};
 
 pub fn range(map: &SourceMap, span: &Span, encoding: Encoding) -> Value {

@@ -49,7 +49,9 @@ pub fn reference(name: &str) -> String {
     let name = name.replace('\\', "/");
     if name.starts_with('/') {
         from_path(Path::new(&name))
-    } else if name.split_once(':').is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric())) {
+    } else if name.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric())
+    }) {
         name
     } else {
         encode(&name)
@@ -69,7 +71,10 @@ mod tests {
         assert_eq!(to_path("untitled:1"), None);
         assert_eq!(reference("fixtures/a b.md"), "fixtures/a%20b.md");
         assert_eq!(reference("/tmp/a.md"), "file:///tmp/a.md");
-        assert_eq!(reference("builtin:rules/entities.yaml"), "builtin:rules/entities.yaml");
+        assert_eq!(
+            reference("builtin:rules/entities.yaml"),
+            "builtin:rules/entities.yaml"
+        );
         assert_eq!(reference("../shared/seeds/x.txt"), "../shared/seeds/x.txt");
     }
 }
