@@ -249,7 +249,41 @@ fn the_binary_speaks_lsp_over_stdio() {
         }
     };
     assert_eq!(published["params"]["version"], 7);
-    assert_eq!(published["params"]["diagnostics"][0]["code"], "N001");
+    let diagnostic = published["params"]["diagnostics"][0].clone();
+    assert_eq!(diagnostic["code"], "N001");
+    // Ask for the quick fix, apply it, send the new text: the diagnostic is gone.
+    let request = json!({ "jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {
+        "textDocument": { "uri": "file:///tmp/a.md" }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } } });
+    stdin.write_all(&frame(&request)).unwrap();
+    let actions = loop {
+        let m = read_message(&mut stdout);
+        if m["id"] == 3 {
+            break m["result"].clone();
+        }
+    };
+    let fixed = apply(
+        ARTICLE,
+        &actions[0]["edit"]["changes"]["file:///tmp/a.md"][0],
+        true,
+    );
+    let change = json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": { "uri": "file:///tmp/a.md", "version": 8 }, "contentChanges": [{ "text": fixed }] } });
+    stdin.write_all(&frame(&change)).unwrap();
+    let republished = loop {
+        let m = read_message(&mut stdout);
+        if m["method"] == "textDocument/publishDiagnostics" {
+            break m;
+        }
+    };
+    assert_eq!(republished["params"]["version"], 8);
+    assert_eq!(
+        republished["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0,
+        "{republished}"
+    );
     stdin
         .write_all(&frame(
             &json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }),
