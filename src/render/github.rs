@@ -43,9 +43,18 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
             escape_property(&format!("claimcheck {} ({})", d.code, d.name))
         ));
         let mut message = d.message.clone();
+        for note in &d.notes {
+            message.push_str(&format!("\nnote: {note}"));
+        }
         if let Some(help) = &d.help {
             message.push_str(&format!("\nhelp: {help}"));
         }
+        for label in &d.secondary {
+            let other = map.get(label.span.file);
+            let (l, c) = other.line_col(label.span.start);
+            message.push_str(&format!("\nsee {}:{l}:{c}: {}", other.name, label.message));
+        }
+        message.push_str(&format!("\n(claimcheck explain {})", d.name));
         out.push_str(&format!(
             "::{kind} {}::{}\n",
             props.join(","),
