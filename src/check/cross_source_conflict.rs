@@ -1,9 +1,10 @@
-//! `cross-source-conflict`: two articles whose figures cannot both be true.
+//! `cross-source-conflict`: a figure that the other articles contradict.
 
-use super::claim_pairs::{Outcome, pairs};
+use super::consensus::{Finding, findings};
 use super::money::{Verdict, judge, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
+use crate::extract::Claim;
 use crate::lexicon::amounts::describe;
 use crate::span::Span;
 
@@ -13,18 +14,21 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "M004",
     name: "cross-source-conflict",
     severity: Severity::Error,
-    summary: "Two articles give figures for the same thing that cannot both be true.",
+    summary: "An article gives a figure that the other articles about the same thing contradict.",
     explanation: "\
-Reports two claims from different articles about the same subject, attribute and
-object, for the same period, whose figures do not overlap — whether or not the fact
-base knows the truth. 'The same period' is the same validity window of the fact base
-for a state such as a valuation (or within 31 days when the fact base has none), and
-within 60 days for an event with an object, such as one company's investment in
-another. Funding rounds are events without an object: two different rounds are not
-a conflict. Figures in different currencies are compared at the monthly rate of the
-earlier article's date; the same figure in two currencies is `currency-inconsistent`.
+Reports a claim whose figure cannot be true together with what the other articles
+say about the same subject, attribute and object for the same period — whether or not
+the fact base knows the truth. 'The same period' is the same validity window of the
+fact base for a state such as a valuation (or the same month when the fact base has
+none), and the same two months for an event with an object, such as one company's
+investment in another. Funding rounds are events without an object: two different
+rounds are not a conflict.
 
-One diagnostic per pair, with a label in each article.
+The claims are put in one currency (the one most of them use, at each claim's
+monthly rate); the figure most of them cover is the consensus, and each claim outside
+it is reported once, with a label on a claim of the consensus. With only two articles
+that disagree, the later one is reported. The same figure in two currencies is
+`currency-inconsistent` instead.
 
 Why it matters: an archive that contradicts itself is wrong at least once, and the
 fact base may not cover the point yet.
@@ -32,10 +36,14 @@ fact base may not cover the point yet.
 Example:
 
     a.md: Microsoft a investi 15 millions d'euros dans Mistral AI.
-    b.md: Microsoft's $50 million stake in Mistral AI ...
+    b.md: Microsoft's $50 million investment in Mistral AI ...
     error[M004]: investment of Microsoft in Mistral AI: USD 50M here, EUR 15M in a.md
 ",
 };
+
+fn nominal(c: &Claim) -> String {
+    describe(c.amount.value, c.amount.value, c.amount.currency.as_deref())
+}
 
 impl Check for CrossSourceConflict {
     fn info(&self) -> &'static CheckInfo {
@@ -43,15 +51,17 @@ impl Check for CrossSourceConflict {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for (earlier, later, outcome) in pairs(ctx) {
-            let Outcome::Disagree { conversion, .. } = outcome else {
+        for finding in findings(ctx) {
+            let Finding::Disagrees {
+                claim,
+                against,
+                conversion,
+            } = finding
+            else {
                 continue;
             };
-            let (a, b) = (earlier.claim, later.claim);
-            let other = &ctx.map.get(earlier.file).name;
-            let nominal = |c: &crate::extract::Claim| {
-                describe(c.amount.value, c.amount.value, c.amount.currency.as_deref())
-            };
+            let (b, a) = (claim.claim, against.claim);
+            let other = &ctx.map.get(against.file).name;
             let mut diag = Diagnostic::new(
                 &INFO,
                 format!(
@@ -60,11 +70,11 @@ impl Check for CrossSourceConflict {
                     nominal(b),
                     nominal(a)
                 ),
-                Label::new(Span::new(later.file, b.amount.range.clone()), "this figure"),
+                Label::new(Span::new(claim.file, b.amount.range.clone()), "this figure"),
             )
             .with_secondary(Label::new(
-                Span::new(earlier.file, a.amount.range.clone()),
-                "cannot both be true with this one",
+                Span::new(against.file, a.amount.range.clone()),
+                "what the other articles say",
             ));
             if let Some(c) = conversion {
                 diag = diag.with_note(format!("compared at {}", c.describe()));

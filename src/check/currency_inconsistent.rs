@@ -1,6 +1,6 @@
 //! `currency-inconsistent`: one figure given in two currencies by two articles.
 
-use super::claim_pairs::{Outcome, pairs};
+use super::consensus::{Finding, findings};
 use super::money::topic;
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
@@ -38,10 +38,16 @@ impl Check for CurrencyInconsistent {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for (earlier, later, outcome) in pairs(ctx) {
-            let Outcome::SameFigure { conversion, ratio } = outcome else {
+        for finding in findings(ctx) {
+            let Finding::SameFigure {
+                claim: later,
+                against: earlier,
+                conversion,
+            } = finding
+            else {
                 continue;
             };
+            let ratio = conversion.rate;
             let (a, b) = (earlier.claim, later.claim);
             let other = &ctx.map.get(earlier.file).name;
             let percent = ((ratio - 1.0).abs() * 100.0).round();

@@ -1,0 +1,214 @@
+//! What the articles agree on. Claims from different articles about the same
+//! subject, attribute, object and period are put in a common currency; the
+//! figure most of them cover is the consensus, and each claim outside it is
+//! reported once, against one claim of the consensus. This stays linear in the
+//! number of claims however large the archive (comparing every pair would not).
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+
+use super::CheckContext;
+use super::money::Conversion;
+use crate::extract::Claim;
+use crate::rules::{AttrKind, EntityIdx, FactBase};
+use crate::span::FileId;
+
+/// Converted figures are widened by this much, as in the fact checks.
+const SLACK: f64 = 0.03;
+
+#[derive(Clone, Copy)]
+pub struct ClaimAt<'a> {
+    pub claim: &'a Claim,
+    pub file: FileId,
+}
+
+pub enum Finding<'a> {
+    /// `claim` does not overlap `against`, a claim of the consensus.
+    Disagrees {
+        claim: ClaimAt<'a>,
+        against: ClaimAt<'a>,
+        conversion: Option<Conversion>,
+    },
+    /// `claim` gives `against`'s figure in another currency.
+    SameFigure {
+        claim: ClaimAt<'a>,
+        against: ClaimAt<'a>,
+        conversion: Conversion,
+    },
+}
+
+/// The period a claim belongs to: the fact window it falls in for a state the
+/// fact base knows, else its month (states) or two-month span (events with an
+/// object). Events without an object (funding rounds) have none: two rounds
+/// are not a conflict.
+fn period(facts: &FactBase, claim: &Claim) -> Option<(i32, u32)> {
+    let date = claim.date?;
+    let attribute = &facts.attributes[claim.attribute];
+    match attribute.kind {
+        AttrKind::State => {
+            let window = facts
+                .facts_about(claim.subject, claim.attribute)
+                .position(|f| f.valid.first <= date.last && date.first <= f.valid.last);
+            Some(match window {
+                Some(w) => (-1, w as u32),
+                None => (date.first.year(), date.first.month()),
+            })
+        }
+        AttrKind::Event if attribute.has_object => {
+            Some((date.first.year(), (date.first.month() - 1) / 2))
+        }
+        AttrKind::Event => None,
+    }
+}
+
+type Topic = (EntityIdx, usize, Option<EntityIdx>, (i32, u32));
+
+/// Converts a claim's interval into `currency` at the rate of its month.
+fn in_currency(
+    facts: &FactBase,
+    claim: &Claim,
+    currency: &str,
+) -> Option<((f64, f64), Option<Conversion>)> {
+    let from = claim.amount.currency.as_deref()?;
+    let figure = (claim.amount.low, claim.amount.high);
+    if from == currency {
+        return Some((figure, None));
+    }
+    let when = claim.date?.first;
+    let rate = facts.fx.rate(from, currency, when.year(), when.month())?;
+    let conversion = Conversion {
+        from: from.to_string(),
+        to: currency.to_string(),
+        rate,
+        year: when.year(),
+        month: when.month(),
+    };
+    Some((
+        (
+            figure.0 * rate * (1.0 - SLACK),
+            figure.1 * rate * (1.0 + SLACK),
+        ),
+        Some(conversion),
+    ))
+}
+
+pub fn findings<'a>(ctx: &'a CheckContext) -> Vec<Finding<'a>> {
+    let mut groups: HashMap<Topic, Vec<ClaimAt<'a>>> = HashMap::new();
+    for ex in ctx.extractions {
+        for claim in ex.claims.iter().filter(|c| c.amount.currency.is_some()) {
+            if let Some(p) = period(ctx.facts, claim) {
+                let key = (claim.subject, claim.attribute, claim.object, p);
+                groups.entry(key).or_default().push(ClaimAt {
+                    claim,
+                    file: ex.article.file,
+                });
+            }
+        }
+    }
+    let mut keys: Vec<&Topic> = groups.keys().collect();
+    keys.sort();
+    let mut out = Vec::new();
+    for key in keys {
+        let group = &groups[key];
+        if group.iter().all(|c| c.file == group[0].file) {
+            continue;
+        }
+        judge_group(ctx.facts, group, &mut out);
+    }
+    out
+}
+
+fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Finding<'a>>) {
+    // The common currency: the one most claims use (the first on a tie).
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in group {
+        let code = c.claim.amount.currency.as_deref().unwrap_or_default();
+        match counts.iter_mut().find(|(k, _)| *k == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    let currency = counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(k, _)| *k)
+        .unwrap_or_default();
+    let converted: Vec<(ClaimAt, (f64, f64), Option<Conversion>)> = group
+        .iter()
+        .filter_map(|c| in_currency(facts, c.claim, currency).map(|(i, conv)| (*c, i, conv)))
+        .collect();
+    if converted.len() < 2 {
+        return;
+    }
+    // The point most intervals cover: a sweep over their ends.
+    let mut ends: Vec<(f64, i32)> = converted
+        .iter()
+        .flat_map(|(_, (lo, hi), _)| [(*lo, 1), (*hi, -1)])
+        .collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let (mut depth, mut best, mut point) = (0, 0, 0.0);
+    for (x, step) in ends {
+        depth += step;
+        if depth > best {
+            best = depth;
+            point = x;
+        }
+    }
+    let covers = |i: (f64, f64)| i.0 <= point && point <= i.1;
+    // With no majority (every claim alone), the earliest claim stands for the consensus.
+    let consensus: Vec<&(ClaimAt, (f64, f64), Option<Conversion>)> = if best >= 2 {
+        converted.iter().filter(|(_, i, _)| covers(*i)).collect()
+    } else {
+        converted.iter().take(1).collect()
+    };
+    let representative = consensus[0].0;
+    for (c, interval, conversion) in &converted {
+        let same_figure = (c.claim.amount.value - representative.claim.amount.value).abs()
+            <= 1e-9 * c.claim.amount.value.abs().max(1.0);
+        let other_currency = c.claim.amount.currency != representative.claim.amount.currency;
+        if c.file != representative.file && same_figure && other_currency {
+            let when = representative
+                .claim
+                .date
+                .map_or(c.claim.date.map(|d| d.first), |d| Some(d.first));
+            let (from, to) = (
+                c.claim.amount.currency.clone().unwrap_or_default(),
+                representative
+                    .claim
+                    .amount
+                    .currency
+                    .clone()
+                    .unwrap_or_default(),
+            );
+            if let Some(when) = when
+                && let Some(rate) = facts.fx.rate(&from, &to, when.year(), when.month())
+            {
+                let conversion = Conversion {
+                    from,
+                    to,
+                    rate,
+                    year: when.year(),
+                    month: when.month(),
+                };
+                out.push(Finding::SameFigure {
+                    claim: *c,
+                    against: representative,
+                    conversion,
+                });
+            }
+            continue;
+        }
+        let in_consensus = consensus
+            .iter()
+            .any(|(k, _, _)| std::ptr::eq(k.claim, c.claim));
+        if in_consensus || covers(*interval) || c.file == representative.file {
+            continue;
+        }
+        out.push(Finding::Disagrees {
+            claim: *c,
+            against: representative,
+            conversion: conversion.clone(),
+        });
+    }
+}
