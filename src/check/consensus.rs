@@ -129,9 +129,10 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
             None => counts.push((code, 1)),
         }
     }
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let currency = counts
         .iter()
-        .max_by_key(|(_, n)| *n)
+        .find(|(_, n)| *n == most)
         .map(|(k, _)| *k)
         .unwrap_or_default();
     let converted: Vec<(ClaimAt, (f64, f64), Option<Conversion>)> = group
@@ -205,10 +206,11 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
         if in_consensus || covers(*interval) || c.file == representative.file {
             continue;
         }
+        let conversion = conversion.clone().or_else(|| consensus[0].2.clone());
         out.push(Finding::Disagrees {
             claim: *c,
             against: representative,
-            conversion: conversion.clone(),
+            conversion,
         });
     }
 }
