@@ -6,24 +6,54 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Every alternative starts with a literal, so the regex engine can jump from
+/// candidate to candidate instead of trying each position.
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?s)<!--.*?-->",
-        r"|(?i:\b(?:https?://|www\.)[^\s<>()\[\]]+)",
-        r"|[\w.+-]+@[\w-]+\.[\w.-]+",
-        r"|[#@][\p{L}\p{N}_]+",
+        r"(?s:<!--.*?-->)",
+        r"|(?:https?://|www\.)[^\s<>()\[\]]+",
         r"|`[^`\n]+`",
         r"|\]\([^)\n]*\)",
+        r"|[#@][\p{L}\p{N}_]+",
     ))
     .expect("valid regex")
 });
 
+fn is_email_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '+' | '-' | '_')
+}
+
 /// Byte ranges of `text[body]` that are not prose, in order.
 pub fn not_prose(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
-    NOT_PROSE
-        .find_iter(&text[body.clone()])
-        .map(|m| body.start + m.start()..body.start + m.end())
-        .collect()
+    let slice = &text[body.clone()];
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in NOT_PROSE.find_iter(slice) {
+        let (mut start, mut end) = (m.start(), m.end());
+        // "a@b.fr": an @ glued to a word is an e-mail address; take it whole.
+        if slice[start..].starts_with('@')
+            && slice[..start]
+                .chars()
+                .next_back()
+                .is_some_and(is_email_char)
+        {
+            start = slice[..start]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_email_char(*c))
+                .last()
+                .map_or(start, |(i, _)| i);
+            end += slice[end..]
+                .char_indices()
+                .take_while(|(_, c)| is_email_char(*c))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            while slice[..end].ends_with('.') {
+                end -= 1;
+            }
+        }
+        out.push(body.start + start..body.start + end);
+    }
+    out
 }
 
 /// Whether `range` overlaps any of the sorted `masks`.
@@ -56,5 +86,12 @@ mod tests {
         let fin = text.find("fin").unwrap();
         assert!(!is_masked(&masks, &(fin..fin + 3)));
         assert!(is_masked(&masks, &(5..10)));
+    }
+
+    #[test]
+    fn an_email_address_at_the_end_of_a_sentence() {
+        let text = "Écrire à redaction@journal.fr.";
+        let masks = not_prose(text, 0..text.len());
+        assert_eq!(&text[masks[0].clone()], "redaction@journal.fr");
     }
 }

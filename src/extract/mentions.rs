@@ -235,7 +235,8 @@ impl MentionFinder<'_> {
             }
             let mut best: Option<(usize, usize)> = None;
             let mut ambiguous = false;
-            for &f in self.index.with_token_count(len) {
+            let words: Vec<&str> = window.iter().map(|t| t.folded.as_str()).collect();
+            for f in self.index.near_candidates(&words) {
                 let form = &self.index.forms[f];
                 let Some(distance) = self.near_distance(window, form) else {
                     continue;

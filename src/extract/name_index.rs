@@ -38,6 +38,12 @@ pub struct NameIndex {
     pub forms: Vec<NameForm>,
     by_folded: HashMap<String, Vec<usize>>,
     by_token_count: HashMap<usize, Vec<usize>>,
+    /// Forms of several words, by (word count, one of their folded words): a
+    /// near miss must share one word exactly with the form.
+    by_word: HashMap<(usize, String), Vec<usize>>,
+    /// One-word forms by first letter, and by skeleton: where near misses are looked for.
+    by_first: HashMap<char, Vec<usize>>,
+    by_skeleton: HashMap<String, Vec<usize>>,
     /// The most tokens any form has.
     pub max_tokens: usize,
 }
@@ -80,6 +86,25 @@ impl NameIndex {
             .entry(tokens.len())
             .or_default()
             .push(id);
+        if tokens.len() == 1 {
+            if let Some(c) = tokens[0].chars().next() {
+                self.by_first.entry(c).or_default().push(id);
+            }
+            self.by_skeleton
+                .entry(crate::text::fold::skeleton(text))
+                .or_default()
+                .push(id);
+        } else {
+            for word in &tokens {
+                let list = self
+                    .by_word
+                    .entry((tokens.len(), word.clone()))
+                    .or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
         self.forms.push(NameForm {
             entity,
             role,
@@ -95,6 +120,30 @@ impl NameIndex {
     /// Forms whose folded spelling is exactly `folded`.
     pub fn fold_equal(&self, folded: &str) -> &[usize] {
         self.by_folded.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    /// The forms a window of folded words may be a near miss of, in form order:
+    /// for several words, those sharing one word with it; for one word, those
+    /// with its first letter or its skeleton.
+    pub fn near_candidates(&self, words: &[&str]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        if let [word] = words {
+            if let Some(list) = word.chars().next().and_then(|c| self.by_first.get(&c)) {
+                out.extend(list);
+            }
+            if let Some(list) = self.by_skeleton.get(&crate::text::fold::skeleton(word)) {
+                out.extend(list);
+            }
+        } else {
+            for word in words {
+                if let Some(list) = self.by_word.get(&(words.len(), (*word).to_string())) {
+                    out.extend(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Forms made of `count` tokens.
