@@ -63,6 +63,37 @@ pub struct ClaimFinder<'a> {
     pub reader: AmountReader<'a>,
     pub date: Option<DateRange>,
     pub dates: &'a [DateMention],
+    /// The cue words of the article's language, indexed by first word.
+    pub cue_index: Option<&'a CueIndex>,
+}
+
+/// Cue words of one language, indexed so that each token is looked up once.
+#[derive(Debug, Default)]
+pub struct CueIndex {
+    /// First word → (attribute, cue).
+    pub by_first_word: std::collections::HashMap<String, Vec<(AttrIdx, usize)>>,
+    /// One-word cues with a trailing `*`: (attribute, cue, stem).
+    pub prefixed: Vec<(AttrIdx, usize, String)>,
+}
+
+impl CueIndex {
+    pub fn new(facts: &FactBase, lang: &str) -> CueIndex {
+        let mut index = CueIndex::default();
+        for (attr, attribute) in facts.attributes.iter().enumerate() {
+            for (k, cue) in attribute.cues.get(lang).into_iter().flatten().enumerate() {
+                if cue.prefix && cue.words.len() == 1 {
+                    index.prefixed.push((attr, k, cue.words[0].clone()));
+                } else if let Some(first) = cue.words.first() {
+                    index
+                        .by_first_word
+                        .entry(first.clone())
+                        .or_default()
+                        .push((attr, k));
+                }
+            }
+        }
+        index
+    }
 }
 
 /// How far (in words) a cue may stand from its amount.
@@ -302,45 +333,56 @@ impl ClaimFinder<'_> {
 
     /// Cue words of the attributes whose value is of type `value`.
     pub(super) fn cues(&self, value: ValueType) -> Vec<CueHit> {
-        let mut hits = Vec::new();
-        for (idx, attribute) in self
-            .facts
-            .attributes
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.value == value)
-        {
-            let Some(cues) = attribute.cues.get(self.lang) else {
-                continue;
-            };
-            for i in 0..self.tokens.len() {
-                for cue in cues {
-                    let n = cue.words.len();
-                    if i + n > self.tokens.len() {
-                        continue;
-                    }
-                    let matched = self.tokens[i..i + n]
-                        .iter()
-                        .zip(&cue.words)
-                        .enumerate()
-                        .all(|(k, (t, w))| {
-                            if cue.prefix && k == n - 1 {
-                                t.folded.starts_with(w.as_str())
-                            } else {
-                                &t.folded == w
-                            }
-                        });
-                    if matched {
-                        hits.push(CueHit {
+        let Some(index) = self.cue_index else {
+            return Vec::new();
+        };
+        let mut hits: Vec<(usize, usize, CueHit)> = Vec::new();
+        for i in 0..self.tokens.len() {
+            let word = self.tokens[i].folded.as_str();
+            let by_word = index.by_first_word.get(word).into_iter().flatten().copied();
+            let by_prefix = index
+                .prefixed
+                .iter()
+                .filter(|(_, _, stem)| word.starts_with(stem.as_str()))
+                .map(|(a, k, _)| (*a, *k));
+            for (attr, k) in by_word.chain(by_prefix) {
+                let attribute = &self.facts.attributes[attr];
+                if attribute.value != value {
+                    continue;
+                }
+                let cue = &attribute.cues[self.lang][k];
+                let n = cue.words.len();
+                if i + n > self.tokens.len() {
+                    continue;
+                }
+                let matched = self.tokens[i..i + n]
+                    .iter()
+                    .zip(&cue.words)
+                    .enumerate()
+                    .all(|(j, (t, w))| {
+                        if cue.prefix && j == n - 1 {
+                            t.folded.starts_with(w.as_str())
+                        } else {
+                            &t.folded == w
+                        }
+                    });
+                if matched {
+                    hits.push((
+                        attr,
+                        k,
+                        CueHit {
                             tokens: i..i + n,
-                            attribute: idx,
+                            attribute: attr,
                             priority: attribute.priority,
-                        });
-                    }
+                        },
+                    ));
                 }
             }
         }
-        hits
+        // The order of a plain scan: attribute, position, cue.
+        hits.sort_by_key(|(attr, k, hit)| (*attr, hit.tokens.start, *k));
+        hits.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.tokens == b.2.tokens);
+        hits.into_iter().map(|(_, _, hit)| hit).collect()
     }
 
     /// Mentions and descriptions in reading order. A description ("la startup

@@ -48,6 +48,8 @@ pub struct Indexes {
     pub names: NameIndex,
     /// Every language's currency words, symbols and codes.
     pub currencies: Phrases<String>,
+    /// Cue words by language.
+    pub cues: std::collections::HashMap<String, claims::CueIndex>,
 }
 
 impl Indexes {
@@ -55,6 +57,10 @@ impl Indexes {
         Indexes {
             names: NameIndex::new(facts),
             currencies: Lexicon::all_currencies(lexicons),
+            cues: lexicons
+                .codes()
+                .map(|code| (code.to_string(), claims::CueIndex::new(facts, code)))
+                .collect(),
         }
     }
 }
@@ -121,6 +127,7 @@ impl<'a> Extractor<'a> {
                     },
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,
+                    cue_index: self.indexes.cues.get(&article.lang),
                 };
                 (
                     finder.find(),

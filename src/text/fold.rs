@@ -25,6 +25,14 @@ pub fn is_separator(c: char) -> bool {
 /// Lower case, accents removed, ligatures expanded, separators dropped:
 /// "Herblin-Stoop", "herblin stoop" and "Hérblin Stoop" all fold to "herblinstoop".
 pub fn fold(text: &str) -> String {
+    // Most words are plain ASCII: no normalisation needed.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|b| !(b.is_ascii_whitespace() || *b == b'-' || *b == b'\''))
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) || is_separator(c) {
@@ -70,6 +78,12 @@ pub fn strip_accents(text: &str) -> String {
 /// NFC with every run of white space collapsed to one space: the form in which
 /// a mention counts as written exactly like a name.
 pub fn surface(text: &str) -> String {
+    if text.is_ascii()
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !text.contains("  ")
+    {
+        return text.trim().to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfc() {
         if c.is_whitespace() {
