@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::check::{self, CheckContext};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -145,18 +146,19 @@ impl Engine {
         options: &CheckOptions,
     ) -> (Vec<Diagnostic>, Vec<Extraction>) {
         let extractor = Extractor::new(&self.facts, &self.lexicons, &self.indexes);
+        // Articles are read independently: in parallel, results in input order.
+        let read: Vec<(Vec<Diagnostic>, Extraction)> = files
+            .par_iter()
+            .map(|&file| {
+                let (article, problems) = article::prepare(map, file, &self.lexicons, options.date, options.language.as_deref());
+                (problems, extractor.extract(map, article))
+            })
+            .collect();
         let mut diagnostics = Vec::new();
-        let mut extractions = Vec::new();
-        for &file in files {
-            let (article, problems) = article::prepare(
-                map,
-                file,
-                &self.lexicons,
-                options.date,
-                options.language.as_deref(),
-            );
+        let mut extractions = Vec::with_capacity(read.len());
+        for (problems, extraction) in read {
             diagnostics.extend(problems);
-            extractions.push(extractor.extract(map, article));
+            extractions.push(extraction);
         }
         let ctx = CheckContext {
             map,

@@ -184,6 +184,14 @@ impl DateReader<'_> {
         let mut last_year: Option<i32> = None;
         let mut i = 0;
         while i < tokens.len() {
+            let t = &tokens[i];
+            let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
+                || self.lexicon.date_first_words.contains(&t.folded)
+                || text[t.range.clone()].contains('-');
+            if !may_start {
+                i += 1;
+                continue;
+            }
             match self.date_at(&c, i, last_year) {
                 Some((mention, next)) => {
                     if mention.explicit_year {

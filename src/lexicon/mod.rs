@@ -202,6 +202,9 @@ pub struct Lexicon {
     pub relative_dates: Phrases<dates::Relative>,
     /// Words before an age ("âgé de", "aged"), as token phrases.
     pub age_markers: Vec<Vec<String>>,
+    /// Words that can start a date (months, weekdays, first words of relative
+    /// dates, parts of periods and quarters): the date reader skips any other word.
+    pub date_first_words: HashSet<String>,
     /// Words joining the items of a list, folded.
     pub list_conjunctions: Vec<String>,
     /// Duration units (folded) and their length in months.
@@ -331,7 +334,16 @@ impl Lexicon {
                 .ok_or_else(|| format!("unknown relative date `{key}`"))?;
             relative_dates.extend(words.iter().map(|w| (token_phrase(w), kind)));
         }
+        let mut date_first_words: HashSet<String> = HashSet::new();
+        date_first_words.extend(file.months.iter().flatten().map(|m| fold(m)));
+        date_first_words.extend(file.weekdays.iter().flatten().map(|w| fold(w)));
+        for phrase in file.relative_dates.values().flatten().chain(file.period_parts.values().flatten()).chain(file.quarters.iter().flatten()) {
+            if let Some(first) = token_phrase(phrase).into_iter().next() {
+                date_first_words.insert(first);
+            }
+        }
         Ok(Lexicon {
+            date_first_words,
             weekdays: file
                 .weekdays
                 .iter()
