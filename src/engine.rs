@@ -150,7 +150,13 @@ impl Engine {
         let read: Vec<(Vec<Diagnostic>, Extraction)> = files
             .par_iter()
             .map(|&file| {
-                let (article, problems) = article::prepare(map, file, &self.lexicons, options.date, options.language.as_deref());
+                let (article, problems) = article::prepare(
+                    map,
+                    file,
+                    &self.lexicons,
+                    options.date,
+                    options.language.as_deref(),
+                );
                 (problems, extractor.extract(map, article))
             })
             .collect();

@@ -337,7 +337,13 @@ impl Lexicon {
         let mut date_first_words: HashSet<String> = HashSet::new();
         date_first_words.extend(file.months.iter().flatten().map(|m| fold(m)));
         date_first_words.extend(file.weekdays.iter().flatten().map(|w| fold(w)));
-        for phrase in file.relative_dates.values().flatten().chain(file.period_parts.values().flatten()).chain(file.quarters.iter().flatten()) {
+        for phrase in file
+            .relative_dates
+            .values()
+            .flatten()
+            .chain(file.period_parts.values().flatten())
+            .chain(file.quarters.iter().flatten())
+        {
             if let Some(first) = token_phrase(phrase).into_iter().next() {
                 date_first_words.insert(first);
             }
