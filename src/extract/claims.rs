@@ -65,13 +65,16 @@ pub struct ClaimFinder<'a> {
     pub dates: &'a [DateMention],
     /// The cue words of the article's language, indexed by first word.
     pub cue_index: Option<&'a CueIndex>,
+    /// References and sentences, computed once for all the claim readers.
+    pub(super) refs_cache: std::cell::OnceCell<Vec<Ref>>,
+    pub(super) sentences_cache: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 /// Cue words of one language, indexed so that each token is looked up once.
 #[derive(Debug, Default)]
 pub struct CueIndex {
     /// First word → (attribute, cue).
-    pub by_first_word: std::collections::HashMap<String, Vec<(AttrIdx, usize)>>,
+    pub by_first_word: rustc_hash::FxHashMap<String, Vec<(AttrIdx, usize)>>,
     /// One-word cues with a trailing `*`: (attribute, cue, stem).
     pub prefixed: Vec<(AttrIdx, usize, String)>,
 }
@@ -101,8 +104,8 @@ const CUE_REACH: usize = 15;
 
 impl ClaimFinder<'_> {
     pub fn find(&self) -> Vec<Claim> {
-        let sentences = sentences(self.text, self.body.clone());
-        let refs = self.references();
+        let sentences = self.sentence_ranges();
+        let refs = self.refs();
         let cues = self.cues(ValueType::Money);
         let paragraphs = paragraphs(self.text, self.body.clone());
         let mut claims: Vec<Claim> = Vec::new();
@@ -387,7 +390,17 @@ impl ClaimFinder<'_> {
 
     /// Mentions and descriptions in reading order. A description ("la startup
     /// française") stands for the last entity named of its kind and nationality.
-    pub(super) fn references(&self) -> Vec<Ref> {
+    /// The article's references (computed once).
+    pub(super) fn refs(&self) -> &[Ref] {
+        self.refs_cache.get_or_init(|| self.references())
+    }
+
+    /// The article's sentences (computed once).
+    pub(super) fn sentence_ranges(&self) -> &[Range<usize>] {
+        self.sentences_cache.get_or_init(|| sentences(self.text, self.body.clone()))
+    }
+
+    fn references(&self) -> Vec<Ref> {
         let mut refs: Vec<Ref> = Vec::new();
         let mut m = 0;
         let mut i = 0;

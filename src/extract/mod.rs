@@ -49,7 +49,7 @@ pub struct Indexes {
     /// Every language's currency words, symbols and codes.
     pub currencies: Phrases<String>,
     /// Cue words by language.
-    pub cues: std::collections::HashMap<String, claims::CueIndex>,
+    pub cues: rustc_hash::FxHashMap<String, claims::CueIndex>,
 }
 
 impl Indexes {
@@ -128,6 +128,8 @@ impl<'a> Extractor<'a> {
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,
                     cue_index: self.indexes.cues.get(&article.lang),
+                    refs_cache: Default::default(),
+                    sentences_cache: Default::default(),
                 };
                 (
                     finder.find(),

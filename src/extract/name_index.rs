@@ -1,7 +1,7 @@
 //! Every name, alias and `not:` phrase of the fact base, folded and indexed for
 //! matching against article text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::{EntityIdx, FactBase, Written};
 use crate::text::fold::{fold, surface};

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::claims::{ClaimFinder, Ref, latest_first};
-use super::sentences::{containing, sentences};
+use super::sentences::containing;
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
 use crate::source::doc_date::DateRange;
 
@@ -42,8 +42,8 @@ const VALUE_REACH: usize = 4;
 
 impl ClaimFinder<'_> {
     pub fn find_relations(&self) -> Vec<RelationClaim> {
-        let sentences = sentences(self.text, self.body.clone());
-        let refs = self.references();
+        let sentences = self.sentence_ranges();
+        let refs = self.refs();
         let mut out = Vec::new();
         for value_type in [ValueType::Entity, ValueType::Date] {
             for cue in self.cues(value_type) {
@@ -326,8 +326,8 @@ pub struct ElapsedClaim {
 
 impl ClaimFinder<'_> {
     pub fn find_elapsed(&self) -> Vec<ElapsedClaim> {
-        let sentences = sentences(self.text, self.body.clone());
-        let refs = self.references();
+        let sentences = self.sentence_ranges();
+        let refs = self.refs();
         let date_cues = self.cues(ValueType::Date);
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {

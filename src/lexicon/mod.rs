@@ -7,7 +7,9 @@
 pub mod amounts;
 pub mod dates;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -334,7 +336,7 @@ impl Lexicon {
                 .ok_or_else(|| format!("unknown relative date `{key}`"))?;
             relative_dates.extend(words.iter().map(|w| (token_phrase(w), kind)));
         }
-        let mut date_first_words: HashSet<String> = HashSet::new();
+        let mut date_first_words: HashSet<String> = HashSet::default();
         date_first_words.extend(file.months.iter().flatten().map(|m| fold(m)));
         date_first_words.extend(file.weekdays.iter().flatten().map(|w| fold(w)));
         for phrase in file
