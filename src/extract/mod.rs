@@ -27,8 +27,6 @@ pub use proper_names::ProperName;
 #[derive(Debug)]
 pub struct Extraction {
     pub article: Article,
-    /// Prose tokens: tokens inside URLs, hashtags, comments and code are left out.
-    pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
     pub proper_names: Vec<ProperName>,
     pub claims: Vec<Claim>,
@@ -142,7 +140,6 @@ impl<'a> Extractor<'a> {
         let suppressions = suppressions::find(text, article.body.clone());
         Extraction {
             article,
-            tokens,
             mentions,
             proper_names,
             claims,
