@@ -397,7 +397,8 @@ impl ClaimFinder<'_> {
 
     /// The article's sentences (computed once).
     pub(super) fn sentence_ranges(&self) -> &[Range<usize>] {
-        self.sentences_cache.get_or_init(|| sentences(self.text, self.body.clone()))
+        self.sentences_cache
+            .get_or_init(|| sentences(self.text, self.body.clone()))
     }
 
     fn references(&self) -> Vec<Ref> {
