@@ -117,7 +117,7 @@ impl ClaimFinder<'_> {
             let end = self
                 .tokens
                 .partition_point(|t| t.range.end <= amount.range.end);
-            let Some(sentence) = containing(&sentences, amount.range.start) else {
+            let Some(sentence) = containing(sentences, amount.range.start) else {
                 continue;
             };
             let in_sentence = |token: usize| {

@@ -48,7 +48,7 @@ impl ClaimFinder<'_> {
         for value_type in [ValueType::Entity, ValueType::Date] {
             for cue in self.cues(value_type) {
                 let Some(sentence) =
-                    containing(&sentences, self.tokens[cue.tokens.start].range.start)
+                    containing(sentences, self.tokens[cue.tokens.start].range.start)
                 else {
                     continue;
                 };
@@ -60,7 +60,7 @@ impl ClaimFinder<'_> {
                 let values: Vec<(ClaimedValue, Range<usize>, Vec<ClaimedValue>)> = match value_type
                 {
                     ValueType::Entity => {
-                        self.entity_values(&refs, cue.tokens.end, &s, cue.attribute)
+                        self.entity_values(refs, cue.tokens.end, &s, cue.attribute)
                     }
                     _ => self
                         .date_value(cue.tokens.end, &s)
@@ -120,7 +120,7 @@ impl ClaimFinder<'_> {
                 }
             }
         }
-        out.extend(self.ages(&refs, &sentences));
+        out.extend(self.ages(refs, sentences));
         out.sort_by_key(|c| c.value_at.start);
         out
     }
@@ -373,7 +373,7 @@ impl ClaimFinder<'_> {
             else {
                 continue;
             };
-            let Some(sentence) = containing(&sentences, token.range.start) else {
+            let Some(sentence) = containing(sentences, token.range.start) else {
                 continue;
             };
             let s = &sentences[sentence];

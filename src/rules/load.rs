@@ -24,6 +24,9 @@ pub enum RulesLocation {
     /// The copy of the repository's `rules/` built into the binary.
     Embedded,
     Dir(PathBuf),
+    /// Files given in memory: (path inside the fact base, contents). For tests,
+    /// fuzzing and editors holding unsaved rule files.
+    Memory(Vec<(String, String)>),
 }
 
 impl RulesLocation {
@@ -41,6 +44,7 @@ impl RulesLocation {
         match self {
             RulesLocation::Embedded => "the built-in fact base".to_string(),
             RulesLocation::Dir(dir) => format!("'{}'", dir.display()),
+            RulesLocation::Memory(_) => "the fact base in memory".to_string(),
         }
     }
 }
@@ -78,6 +82,16 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
     let files = match location {
         RulesLocation::Embedded => embedded.clone(),
         RulesLocation::Dir(dir) => read_dir_files(dir)?,
+        RulesLocation::Memory(files) => files
+            .iter()
+            .map(|(path, text)| {
+                (
+                    path.clone(),
+                    text.clone(),
+                    path.starts_with(&format!("{LEXICON_DIR}/")),
+                )
+            })
+            .collect(),
     };
     let mut lexicons = Lexicons::default();
     // Shipped lexicons first, so that a fact base may replace them.
