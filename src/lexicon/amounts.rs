@@ -232,6 +232,11 @@ impl AmountReader<'_> {
 
     /// Number words: "deux", "a dozen", "vingt-cinq".
     fn words_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<Number> {
+        let first = lexemes[i].folded.as_str();
+        let compound = text[lexemes[i].range.clone()].contains('-');
+        if !compound && !self.lexicon.number_first_words.contains(first) {
+            return None;
+        }
         if let Some((phrase, value)) = self
             .lexicon
             .number_words

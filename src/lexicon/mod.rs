@@ -204,6 +204,9 @@ pub struct Lexicon {
     pub relative_dates: Phrases<dates::Relative>,
     /// Words before an age ("âgé de", "aged"), as token phrases.
     pub age_markers: Vec<Vec<String>>,
+    /// First words of the number words ("un", "a", "half"): the amount reader
+    /// skips any other word.
+    pub number_first_words: HashSet<String>,
     /// Words that can start a date (months, weekdays, first words of relative
     /// dates, parts of periods and quarters): the date reader skips any other word.
     pub date_first_words: HashSet<String>,
@@ -350,7 +353,18 @@ impl Lexicon {
                 date_first_words.insert(first);
             }
         }
+        let number_first_words = file
+            .number_words
+            .keys()
+            .filter_map(|w| lexemes::phrase(w).into_iter().next())
+            .chain(
+                file.number_words
+                    .keys()
+                    .flat_map(|w| w.split('-').map(fold)),
+            )
+            .collect();
         Ok(Lexicon {
+            number_first_words,
             date_first_words,
             weekdays: file
                 .weekdays
