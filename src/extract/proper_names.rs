@@ -27,10 +27,10 @@ pub fn find(
         lexicon.is_some_and(|l| l.stopwords.contains(&t.folded) || l.titles.contains(&t.folded))
     };
     let is_particle = |t: &Token| lexicon.is_some_and(|l| l.name_particles.contains(&t.folded));
+    // Mentions are in reading order and do not overlap: a binary search finds the one a token may be in.
     let in_mention = |t: &Token| {
-        mentions
-            .iter()
-            .any(|m| m.range.start < t.range.end && t.range.start < m.range.end)
+        let i = mentions.partition_point(|m| m.range.end <= t.range.start);
+        mentions.get(i).is_some_and(|m| m.range.start < t.range.end)
     };
     let is_word = |t: &Token| t.capitalised && !t.has_digit && !in_mention(t);
 
