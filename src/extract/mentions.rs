@@ -131,14 +131,21 @@ impl MentionFinder<'_> {
     /// A window fold-equal to a form. `Some((len, None))` consumes the window
     /// without a mention (a `not:` phrase, or an ordinary word).
     fn fold_match(&self, i: usize) -> Option<(usize, Option<Mention>)> {
+        if !self.index.may_start(&self.tokens[i].folded) {
+            return None;
+        }
         // One more token than the longest form: "Open AI" is two tokens for "OpenAI".
         let longest = self.max_len(i, self.index.max_tokens + 1);
+        // The windows' folded spellings are prefixes of one string.
+        let mut joined = String::new();
+        let mut ends = Vec::with_capacity(longest);
+        for t in &self.tokens[i..i + longest] {
+            joined.push_str(&t.folded);
+            ends.push(joined.len());
+        }
         for len in (1..=longest).rev() {
-            let folded: String = self.tokens[i..i + len]
-                .iter()
-                .map(|t| t.folded.as_str())
-                .collect();
-            let forms = self.index.fold_equal(&folded);
+            let folded = &joined[..ends[len - 1]];
+            let forms = self.index.fold_equal(folded);
             if forms.is_empty() {
                 continue;
             }

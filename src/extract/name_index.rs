@@ -44,6 +44,9 @@ pub struct NameIndex {
     /// One-word forms by first letter, and by skeleton: where near misses are looked for.
     by_first: HashMap<char, Vec<usize>>,
     by_skeleton: HashMap<String, Vec<usize>>,
+    /// The first three folded characters of every form: a window starting
+    /// otherwise cannot be fold-equal to any.
+    starts: rustc_hash::FxHashSet<String>,
     /// The most tokens any form has.
     pub max_tokens: usize,
 }
@@ -81,6 +84,7 @@ impl NameIndex {
             tokens.len() == 1 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         let id = self.forms.len();
         self.max_tokens = self.max_tokens.max(tokens.len());
+        self.starts.insert(folded.chars().take(3).collect());
         self.by_folded.entry(folded.clone()).or_default().push(id);
         self.by_token_count
             .entry(tokens.len())
@@ -115,6 +119,18 @@ impl NameIndex {
             simple_word,
             acronym,
         });
+    }
+
+    /// Whether a window whose first word folds to `word` may be fold-equal to
+    /// a form (a quick rejection for the many words that start no name).
+    pub fn may_start(&self, word: &str) -> bool {
+        let start: String = word.chars().take(3).collect();
+        if start.chars().count() == 3 {
+            self.starts.contains(&start)
+        } else {
+            // A short first word ("AI", "X") may be completed by the next one.
+            self.starts.iter().any(|s| s.starts_with(&start))
+        }
     }
 
     /// Forms whose folded spelling is exactly `folded`.
