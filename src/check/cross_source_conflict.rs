@@ -35,9 +35,9 @@ fact base may not cover the point yet.
 
 Example:
 
-    a.md: Microsoft a investi 15 millions d'euros dans Mistral AI.
-    b.md: Microsoft's $50 million investment in Mistral AI ...
-    error[M004]: investment of Microsoft in Mistral AI: USD 50M here, EUR 15M in a.md
+    a.md: Globex a investi 15 millions d'euros dans Acme AI.
+    b.md: Globex's $50 million investment in Acme AI ...
+    error[M004]: investment of Globex in Acme AI: USD 50M here, EUR 15M in a.md
 ",
 };
 

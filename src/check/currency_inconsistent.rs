@@ -27,7 +27,7 @@ Example:
 
     a.md: valorisée à 2 milliards de dollars
     b.md: valued at €2 billion
-    warning[M005]: valuation of Mistral AI: EUR 2B here, USD 2B in a.md — at
+    warning[M005]: valuation of Acme AI: EUR 2B here, USD 2B in a.md — at
                    1 USD = 0.9264 EUR (2024-03) they differ by 8%
 ",
 };

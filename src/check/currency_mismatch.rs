@@ -24,9 +24,9 @@ English-language wire.
 
 Example:
 
-    Mistral AI serait valorisée à 6,2 milliards d'euros.
+    Acme AI serait valorisée à 6,2 milliards d'euros.
                                   ^^^^^^^^^^^^^^^^^^^^^
-    error[M002]: valuation of Mistral AI: EUR 6.2B is the fact base's figure in USD
+    error[M002]: valuation of Acme AI: EUR 6.2B is the fact base's figure in USD
                  (6.2 billion USD), not in EUR (5.8 billion EUR)
 ",
 };

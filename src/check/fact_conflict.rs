@@ -33,16 +33,16 @@ come from a company the fact base does not list for them ('passé par Meta'), a
 founding or release date that does not overlap the fact's ('fondée en mai 2023'), and
 an age that the person's birth date does not allow on the article's date ('PDG de 35
 ans'). A company inside another counts as it ('passé par Google' fits Google
-DeepMind, which is `of: google`). For a group ('Arthur Mensch, Timothée Lacroix et
-Guillaume Lample, venus de DeepMind et Meta'), each value must hold for one of them.
+Labs, which is `of: google`). For a group ('Jean Martin, Dorothée Durand et
+Paul Bernard, venus de Labs et Meta'), each value must hold for one of them.
 
 Why it matters: a wrong figure is the error readers and competitors notice first.
 
 Example:
 
-    Microsoft a investi 20 millions d'euros dans Mistral AI.
+    Globex a investi 20 millions d'euros dans Acme AI.
                         ^^^^^^^^^^^^^^^^^^^^
-    error[M001]: investment of Microsoft in Mistral AI: the article says EUR 20M
+    error[M001]: investment of Globex in Acme AI: the article says EUR 20M
                  (read as 19.5–20.5M); the fact base says 15 million EUR (2024-02-26)
 ",
 };
@@ -143,7 +143,7 @@ impl Check for FactConflict {
     }
 }
 
-/// "chief scientist of Mistral AI: the article says Arthur Mensch; the fact base says Guillaume Lample".
+/// "chief scientist of Acme AI: the article says Jean Martin; the fact base says Paul Bernard".
 fn held_by(
     ctx: &CheckContext,
     file: crate::span::FileId,

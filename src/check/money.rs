@@ -339,7 +339,7 @@ fn closest<'a>(
         })
 }
 
-/// "valuation of Mistral AI", "investment of Microsoft in Mistral AI".
+/// "valuation of Acme AI", "investment of Globex in Acme AI".
 pub fn topic(facts: &FactBase, claim: &Claim) -> String {
     let attribute = facts.attributes[claim.attribute].id.text.replace('-', " ");
     let subject = &facts.entity(claim.subject).name.text;

@@ -25,18 +25,18 @@ hyphens); near misses are found by edit distance scaled to the length of each wo
 Never reported: exact names and declared aliases, phrases listed under `not:`, a
 word in capitals (headline style), a name whose first letter is capitalised only
 because it starts a sentence, a lower-case ordinary word that a one-word name
-happens to share ('le mistral', 'an apple'), and other people who share a surname
-('Sophie Lacroix' is not a misspelt 'Timothée Lacroix').
+happens to share ('le acme', 'an apple'), and other people who share a surname
+('Sophie Durand' is not a misspelt 'Dorothée Durand').
 
 Why it matters: a misspelt name is the first thing a reader notices, and a fact
 desk cannot match a misspelt name to what it knows.
 
 Example:
 
-    Mistral AI a été fondée par Arthur Mensch, Guillaume Lample et Thimothé Lacroix.
+    Acme AI a été fondée par Jean Martin, Paul Bernard et Dorothé Durand.
                                                                    ^^^^^^^^^^^^^^^^
-    warning[N001]: `Thimothé Lacroix` looks like a misspelling of `Timothée Lacroix`
-      = help: replace with `Timothée Lacroix`
+    warning[N001]: `Dorothé Durand` looks like a misspelling of `Dorothée Durand`
+      = help: replace with `Dorothée Durand`
 
 To accept a spelling, add it to the entity's `aliases`; to stop a look-alike phrase
 from ever matching, add it to the entity's `not` list.

@@ -96,7 +96,7 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVer
     }
 }
 
-/// "Arthur Mensch", "Arthur Mensch, Timothée Lacroix and Guillaume Lample".
+/// "Jean Martin", "Jean Martin, Dorothée Durand and Paul Bernard".
 pub fn subjects(facts: &FactBase, claim: &RelationClaim) -> String {
     let names: Vec<&str> = claim
         .subjects

@@ -28,9 +28,9 @@ round has changed them.
 
 Example (an article of June 2024):
 
-    Mistral AI, valued at $2 billion, ...
+    Acme AI, valued at $2 billion, ...
                           ^^^^^^^^^^
-    error[T001]: valuation of Mistral AI: USD 2B was true from 2023-12-10 until
+    error[T001]: valuation of Acme AI: USD 2B was true from 2023-12-10 until
                  2024-06-10; since 2024-06-11 it is 5.8 billion EUR
 ",
 };

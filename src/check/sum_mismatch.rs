@@ -32,9 +32,9 @@ forgotten or counted twice.
 
 Example (an article of December 2023):
 
-    Mistral AI a levé 600 millions d'euros en deux tours.
+    Acme AI a levé 600 millions d'euros en deux tours.
                       ^^^^^^^^^^^^^^^^^^^^^
-    error[T003]: total raised of Mistral AI in 2 rounds: the article says EUR 600M;
+    error[T003]: total raised of Acme AI in 2 rounds: the article says EUR 600M;
                  the rounds add up to EUR 490M (105 million EUR on 2023-06-13 +
                  385 million EUR on 2023-12-10)
 ",

@@ -37,7 +37,7 @@ Why it matters: stale suppressions hide the next real finding in that paragraph.
 Example:
 
     <!-- claimcheck: allow missing-currency reason=\"quoted as said\" -->
-    Microsoft a investi 15 millions d'euros.     # nothing to suppress here
+    Globex a investi 15 millions d'euros.     # nothing to suppress here
 ",
 };
 

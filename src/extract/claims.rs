@@ -1,6 +1,6 @@
 //! From amounts to claims: a cue word, a subject, an optional object and a value
-//! in one sentence. "Microsoft, qui a investi près de 15 millions d'euros dans
-//! Mistral AI" is an investment by Microsoft in Mistral AI of [13.5, 15.5] M EUR.
+//! in one sentence. "Globex, qui a investi près de 15 millions d'euros dans
+//! Acme AI" is an investment by Globex in Acme AI of [13.5, 15.5] M EUR.
 
 use std::ops::Range;
 
@@ -456,7 +456,7 @@ impl ClaimFinder<'_> {
                     i = end;
                     continue;
                 }
-                // "Mistral AI, la startup française, …": an apposition names the same entity.
+                // "Acme AI, la startup française, …": an apposition names the same entity.
                 let apposition = refs
                     .last()
                     .filter(|r| fitting.iter().any(|f| f.entity == r.entity))

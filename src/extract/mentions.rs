@@ -197,7 +197,7 @@ impl MentionFinder<'_> {
                     && (name.simple_word || name.acronym)
                     && tokens.iter().all(|t| t.all_lower)
                 {
-                    // "mistral" the wind, "apple" the fruit, "eu" the verb: ordinary words.
+                    // "acme" the wind, "apple" the fruit, "eu" the verb: ordinary words.
                     return Some((len, None));
                 } else {
                     Match::Variant(diff)
@@ -318,7 +318,7 @@ impl MentionFinder<'_> {
     }
 
     /// A surname alias preceded by another first name is another person:
-    /// "Sophie Lacroix" is not "Timothée Lacroix".
+    /// "Sophie Durand" is not "Dorothée Durand".
     fn is_other_person(
         &self,
         i: usize,

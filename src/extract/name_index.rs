@@ -26,7 +26,7 @@ pub struct NameForm {
     pub tokens: Vec<String>,
     /// All tokens folded and concatenated: the key of fold-equality.
     pub folded: String,
-    /// One ordinary-looking word ("Mistral", "Paris"): in lower case it is that
+    /// One ordinary-looking word ("Acme", "Paris"): in lower case it is that
     /// ordinary word, not a misspelt name.
     pub simple_word: bool,
     /// One word in capitals ("EU", "IBM"): in lower case it is an ordinary word.

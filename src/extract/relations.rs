@@ -19,8 +19,8 @@ pub enum ClaimedValue {
 
 #[derive(Clone, Debug)]
 pub struct RelationClaim {
-    /// One subject, or a group ("Arthur Mensch, Timothée Lacroix et Guillaume
-    /// Lample, tous trois venus de DeepMind et Meta"): then each value must hold
+    /// One subject, or a group ("Jean Martin, Dorothée Durand et Paul
+    /// Bernard, tous trois venus d'Initech et de Hooli"): then each value must hold
     /// for at least one of them.
     pub subjects: Vec<EntityIdx>,
     pub subject_at: Range<usize>,
@@ -83,7 +83,7 @@ impl ClaimFinder<'_> {
                     .collect();
                 let value_end = values.last().map_or(cue_range.end, |(_, at, _)| at.end);
                 let (subjects, subject_at, inferred) = if before.is_empty() {
-                    // "Fondé en avril dernier, Mistral AI …": the subject follows.
+                    // "Fondé en avril dernier, Acme AI …": the subject follows.
                     match refs
                         .iter()
                         .filter(|r| in_sentence(r) && r.range.start >= value_end)
@@ -93,7 +93,7 @@ impl ClaimFinder<'_> {
                         None => continue,
                     }
                 } else if value_type == ValueType::Entity && self.list_before(&before) > 1 {
-                    // "Arthur Mensch, Timothée Lacroix et Guillaume Lample, venus de …"
+                    // "Jean Martin, Dorothée Durand et Paul Bernard, venus de …"
                     let n = self.list_before(&before);
                     let chain = &before[before.len() - n..];
                     (
@@ -281,7 +281,7 @@ impl ClaimFinder<'_> {
                 continue;
             };
             // "plus de 10 ans" is a duration: a weak marker makes an age only right
-            // after the person ("PDG de 31 ans", "Arthur Mensch, 31 ans").
+            // after the person ("PDG de 31 ans", "Jean Martin, 31 ans").
             let words_between = self
                 .tokens
                 .iter()

@@ -259,7 +259,7 @@ impl Loader<'_> {
         })
     }
 
-    /// A fact whose attribute takes an entity or a date: "value: google-deepmind",
+    /// A fact whose attribute takes an entity or a date: "value: google-labs",
     /// "value: 2023-04". Its period (`date`, `from`, `until`) is optional.
     pub(super) fn relation(
         &mut self,

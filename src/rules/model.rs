@@ -106,7 +106,7 @@ impl FactBase {
     }
 
     /// Whether `entity` is `ancestor` or belongs to it through `of` links
-    /// (Google DeepMind belongs to Google).
+    /// (Initech Labs belongs to Google).
     pub fn is_within(&self, entity: EntityIdx, ancestor: EntityIdx) -> bool {
         let mut current = Some(entity);
         for _ in 0..=self.entities.len() {
@@ -233,8 +233,8 @@ pub enum RelationValue {
     Date(crate::source::doc_date::DateRange),
 }
 
-/// A fact whose value is an entity or a date: "Arthur Mensch worked at Google
-/// DeepMind", "Mistral AI was founded in April 2023".
+/// A fact whose value is an entity or a date: "Jean Martin worked at Google
+/// Labs", "Acme AI was founded in April 2023".
 #[derive(Debug)]
 pub struct Relation {
     pub subject: EntityIdx,

@@ -62,7 +62,7 @@ pub struct AttributeDef {
     /// Kinds of entity the claim can be about. Default: org.
     #[serde(default)]
     pub subject: Vec<Spanned<String>>,
-    /// Whether claims name an object ("Microsoft invests in Mistral AI").
+    /// Whether claims name an object ("Globex invests in Acme AI").
     #[serde(default)]
     pub object: bool,
     /// Cue words by language code. A trailing `*` matches any ending ("valoris*").

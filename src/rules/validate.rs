@@ -19,8 +19,8 @@ stops with exit status 2 until it is fixed.
 Example:
 
     entities:
-      - id: arthur-mensch
-        nam: Arthur Mensch     # unknown field `nam`, expected one of id, kind, name, …
+      - id: jean-martin
+        nam: Jean Martin     # unknown field `nam`, expected one of id, kind, name, …
 ",
 };
 
@@ -80,10 +80,10 @@ Why it matters: a misspelt reference silently detaches a fact from its entity.
 
 Example:
 
-    - id: mistral-large
+    - id: acme-large
       kind: product
-      name: Mistral Large
-      of: mistral-a        # unknown entity `mistral-a`; did you mean `mistral-ai`?
+      name: Acme Large
+      of: acme-a        # unknown entity `acme-a`; did you mean `acme-ai`?
 ",
 };
 
@@ -105,7 +105,7 @@ Reports a value that has the right type but is not allowed:
 
 Example:
 
-    - id: Arthur_Mensch     # ids are kebab-case: arthur-mensch
+    - id: Jean_Martin       # ids are kebab-case: jean-martin
       kind: human           # unknown kind; did you mean `person`?
 ",
 };
@@ -125,7 +125,7 @@ claim about the fact (its cues); a fact under an unknown attribute is never chec
 Example:
 
     facts:
-      - subject: mistral-ai
+      - subject: acme-ai
         attribute: valuaton       # unknown attribute `valuaton`; did you mean `valuation`?
         value: 5.8 billion EUR
 ",
@@ -144,9 +144,9 @@ Why it matters: a fact desk must be able to defend every figure it enforces.
 
 Example:
 
-    - subject: microsoft
+    - subject: globex
       attribute: investment
-      object: mistral-ai
+      object: acme-ai
       value: 15 million EUR
       date: 2024-02-26          # add `source: https://…`
 ",
@@ -193,9 +193,9 @@ mod tests {
 
     #[test]
     fn kebab_case_ids() {
-        assert!(is_kebab_case("mistral-ai"));
+        assert!(is_kebab_case("acme-ai"));
         assert!(is_kebab_case("gpt-4"));
-        assert!(!is_kebab_case("Mistral"));
+        assert!(!is_kebab_case("Acme"));
         assert!(!is_kebab_case("a--b"));
         assert!(!is_kebab_case("-a"));
         assert!(!is_kebab_case(""));
@@ -203,15 +203,9 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_candidate() {
-        let ids = ["mistral-ai", "microsoft", "meta"];
-        assert_eq!(
-            did_you_mean("mistral-a", ids.iter().copied()),
-            Some("mistral-ai")
-        );
-        assert_eq!(
-            did_you_mean("microsfot", ids.iter().copied()),
-            Some("microsoft")
-        );
+        let ids = ["acme-ai", "globex", "meta"];
+        assert_eq!(did_you_mean("acme-a", ids.iter().copied()), Some("acme-ai"));
+        assert_eq!(did_you_mean("globxe", ids.iter().copied()), Some("globex"));
         assert_eq!(did_you_mean("apple", ids.iter().copied()), None);
     }
 }
