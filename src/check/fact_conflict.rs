@@ -29,12 +29,12 @@ A figure that is the fact's figure in another currency is reported as
 `currency-mismatch` instead.
 
 The same check covers claims whose value is an entity or a date: a person said to
-come from a company the fact base does not list for them ('passé par Meta'), a
+come from a company the fact base does not list for them ('passé par Hooli'), a
 founding or release date that does not overlap the fact's ('fondée en mai 2023'), and
 an age that the person's birth date does not allow on the article's date ('PDG de 35
-ans'). A company inside another counts as it ('passé par Google' fits Google
+ans'). A company inside another counts as it ('passé par Initech' fits Initech
 Labs, which is `of: google`). For a group ('Jean Martin, Dorothée Durand et
-Paul Bernard, venus de Labs et Meta'), each value must hold for one of them.
+Paul Bernard, venus d'Initech et de Hooli'), each value must hold for one of them.
 
 Why it matters: a wrong figure is the error readers and competitors notice first.
 

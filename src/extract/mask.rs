@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn masks_urls_handles_hashtags_comments_and_code() {
-        let text = "Voir https://x.org/Open-AI et #harrystebbings, @20vc_tok, a@b.fr <!-- Open AI --> `Open AI` [lien](http://y) fin";
+        let text = "Voir https://x.org/Open-AI et #harrystebbings, @20vc_tok, a@b.fr <!-- Hoo Li --> `Hoo Li` [lien](http://y) fin";
         let masks = not_prose(text, 0..text.len());
         let masked: Vec<&str> = masks.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
@@ -78,8 +78,8 @@ mod tests {
                 "#harrystebbings",
                 "@20vc_tok",
                 "a@b.fr",
-                "<!-- Open AI -->",
-                "`Open AI`",
+                "<!-- Hoo Li -->",
+                "`Hoo Li`",
                 "](http://y)"
             ]
         );

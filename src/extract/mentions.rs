@@ -134,7 +134,7 @@ impl MentionFinder<'_> {
         if !self.index.may_start(&self.tokens[i].folded) {
             return None;
         }
-        // One more token than the longest form: "Open AI" is two tokens for "OpenAI".
+        // One more token than the longest form: "Hoo Li" is two tokens for "HooLi".
         let longest = self.max_len(i, self.index.max_tokens + 1);
         // The windows' folded spellings are prefixes of one string.
         let mut joined = String::new();
@@ -157,7 +157,7 @@ impl MentionFinder<'_> {
             }
             let tokens = &self.tokens[i..i + len];
             // Words joined into one name must each look like part of a name:
-            // "Open AI" is "OpenAI", "met à" is not "Meta".
+            // "Hoo Li" is "HooLi", "met à" is not "Metà".
             let split = forms
                 .iter()
                 .all(|f| self.index.forms[*f].tokens.len() != len);
@@ -285,7 +285,7 @@ impl MentionFinder<'_> {
     /// small enough to be a misspelling rather than another name.
     fn near_distance(&self, window: &[Token], form: &NameForm) -> Option<usize> {
         if window.len() == 1 {
-            // A surname on its own is too short a context: "Micron" is not "Macron".
+            // A surname on its own is too short a context: "Macrun" is not "Macrin".
             if self.facts.entity(form.entity).kind == EntityKind::Person {
                 return None;
             }

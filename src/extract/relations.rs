@@ -1,5 +1,5 @@
 //! Claims whose value is an entity, a date or an age: "L'entrepreneur, passé par
-//! Meta" (a former employer), "fondée en avril 2023" (a founding date), "PDG de
+//! Hooli" (a former employer), "fondée en avril 2023" (a founding date), "PDG de
 //! 31 ans" (an age, checked against a birth date).
 
 use std::ops::Range;
@@ -143,7 +143,7 @@ impl ClaimFinder<'_> {
         n
     }
 
-    /// The entities named right after a cue, as a list ("chez Meta et Google"):
+    /// The entities named right after a cue, as a list ("chez Hooli et Initech"):
     /// the list stops at punctuation other than a comma between two names.
     fn entity_values(
         &self,

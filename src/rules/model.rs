@@ -106,7 +106,7 @@ impl FactBase {
     }
 
     /// Whether `entity` is `ancestor` or belongs to it through `of` links
-    /// (Initech Labs belongs to Google).
+    /// (Initech Labs belongs to Initech).
     pub fn is_within(&self, entity: EntityIdx, ancestor: EntityIdx) -> bool {
         let mut current = Some(entity);
         for _ in 0..=self.entities.len() {
@@ -233,7 +233,7 @@ pub enum RelationValue {
     Date(crate::source::doc_date::DateRange),
 }
 
-/// A fact whose value is an entity or a date: "Jean Martin worked at Google
+/// A fact whose value is an entity or a date: "Jean Martin worked at Initech
 /// Labs", "Acme AI was founded in April 2023".
 #[derive(Debug)]
 pub struct Relation {

@@ -39,9 +39,9 @@ fact can say which one it means.
 Example:
 
     - id: openai
-      name: OpenAI
+      name: HooLi
     - id: openai          # duplicate id `openai`
-      name: OpenAI Global
+      name: HooLi Global
 ",
 };
 
@@ -59,11 +59,11 @@ claimcheck could attribute a claim to the wrong one.
 
 Example:
 
-    - id: meta
-      name: Meta
-      aliases: [Facebook]
-    - id: facebook
-      name: Facebook      # `Facebook` is already an alias of `meta`
+    - id: hooli
+      name: Hooli
+      aliases: [HooliChat]
+    - id: hoolichat
+      name: HooliChat     # `HooliChat` is already an alias of `hooli`
 ",
 };
 

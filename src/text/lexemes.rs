@@ -140,7 +140,7 @@ mod tests {
         );
         assert_eq!(folded("1 500 000"), ["1", "500", "000"]);
         assert_eq!(folded("vingt-cinq au-delà"), ["vingtcinq", "audela"]);
-        assert_eq!(folded("GPT-4"), ["gpt4"]);
+        assert_eq!(folded("BOT-4"), ["bot4"]);
     }
 
     #[test]

@@ -80,9 +80,9 @@ mod tests {
     fn tells_each_kind_of_difference_apart() {
         let d = differences("labs", "Labs");
         assert!(d.is_case_only());
-        let d = differences("Open AI", "OpenAI");
+        let d = differences("Hoo Li", "HooLi");
         assert_eq!((d.case, d.accents, d.separators), (false, false, true));
-        let d = differences("GPT 4", "GPT-4");
+        let d = differences("BOT 4", "BOT-4");
         assert!(d.separators && !d.case);
         let d = differences("Etats-Unis", "États-Unis");
         assert_eq!((d.case, d.accents, d.separators), (false, true, false));
