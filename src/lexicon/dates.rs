@@ -366,62 +366,29 @@ impl DateReader<'_> {
         if let Some((kind, n)) = self.relative_at(c, i) {
             return self.relative(c, i, kind, n);
         }
-        // "mardi 11 juin 2024", "11 juin", "1er décembre 2023"
         let weekday = self.weekday_at(c, i);
-        let day_index = if weekday.is_some() { i + 1 } else { i };
-        if let (Some(d), Some(m)) = (self.day_at(c, day_index), self.month_at(c, day_index + 1)) {
-            let year = self.year_at(c, day_index + 2);
-            let resolved = year.or_else(|| self.year_for(m, Some(d), false));
-            let last = if year.is_some() {
-                day_index + 2
-            } else {
-                day_index + 1
-            };
-            let y = resolved?;
-            let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            let (mut mention, next) = self.mention(
-                c,
-                i,
-                last,
-                DateRange::day(date),
-                How {
-                    explicit_year: year.is_some(),
-                    full: year.is_some(),
-                    relative: year.is_none(),
-                },
-            );
-            mention.weekday = weekday.map(|w| WrittenWeekday {
-                weekday: w,
-                range: c.tokens[i].range.clone(),
-            });
-            return Some((mention, next));
-        }
-        // "June 11, 2024", "Tuesday, June 11"
-        let month_index = if weekday.is_some() { i + 1 } else { i };
-        if let (Some(m), Some(d)) = (
-            self.month_at(c, month_index),
-            self.day_at(c, month_index + 1),
-        ) && !self.lexicon.day_first
-        {
-            let year = self.year_at(c, month_index + 2);
+        let start = if weekday.is_some() { i + 1 } else { i };
+        // "mardi 11 juin 2024", "11 juin", "1er décembre 2023"; in month-first
+        // languages also "June 11, 2024", "Tuesday, June 11".
+        let day_month = self.day_at(c, start).zip(self.month_at(c, start + 1));
+        let month_day = (!self.lexicon.day_first)
+            .then(|| {
+                self.month_at(c, start)
+                    .zip(self.day_at(c, start + 1))
+                    .map(|(m, d)| (d, m))
+            })
+            .flatten();
+        if let Some((d, m)) = day_month.or(month_day) {
+            let year = self.year_at(c, start + 2);
             let y = year.or_else(|| self.year_for(m, Some(d), false))?;
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            let last = if year.is_some() {
-                month_index + 2
-            } else {
-                month_index + 1
+            let last = if year.is_some() { start + 2 } else { start + 1 };
+            let how = How {
+                explicit_year: year.is_some(),
+                full: year.is_some(),
+                relative: year.is_none(),
             };
-            let (mut mention, next) = self.mention(
-                c,
-                i,
-                last,
-                DateRange::day(date),
-                How {
-                    explicit_year: year.is_some(),
-                    full: year.is_some(),
-                    relative: year.is_none(),
-                },
-            );
+            let (mut mention, next) = self.mention(c, i, last, DateRange::day(date), how);
             mention.weekday = weekday.map(|w| WrittenWeekday {
                 weekday: w,
                 range: c.tokens[i].range.clone(),
