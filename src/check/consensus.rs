@@ -200,10 +200,12 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
             }
             continue;
         }
-        let in_consensus = consensus
-            .iter()
-            .any(|(k, _, _)| std::ptr::eq(k.claim, c.claim));
-        if in_consensus || covers(*interval) || c.file == representative.file {
+        // Claims covering the consensus point agree with it (with no majority,
+        // only the representative stands for it).
+        if covers(*interval)
+            || std::ptr::eq(c.claim, representative.claim)
+            || c.file == representative.file
+        {
             continue;
         }
         let conversion = conversion.clone().or_else(|| consensus[0].2.clone());
