@@ -304,6 +304,10 @@ impl MentionFinder<'_> {
         let mut total = 0;
         let mut anchored = false;
         for (token, wanted) in window.iter().zip(&form.tokens) {
+            // More than two letters apart in length is never a near miss.
+            if token.folded.len().abs_diff(wanted.len()) > 4 {
+                return None;
+            }
             let d = osa_distance(&token.folded, wanted);
             if d == 0 {
                 anchored |= !self.is_function_word(token) && wanted.chars().count() >= 2;

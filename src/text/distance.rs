@@ -4,8 +4,25 @@
 /// edit per substring): insertions, deletions, substitutions and transpositions
 /// of two adjacent characters each cost one.
 pub fn osa_distance(a: &str, b: &str) -> usize {
+    // Names are short: keep them on the stack when they fit.
+    let mut buf_a = ['\0'; 32];
+    let mut buf_b = ['\0'; 32];
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na <= 32 && nb <= 32 {
+        for (slot, c) in buf_a.iter_mut().zip(a.chars()) {
+            *slot = c;
+        }
+        for (slot, c) in buf_b.iter_mut().zip(b.chars()) {
+            *slot = c;
+        }
+        return osa_chars(&buf_a[..na], &buf_b[..nb]);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa_chars(&a, &b)
+}
+
+fn osa_chars(a: &[char], b: &[char]) -> usize {
     let width = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * width];
     for i in 0..=a.len() {
