@@ -56,24 +56,7 @@ impl Loader<'_> {
                 ValueType::Money
             }
         };
-        let mut value_kinds = Vec::new();
-        for k in &def.values {
-            let w = self.written(file, k);
-            match EntityKind::parse(&w.text) {
-                Some(kind) => value_kinds.push(kind),
-                None => {
-                    self.invalid(
-                        &w,
-                        format!("unknown entity kind `{}`", w.text),
-                        "not a known kind",
-                    );
-                    ok = false;
-                }
-            }
-        }
-        if value_kinds.is_empty() {
-            value_kinds.push(EntityKind::Org);
-        }
+        let value_kinds = self.entity_kinds(file, &def.values, &mut ok);
         let kind_text = self.written(file, &def.kind);
         let kind = match kind_text.text.as_str() {
             "state" => AttrKind::State,
@@ -88,24 +71,7 @@ impl Loader<'_> {
                 AttrKind::Event
             }
         };
-        let mut subject_kinds = Vec::new();
-        for k in &def.subject {
-            let w = self.written(file, k);
-            match EntityKind::parse(&w.text) {
-                Some(kind) => subject_kinds.push(kind),
-                None => {
-                    self.invalid(
-                        &w,
-                        format!("unknown entity kind `{}`", w.text),
-                        "not a known kind",
-                    );
-                    ok = false;
-                }
-            }
-        }
-        if subject_kinds.is_empty() {
-            subject_kinds.push(EntityKind::Org);
-        }
+        let subject_kinds = self.entity_kinds(file, &def.subject, &mut ok);
         let mut cues = BTreeMap::new();
         for (lang, words) in &def.cues {
             if lexicons.get(lang).is_none() {
@@ -315,6 +281,35 @@ impl Loader<'_> {
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),
         })
+    }
+
+    /// A list of entity kinds (org when empty); an unknown kind is reported
+    /// and clears `ok`.
+    fn entity_kinds(
+        &mut self,
+        file: FileId,
+        written: &[Spanned<String>],
+        ok: &mut bool,
+    ) -> Vec<EntityKind> {
+        let mut kinds = Vec::new();
+        for k in written {
+            let w = self.written(file, k);
+            match EntityKind::parse(&w.text) {
+                Some(kind) => kinds.push(kind),
+                None => {
+                    self.invalid(
+                        &w,
+                        format!("unknown entity kind `{}`", w.text),
+                        "not a known kind",
+                    );
+                    *ok = false;
+                }
+            }
+        }
+        if kinds.is_empty() {
+            kinds.push(EntityKind::Org);
+        }
+        kinds
     }
 
     /// An entity id; an unknown one is reported with a suggestion.
