@@ -166,12 +166,7 @@ impl Engine {
             diagnostics.extend(problems);
             extractions.push(extraction);
         }
-        let ctx = CheckContext {
-            map,
-            facts: &self.facts,
-            names: &self.indexes.names,
-            extractions: &extractions,
-        };
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, &extractions);
         diagnostics.extend(check::run_all(&ctx));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         (diagnostics, extractions)

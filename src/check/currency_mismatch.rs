@@ -1,6 +1,6 @@
 //! `currency-mismatch`: the fact's figure, labelled with the wrong currency.
 
-use super::money::{Verdict, fact_evidence, judge, reading_labels, topic};
+use super::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::lexicon::amounts::describe;
@@ -37,13 +37,13 @@ impl Check for CurrencyMismatch {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for ex in ctx.extractions {
+        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
             let file = ex.article.file;
-            for claim in &ex.claims {
-                let Verdict::CurrencyMismatch { stated, matching } = judge(ctx.facts, claim) else {
+            for (claim, verdict) in ex.claims.iter().zip(verdicts) {
+                let Verdict::CurrencyMismatch { stated, matching } = verdict else {
                     continue;
                 };
-                let (fact_label, source) = fact_evidence(&matching);
+                let (fact_label, source) = fact_evidence(matching);
                 let mut diag = Diagnostic::new(
                     &INFO,
                     format!(

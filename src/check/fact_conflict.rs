@@ -1,6 +1,6 @@
 //! `fact-conflict`: a claim whose figure the fact base contradicts.
 
-use super::money::{Verdict, fact_evidence, judge, reading_labels, said, topic};
+use super::money::{Verdict, fact_evidence, reading_labels, said, topic};
 use super::relations::{self, RelationVerdict};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
@@ -53,10 +53,10 @@ impl Check for FactConflict {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for ex in ctx.extractions {
+        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
             let file = ex.article.file;
-            for claim in &ex.claims {
-                let Verdict::Conflict { closest } = judge(ctx.facts, claim) else {
+            for (claim, verdict) in ex.claims.iter().zip(verdicts) {
+                let Verdict::Conflict { closest } = verdict else {
                     continue;
                 };
                 let in_any = if claim.amount.currency.is_none() {
@@ -64,7 +64,7 @@ impl Check for FactConflict {
                 } else {
                     ""
                 };
-                let (fact_label, source) = fact_evidence(&closest);
+                let (fact_label, source) = fact_evidence(closest);
                 let mut diag = Diagnostic::new(
                     &INFO,
                     format!(

@@ -1,6 +1,6 @@
 //! `missing-currency`: a money claim that does not say in which currency.
 
-use super::money::{Verdict, fact_evidence, judge, reading_labels, topic};
+use super::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::span::Span;
@@ -38,10 +38,15 @@ impl Check for MissingCurrency {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for ex in ctx.extractions {
+        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
             let file = ex.article.file;
             let text = &ctx.map.get(file).text;
-            for claim in ex.claims.iter().filter(|c| c.amount.currency.is_none()) {
+            for (claim, verdict) in ex
+                .claims
+                .iter()
+                .zip(verdicts)
+                .filter(|(c, _)| c.amount.currency.is_none())
+            {
                 let written = &text[claim.amount.range.clone()];
                 let mut diag = Diagnostic::new(
                     &INFO,
@@ -54,7 +59,7 @@ impl Check for MissingCurrency {
                         "in which currency?",
                     ),
                 );
-                if let Verdict::NoCurrency { agrees } = judge(ctx.facts, claim) {
+                if let Verdict::NoCurrency { agrees } = verdict {
                     let currencies: Vec<&str> =
                         agrees.iter().map(|v| v.currency.as_str()).collect();
                     let first = &agrees[0];

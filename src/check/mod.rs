@@ -30,6 +30,41 @@ pub struct CheckContext<'a> {
     pub facts: &'a FactBase,
     pub names: &'a NameIndex,
     pub extractions: &'a [Extraction],
+    /// Each money claim judged against the fact base, once for all the checks
+    /// that report on the verdict: by extraction, then by claim.
+    verdicts: std::cell::OnceCell<Vec<Vec<money::Verdict<'a>>>>,
+}
+
+impl<'a> CheckContext<'a> {
+    pub fn new(
+        map: &'a SourceMap,
+        facts: &'a FactBase,
+        names: &'a NameIndex,
+        extractions: &'a [Extraction],
+    ) -> Self {
+        CheckContext {
+            map,
+            facts,
+            names,
+            extractions,
+            verdicts: Default::default(),
+        }
+    }
+
+    /// The verdict on every money claim, computed on first use.
+    pub fn verdicts(&self) -> &[Vec<money::Verdict<'a>>] {
+        self.verdicts.get_or_init(|| {
+            self.extractions
+                .iter()
+                .map(|ex| {
+                    ex.claims
+                        .iter()
+                        .map(|c| money::judge(self.facts, c))
+                        .collect()
+                })
+                .collect()
+        })
+    }
 }
 
 pub trait Check: Sync {

@@ -1,6 +1,6 @@
 //! `stale-claim`: a figure that was true once, but not at the claim's time.
 
-use super::money::{Verdict, fact_evidence, judge, reading_labels, topic};
+use super::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::lexicon::amounts::describe;
@@ -41,10 +41,10 @@ impl Check for StaleClaim {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for ex in ctx.extractions {
+        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
             let file = ex.article.file;
-            for claim in &ex.claims {
-                let Verdict::Stale { then, now } = judge(ctx.facts, claim) else {
+            for (claim, verdict) in ex.claims.iter().zip(verdicts) {
+                let Verdict::Stale { then, now } = verdict else {
                     continue;
                 };
                 let said = describe(
@@ -53,8 +53,8 @@ impl Check for StaleClaim {
                     claim.amount.currency.as_deref(),
                 );
                 let since = now.fact.valid.first.format("%Y-%m-%d");
-                let (then_label, source) = fact_evidence(&then);
-                let (now_label, _) = fact_evidence(&now);
+                let (then_label, source) = fact_evidence(then);
+                let (now_label, _) = fact_evidence(now);
                 let mut diag = Diagnostic::new(
                     &INFO,
                     format!(
