@@ -37,7 +37,6 @@ pub struct NameForm {
 pub struct NameIndex {
     pub forms: Vec<NameForm>,
     by_folded: HashMap<String, Vec<usize>>,
-    by_token_count: HashMap<usize, Vec<usize>>,
     /// Forms of several words, by (word count, one of their folded words): a
     /// near miss must share one word exactly with the form.
     by_word: HashMap<(usize, String), Vec<usize>>,
@@ -86,10 +85,6 @@ impl NameIndex {
         self.max_tokens = self.max_tokens.max(tokens.len());
         self.starts.insert(folded.chars().take(3).collect());
         self.by_folded.entry(folded.clone()).or_default().push(id);
-        self.by_token_count
-            .entry(tokens.len())
-            .or_default()
-            .push(id);
         if tokens.len() == 1 {
             if let Some(c) = tokens[0].chars().next() {
                 self.by_first.entry(c).or_default().push(id);
@@ -160,10 +155,5 @@ impl NameIndex {
         out.sort_unstable();
         out.dedup();
         out
-    }
-
-    /// Forms made of `count` tokens.
-    pub fn with_token_count(&self, count: usize) -> &[usize] {
-        self.by_token_count.get(&count).map_or(&[], Vec::as_slice)
     }
 }

@@ -70,11 +70,6 @@ fn push_lower_expanded(out: &mut String, c: char) {
     }
 }
 
-/// Accents removed, case and separators kept.
-pub fn strip_accents(text: &str) -> String {
-    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
-}
-
 /// NFC with every run of white space collapsed to one space: the form in which
 /// a mention counts as written exactly like a name.
 pub fn surface(text: &str) -> String {
