@@ -341,7 +341,7 @@ impl Server {
                 actions.push(json!({
                     "title": fix.title,
                     "kind": "quickfix",
-                    "diagnostics": [lsp_diagnostic],
+                    "diagnostics": [lsp_diagnostic.clone()],
                     "isPreferred": fix.applicability == Applicability::Safe,
                     "edit": { "changes": { uri.clone(): edits } },
                 }));
@@ -360,7 +360,7 @@ impl Server {
             actions.push(json!({
                 "title": format!("Allow {} here (with a reason)", d.name),
                 "kind": "quickfix",
-                "diagnostics": [convert::diagnostic(&map, d, file, &uri, self.encoding)],
+                "diagnostics": [lsp_diagnostic],
                 "edit": { "changes": { uri.clone(): [{
                     "range": convert::range(&map, &at, self.encoding),
                     "newText": format!("<!-- claimcheck: allow {} reason=\"why this is accepted\" -->\n", d.name),
