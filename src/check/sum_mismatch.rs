@@ -44,7 +44,7 @@ Example (an article of December 2023):
 fn window_of(ctx: &CheckContext, claim: &Claim, text: &str) -> Window {
     let words: Vec<String> = tokenize(text, claim.cue.clone())
         .into_iter()
-        .map(|t| t.folded)
+        .map(|t| t.folded.into())
         .collect();
     ctx.facts.attributes[claim.attribute]
         .windows

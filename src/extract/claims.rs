@@ -35,7 +35,7 @@ pub struct Claim {
 
 /// A reference to an entity: a mention, or a description resolved to one.
 #[derive(Clone, Debug)]
-pub(super) struct Ref {
+pub struct Ref {
     pub(super) token: usize,
     pub(super) range: Range<usize>,
     pub(super) entity: EntityIdx,
@@ -66,8 +66,8 @@ pub struct ClaimFinder<'a> {
     /// The cue words of the article's language, indexed by first word.
     pub cue_index: Option<&'a CueIndex>,
     /// References and sentences, computed once for all the claim readers.
-    pub(super) refs_cache: std::cell::OnceCell<Vec<Ref>>,
-    pub(super) sentences_cache: std::cell::OnceCell<Vec<Range<usize>>>,
+    pub refs_cache: std::cell::OnceCell<Vec<Ref>>,
+    pub sentences_cache: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 /// Cue words of one language, indexed so that each token is looked up once.
@@ -329,7 +329,7 @@ impl ClaimFinder<'_> {
                 self.tokens[start..start + marker.len()]
                     .iter()
                     .zip(marker)
-                    .all(|(t, w)| &t.folded == w)
+                    .all(|(t, w)| t.folded == w)
             })
         })
     }
@@ -366,7 +366,7 @@ impl ClaimFinder<'_> {
                         if cue.prefix && j == n - 1 {
                             t.folded.starts_with(w.as_str())
                         } else {
-                            &t.folded == w
+                            t.folded == w
                         }
                     });
                 if matched {
@@ -488,7 +488,7 @@ impl ClaimFinder<'_> {
                 && self.tokens[i..i + n]
                     .iter()
                     .zip(words)
-                    .all(|(t, w)| &t.folded == w);
+                    .all(|(t, w)| t.folded == w);
             matched
                 .then(|| EntityKind::parse(kind).map(|k| (n, k)))
                 .flatten()
@@ -505,7 +505,7 @@ impl ClaimFinder<'_> {
                     && self.tokens[start..start + n]
                         .iter()
                         .zip(words)
-                        .all(|(t, w)| &t.folded == w);
+                        .all(|(t, w)| t.folded == w);
                 matched.then(|| code.clone())
             })
         };
@@ -533,7 +533,7 @@ fn country_end(finder: &ClaimFinder, i: usize, len: usize) -> usize {
             && finder.tokens[after..after + n]
                 .iter()
                 .zip(words)
-                .all(|(t, w)| &t.folded == w))
+                .all(|(t, w)| t.folded == w))
         .then_some(n)
     });
     after + adjective.unwrap_or(0)

@@ -222,7 +222,8 @@ impl MentionFinder<'_> {
 
     fn is_function_word(&self, token: &Token) -> bool {
         self.lexicon.is_some_and(|l| {
-            l.stopwords.contains(&token.folded) || l.name_particles.contains(&token.folded)
+            l.stopwords.contains(token.folded.as_str())
+                || l.name_particles.contains(token.folded.as_str())
         })
     }
 
@@ -232,6 +233,10 @@ impl MentionFinder<'_> {
             return None;
         }
         let longest = self.max_len(i, self.index.max_tokens);
+        let skeletons: Vec<String> = self.tokens[i..i + longest]
+            .iter()
+            .map(|t| skeleton(&t.folded))
+            .collect();
         for len in (1..=longest).rev() {
             let window = &self.tokens[i..i + len];
             let inner_ok = window.iter().enumerate().all(|(k, t)| {
@@ -243,9 +248,9 @@ impl MentionFinder<'_> {
             let mut best: Option<(usize, usize)> = None;
             let mut ambiguous = false;
             let words: Vec<&str> = window.iter().map(|t| t.folded.as_str()).collect();
-            for f in self.index.near_candidates(&words) {
+            for f in self.index.near_candidates(&words, &skeletons[..len]) {
                 let form = &self.index.forms[f];
-                let Some(distance) = self.near_distance(window, form) else {
+                let Some(distance) = self.near_distance(window, &skeletons[..len], form) else {
                     continue;
                 };
                 match best {
@@ -283,37 +288,50 @@ impl MentionFinder<'_> {
 
     /// The edit distance between a window and a form of as many tokens, if it is
     /// small enough to be a misspelling rather than another name.
-    fn near_distance(&self, window: &[Token], form: &NameForm) -> Option<usize> {
+    fn near_distance(
+        &self,
+        window: &[Token],
+        skeletons: &[String],
+        form: &NameForm,
+    ) -> Option<usize> {
         if window.len() == 1 {
             // A surname on its own is too short a context: "Macrun" is not "Macrin".
             if self.facts.entity(form.entity).kind == EntityKind::Person {
                 return None;
             }
             let (a, b) = (&window[0].folded, &form.tokens[0]);
-            let d = osa_distance(a, b);
-            let limit = match b.chars().count() {
+            let limit = match form.lengths[0] {
                 0..=6 => 0,
                 7..=10 => 1,
                 _ => 2,
             };
             let same_start = a.chars().next() == b.chars().next();
-            let close = (d <= limit && same_start)
-                || (b.chars().count() >= 5 && skeleton(a) == skeleton(b));
+            let sounds_alike = form.lengths[0] >= 5 && skeletons[0] == form.skeletons[0];
+            // Edit distance is at least the difference in length: skip it
+            // when it cannot come within the limit.
+            let may_be_close =
+                limit > 0 && same_start && a.chars().count().abs_diff(form.lengths[0]) <= limit;
+            if !sounds_alike && !may_be_close {
+                return None;
+            }
+            let d = osa_distance(a, b);
+            let close = (d <= limit && same_start) || sounds_alike;
             return (d > 0 && close).then_some(d);
         }
         let mut total = 0;
         let mut anchored = false;
-        for (token, wanted) in window.iter().zip(&form.tokens) {
+        for (k, (token, wanted)) in window.iter().zip(&form.tokens).enumerate() {
             // More than two letters apart in length is never a near miss.
             if token.folded.len().abs_diff(wanted.len()) > 4 {
                 return None;
             }
-            let d = osa_distance(&token.folded, wanted);
-            if d == 0 {
-                anchored |= !self.is_function_word(token) && wanted.chars().count() >= 2;
+            if token.folded == *wanted {
+                anchored |= !self.is_function_word(token) && form.lengths[k] >= 2;
                 continue;
             }
-            if !word_is_close(&token.folded, wanted, d) {
+            let d = osa_distance(&token.folded, wanted);
+            let sounds_alike = skeletons[k] == form.skeletons[k];
+            if !word_is_close(&token.folded, wanted, d, sounds_alike) {
                 return None;
             }
             total += d;
@@ -344,7 +362,7 @@ impl MentionFinder<'_> {
             .is_some_and(|m| m.range.end >= prev.range.end);
         let is_title = self
             .lexicon
-            .is_some_and(|l| l.titles.contains(&prev.folded));
+            .is_some_and(|l| l.titles.contains(prev.folded.as_str()));
         adjacent
             && prev.capitalised
             && !prev.all_caps
@@ -357,8 +375,7 @@ impl MentionFinder<'_> {
 /// Whether one word of a longer name is a plausible misspelling of `wanted`,
 /// `d` edits away. Short words must sound alike ("Artur"/"Arthur"), so that
 /// "Brent Martin" is not taken for "Brett Martin".
-fn word_is_close(written: &str, wanted: &str, d: usize) -> bool {
-    let sounds_alike = skeleton(written) == skeleton(wanted);
+fn word_is_close(written: &str, wanted: &str, d: usize, sounds_alike: bool) -> bool {
     match wanted.chars().count() {
         0..=3 => is_transposition(written, wanted),
         4..=5 => sounds_alike || is_transposition(written, wanted),

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::{EntityIdx, FactBase, Written};
-use crate::text::fold::{fold, surface};
+use crate::text::fold::{fold, skeleton, surface};
 use crate::text::tokens::tokenize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +24,10 @@ pub struct NameForm {
     pub surface: String,
     /// Folded tokens, for per-word edit distance.
     pub tokens: Vec<String>,
+    /// The phonetic skeleton of each token, computed once.
+    pub skeletons: Vec<String>,
+    /// The length of each token in characters.
+    pub lengths: Vec<usize>,
     /// All tokens folded and concatenated: the key of fold-equality.
     pub folded: String,
     /// One ordinary-looking word ("Acme", "Paris"): in lower case it is that
@@ -37,15 +41,16 @@ pub struct NameForm {
 pub struct NameIndex {
     pub forms: Vec<NameForm>,
     by_folded: HashMap<String, Vec<usize>>,
-    /// Forms of several words, by (word count, one of their folded words): a
-    /// near miss must share one word exactly with the form.
-    by_word: HashMap<(usize, String), Vec<usize>>,
+    /// Forms of several words, by one of their folded words: a near miss must
+    /// share one word exactly with the form.
+    by_word: HashMap<String, Vec<usize>>,
     /// One-word forms by first letter, and by skeleton: where near misses are looked for.
     by_first: HashMap<char, Vec<usize>>,
     by_skeleton: HashMap<String, Vec<usize>>,
-    /// The first three folded characters of every form: a window starting
-    /// otherwise cannot be fold-equal to any.
+    /// The first three folded characters of every form, and their shorter
+    /// prefixes: a window starting otherwise cannot be fold-equal to any.
     starts: rustc_hash::FxHashSet<String>,
+    short_starts: rustc_hash::FxHashSet<String>,
     /// The most tokens any form has.
     pub max_tokens: usize,
 }
@@ -69,7 +74,7 @@ impl NameIndex {
         let text = &written.text;
         let tokens: Vec<String> = tokenize(text, 0..text.len())
             .into_iter()
-            .map(|t| t.folded)
+            .map(|t| t.folded.into())
             .collect();
         if tokens.is_empty() {
             return;
@@ -83,22 +88,21 @@ impl NameIndex {
             tokens.len() == 1 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         let id = self.forms.len();
         self.max_tokens = self.max_tokens.max(tokens.len());
-        self.starts.insert(folded.chars().take(3).collect());
+        let start: String = folded.chars().take(3).collect();
+        for (i, _) in start.char_indices().skip(1) {
+            self.short_starts.insert(start[..i].to_string());
+        }
+        self.short_starts.insert(start.clone());
+        self.starts.insert(start);
         self.by_folded.entry(folded.clone()).or_default().push(id);
         if tokens.len() == 1 {
             if let Some(c) = tokens[0].chars().next() {
                 self.by_first.entry(c).or_default().push(id);
             }
-            self.by_skeleton
-                .entry(crate::text::fold::skeleton(text))
-                .or_default()
-                .push(id);
+            self.by_skeleton.entry(skeleton(text)).or_default().push(id);
         } else {
             for word in &tokens {
-                let list = self
-                    .by_word
-                    .entry((tokens.len(), word.clone()))
-                    .or_default();
+                let list = self.by_word.entry(word.clone()).or_default();
                 if list.last() != Some(&id) {
                     list.push(id);
                 }
@@ -109,6 +113,8 @@ impl NameIndex {
             role,
             written: written.clone(),
             surface: surface(text),
+            skeletons: tokens.iter().map(|t| skeleton(t)).collect(),
+            lengths: tokens.iter().map(|t| t.chars().count()).collect(),
             tokens,
             folded,
             simple_word,
@@ -119,12 +125,10 @@ impl NameIndex {
     /// Whether a window whose first word folds to `word` may be fold-equal to
     /// a form (a quick rejection for the many words that start no name).
     pub fn may_start(&self, word: &str) -> bool {
-        let start: String = word.chars().take(3).collect();
-        if start.chars().count() == 3 {
-            self.starts.contains(&start)
-        } else {
+        match word.char_indices().nth(3) {
+            Some((end, _)) => self.starts.contains(&word[..end]),
             // A short first word ("AI", "X") may be completed by the next one.
-            self.starts.iter().any(|s| s.starts_with(&start))
+            None => self.short_starts.contains(word),
         }
     }
 
@@ -133,22 +137,25 @@ impl NameIndex {
         self.by_folded.get(folded).map_or(&[], Vec::as_slice)
     }
 
-    /// The forms a window of folded words may be a near miss of, in form order:
-    /// for several words, those sharing one word with it; for one word, those
-    /// with its first letter or its skeleton.
-    pub fn near_candidates(&self, words: &[&str]) -> Vec<usize> {
+    /// The forms a window of folded words (with their skeletons) may be a near
+    /// miss of, in form order: for several words, those of as many words sharing
+    /// one with it; for one word, those with its first letter or its skeleton.
+    pub fn near_candidates(&self, words: &[&str], skeletons: &[String]) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        if let [word] = words {
+        if let ([word], [skeleton]) = (words, skeletons) {
             if let Some(list) = word.chars().next().and_then(|c| self.by_first.get(&c)) {
                 out.extend(list);
             }
-            if let Some(list) = self.by_skeleton.get(&crate::text::fold::skeleton(word)) {
+            if let Some(list) = self.by_skeleton.get(skeleton) {
                 out.extend(list);
             }
         } else {
             for word in words {
-                if let Some(list) = self.by_word.get(&(words.len(), (*word).to_string())) {
-                    out.extend(list);
+                if let Some(list) = self.by_word.get(*word) {
+                    out.extend(
+                        list.iter()
+                            .filter(|f| self.forms[**f].tokens.len() == words.len()),
+                    );
                 }
             }
         }

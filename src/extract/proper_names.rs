@@ -24,9 +24,12 @@ pub fn find(
     lexicon: Option<&Lexicon>,
 ) -> Vec<ProperName> {
     let is_function = |t: &Token| {
-        lexicon.is_some_and(|l| l.stopwords.contains(&t.folded) || l.titles.contains(&t.folded))
+        lexicon.is_some_and(|l| {
+            l.stopwords.contains(t.folded.as_str()) || l.titles.contains(t.folded.as_str())
+        })
     };
-    let is_particle = |t: &Token| lexicon.is_some_and(|l| l.name_particles.contains(&t.folded));
+    let is_particle =
+        |t: &Token| lexicon.is_some_and(|l| l.name_particles.contains(t.folded.as_str()));
     // Mentions are in reading order and do not overlap: a binary search finds the one a token may be in.
     let in_mention = |t: &Token| {
         let i = mentions.partition_point(|m| m.range.end <= t.range.start);

@@ -227,7 +227,7 @@ impl ClaimFinder<'_> {
                 && self.tokens[i..i + phrase.len()]
                     .iter()
                     .zip(phrase)
-                    .all(|(t, w)| &t.folded == w)
+                    .all(|(t, w)| t.folded == w)
         };
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
@@ -331,13 +331,13 @@ impl ClaimFinder<'_> {
         let date_cues = self.cues(ValueType::Date);
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
-            let Some(unit) = self.lexicon.duration_units.get(&token.folded) else {
+            let Some(unit) = self.lexicon.duration_units.get(token.folded.as_str()) else {
                 continue;
             };
             if !self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|t| self.lexicon.elapsed_after.contains(&t.folded))
+                .is_some_and(|t| self.lexicon.elapsed_after.iter().any(|w| t.folded == *w))
                 || i == 0
             {
                 continue;
@@ -360,7 +360,7 @@ impl ClaimFinder<'_> {
                     && self.tokens[i - 1 - n..i - 1]
                         .iter()
                         .zip(&h.phrase)
-                        .all(|(t, w)| &t.folded == w)
+                        .all(|(t, w)| t.folded == w)
             });
             let months = value * unit;
             let (mut low, high) = crate::lexicon::amounts::interval(months, unit / 2.0, hedge);

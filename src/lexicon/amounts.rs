@@ -77,7 +77,8 @@ impl AmountReader<'_> {
         let after_connector = lexemes
             .get(end)
             .filter(|l| {
-                l.kind == LexKind::Word && self.lexicon.currency_connectors.contains(&l.folded)
+                l.kind == LexKind::Word
+                    && self.lexicon.currency_connectors.contains(l.folded.as_str())
             })
             .map(|_| end + 1);
         if let Some((code, len)) = self.currency_at(lexemes, end) {
@@ -195,7 +196,7 @@ impl AmountReader<'_> {
                     integer.push_str(&b.folded);
                     grouped = true;
                 } else {
-                    fraction = b.folded.clone();
+                    fraction = b.folded.to_string();
                 }
                 j += 2;
                 continue;

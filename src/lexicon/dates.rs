@@ -161,7 +161,7 @@ impl Cursor<'_> {
             && self.tokens[i..i + n]
                 .iter()
                 .zip(phrase)
-                .all(|(t, w)| &t.folded == w))
+                .all(|(t, w)| t.folded == w))
         .then_some(n)
     }
 
@@ -186,7 +186,7 @@ impl DateReader<'_> {
         while i < tokens.len() {
             let t = &tokens[i];
             let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
-                || self.lexicon.date_first_words.contains(&t.folded)
+                || self.lexicon.date_first_words.contains(t.folded.as_str())
                 || text[t.range.clone()].contains('-');
             if !may_start {
                 i += 1;

@@ -225,7 +225,7 @@ pub struct Lexicon {
 fn token_phrase(text: &str) -> Vec<String> {
     tokenize(text, 0..text.len())
         .into_iter()
-        .map(|t| t.folded)
+        .map(|t| t.folded.into())
         .collect()
 }
 

@@ -95,7 +95,7 @@ impl Loader<'_> {
                 };
                 let words: Vec<String> = tokenize(text, 0..text.len())
                     .into_iter()
-                    .map(|t| t.folded)
+                    .map(|t| t.folded.into())
                     .collect();
                 if words.is_empty() {
                     self.invalid(
@@ -134,7 +134,7 @@ impl Loader<'_> {
             };
             let words = tokenize(phrase, 0..phrase.len())
                 .into_iter()
-                .map(|t| t.folded)
+                .map(|t| t.folded.into())
                 .collect();
             windows.push((words, parsed));
         }

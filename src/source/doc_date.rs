@@ -123,7 +123,7 @@ fn iso_at_line_start(
     let is_intro = |t: &Token| {
         lexicons
             .iter()
-            .any(|l| l.date_line_words.iter().any(|w| w == &t.folded))
+            .any(|l| l.date_line_words.iter().any(|w| w == t.folded))
     };
     let candidate = match tokens {
         [first, ..] if parse_iso(&text[first.range.clone()]).is_some() => first,

@@ -22,28 +22,38 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
     osa_chars(&a, &b)
 }
 
+/// Row by row: only the last three rows of the table are ever read.
 fn osa_chars(a: &[char], b: &[char]) -> usize {
     let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
+    let mut small = [[0usize; 33]; 3];
+    let mut large = Vec::new();
+    let [older, prev, row]: [&mut [usize]; 3] = if width <= 33 {
+        let [x, y, z] = &mut small;
+        [&mut x[..width], &mut y[..width], &mut z[..width]]
+    } else {
+        large.resize(3 * width, 0);
+        let (x, rest) = large.split_at_mut(width);
+        let (y, z) = rest.split_at_mut(width);
+        [x, y, z]
+    };
+    let (mut older, mut prev, mut row) = (older, prev, row);
+    for (j, cell) in prev.iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
+            let mut best = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
+                best = best.min(older[j - 2] + 1);
             }
-            d[i * width + j] = best;
+            row[j] = best;
         }
+        std::mem::swap(&mut older, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
     }
-    d[a.len() * width + b.len()]
+    prev[b.len()]
 }
 
 /// Whether `a` and `b` hold the same letters, two of them swapped.

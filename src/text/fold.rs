@@ -3,6 +3,7 @@
 //! Every fold works on any normalisation form of its input (NFC or NFD), so an
 //! article saved in NFD compares equal to a fact base written in NFC.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -25,14 +26,26 @@ pub fn is_separator(c: char) -> bool {
 /// Lower case, accents removed, ligatures expanded, separators dropped:
 /// "Herblin-Stoop", "herblin stoop" and "Hérblin Stoop" all fold to "herblinstoop".
 pub fn fold(text: &str) -> String {
+    fold_compact(text).into()
+}
+
+/// [`fold`] into an inline string: a word's fold is rarely longer than 24
+/// bytes, so tokens get theirs without a heap allocation.
+pub fn fold_compact(text: &str) -> CompactString {
     // Most words are plain ASCII: no normalisation needed.
     if text.is_ascii() {
-        return text
-            .bytes()
-            .filter(|b| !(b.is_ascii_whitespace() || *b == b'-' || *b == b'\''))
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect();
+        let mut out = CompactString::const_new("");
+        for b in text.bytes() {
+            if !(b.is_ascii_whitespace() || b == b'-' || b == b'\'') {
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return out;
     }
+    CompactString::new(fold_unicode(text))
+}
+
+fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) || is_separator(c) {

@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::fold;
+use compact_str::CompactString;
+
+use super::fold::fold_compact;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LexKind {
@@ -20,7 +22,7 @@ pub struct Lexeme {
     pub kind: LexKind,
     pub range: Range<usize>,
     /// Folded word, digits as written, or the symbol itself.
-    pub folded: String,
+    pub folded: CompactString,
     /// White space (or the start of the range) comes right before it.
     pub spaced: bool,
 }
@@ -80,8 +82,8 @@ pub fn lex(text: &str, range: Range<usize>) -> Vec<Lexeme> {
         let end = chars.get(j).map_or(slice.len(), |(b, _)| *b);
         let raw = &slice[start..end];
         let folded = match kind {
-            LexKind::Word => fold(raw),
-            _ => raw.to_string(),
+            LexKind::Word => fold_compact(raw),
+            _ => CompactString::new(raw),
         };
         out.push(Lexeme {
             kind,
@@ -102,7 +104,7 @@ pub fn matches_at(lexemes: &[Lexeme], at: usize, phrase: &[String]) -> bool {
         && lexemes[at..at + phrase.len()]
             .iter()
             .zip(phrase)
-            .all(|(l, p)| &l.folded == p)
+            .all(|(l, p)| l.folded == p)
 }
 
 /// Where `phrase` starts if it is written just before `lexemes[end]`.
@@ -115,7 +117,7 @@ pub fn matches_before(lexemes: &[Lexeme], end: usize, phrase: &[String]) -> Opti
 pub fn phrase(text: &str) -> Vec<String> {
     lex(text, 0..text.len())
         .into_iter()
-        .map(|l| l.folded)
+        .map(|l| l.folded.into())
         .collect()
 }
 

@@ -8,14 +8,16 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::fold;
+use compact_str::CompactString;
+
+use super::fold::fold_compact;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     /// Byte range in the text that was tokenized.
     pub range: Range<usize>,
     /// The token folded for comparison (see [`fold`]).
-    pub folded: String,
+    pub folded: CompactString,
     /// The first letter is upper case (or the token starts with a digit).
     pub capitalised: bool,
     /// Every letter is upper case and there are at least two of them.
@@ -77,7 +79,7 @@ fn make_token(text: &str, range: Range<usize>) -> Token {
     }
     let first = word.chars().next().unwrap_or(' ');
     Token {
-        folded: fold(word),
+        folded: fold_compact(word),
         capitalised: first.is_uppercase() || first.is_ascii_digit(),
         all_caps: upper >= 2 && lower == 0,
         all_lower: upper == 0,
