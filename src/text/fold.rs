@@ -34,16 +34,40 @@ pub fn fold(text: &str) -> String {
 pub fn fold_compact(text: &str) -> CompactString {
     // Most words are plain ASCII: no normalisation needed.
     if text.is_ascii() {
-        let mut out = CompactString::const_new("");
-        for b in text.bytes() {
-            if !(b.is_ascii_whitespace() || b == b'-' || b == b'\'') {
-                out.push(b.to_ascii_lowercase() as char);
-            }
+        let mut out = CompactString::new(text);
+        out.make_ascii_lowercase();
+        if text.contains(|c: char| c.is_ascii_whitespace() || c == '-' || c == '\'') {
+            out.retain(|c| !(c.is_ascii_whitespace() || c == '-' || c == '\''));
         }
         return out;
     }
-    CompactString::new(fold_unicode(text))
+    // Precomposed Latin letters fold one by one, as normalisation would fold them.
+    let mut out = CompactString::const_new("");
+    for c in text.chars() {
+        if c.is_ascii() {
+            if !is_separator(c) {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if let Some(folded) = LATIN_FOLDS.get((c as usize).wrapping_sub(LATIN_FIRST)) {
+            out.push_str(folded);
+        } else {
+            return CompactString::new(fold_unicode(text));
+        }
+    }
+    out
 }
+
+/// The folds of U+00C0..U+024F (Latin-1 letters and Latin Extended-A and -B),
+/// computed once by the general path so that both paths agree.
+const LATIN_FIRST: usize = 0xC0;
+static LATIN_FOLDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (LATIN_FIRST as u32..0x250)
+        .map(|code| {
+            char::from_u32(code)
+                .map_or_else(String::new, |c| fold_unicode(c.encode_utf8(&mut [0; 4])))
+        })
+        .collect()
+});
 
 fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -123,6 +147,28 @@ pub fn skeleton(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_fast_path_folds_as_normalisation_does() {
+        for word in [
+            "Dorothée",
+            "Œuvre Ça",
+            "Łódź",
+            "Straße",
+            "naïve-Ève",
+            "Ǆemal",
+        ] {
+            assert_eq!(fold(word), fold_unicode(word), "{word}");
+        }
+        for code in 0x20..0x250 {
+            let c = char::from_u32(code).unwrap().to_string();
+            assert_eq!(
+                fold(&format!("x{c}")),
+                fold_unicode(&format!("x{c}")),
+                "U+{code:04X}"
+            );
+        }
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_separators() {

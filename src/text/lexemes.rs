@@ -32,6 +32,9 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
     c.is_alphabetic() || is_combining_mark(c)
 }
 
@@ -39,55 +42,62 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// The character at byte `at` of `text[..end]`, if any.
+fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
+    match text.as_bytes()[..end].get(at) {
+        Some(b) if b.is_ascii() => Some(*b as char),
+        Some(_) => text[at..end].chars().next(),
+        None => None,
+    }
+}
+
 /// Lexes `text[range]`; ranges index `text`.
 pub fn lex(text: &str, range: Range<usize>) -> Vec<Lexeme> {
-    let base = range.start;
-    let slice = &text[range];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
+    let end = range.end;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(range.len() / 6);
+    let mut i = range.start;
     let mut spaced = true;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let Some(c) = char_at(text, i, end) {
         if c.is_whitespace() || is_apostrophe(c) {
             spaced |= c.is_whitespace();
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
+        let start = i;
+        let mut j = i + c.len_utf8();
         let kind = if c.is_ascii_digit() {
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
+            while j < end && bytes[j].is_ascii_digit() {
                 j += 1;
             }
             LexKind::Number
         } else if is_letter(c) {
-            while j < chars.len() {
-                let d = chars[j].1;
-                let joins = is_hyphen(d)
-                    && chars
-                        .get(j + 1)
-                        .is_some_and(|n| is_letter(n.1) || n.1.is_ascii_digit());
+            while let Some(d) = char_at(text, j, end) {
                 if is_letter(d) {
-                    j += 1;
-                } else if joins {
-                    j += 2;
-                } else {
-                    break;
+                    j += d.len_utf8();
+                    continue;
+                }
+                let joined = is_hyphen(d)
+                    .then(|| char_at(text, j + d.len_utf8(), end))
+                    .flatten()
+                    .filter(|n| is_letter(*n) || n.is_ascii_digit());
+                match joined {
+                    Some(n) => j += d.len_utf8() + n.len_utf8(),
+                    None => break,
                 }
             }
             LexKind::Word
         } else {
             LexKind::Symbol
         };
-        let end = chars.get(j).map_or(slice.len(), |(b, _)| *b);
-        let raw = &slice[start..end];
+        let raw = &text[start..j];
         let folded = match kind {
             LexKind::Word => fold_compact(raw),
             _ => CompactString::new(raw),
         };
         out.push(Lexeme {
             kind,
-            range: base + start..base + end,
+            range: start..j,
             folded,
             spaced,
         });

@@ -28,6 +28,9 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -35,42 +38,53 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// The character at byte `at` of `text[..end]`, if any.
+fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
+    match text.as_bytes()[..end].get(at) {
+        Some(b) if b.is_ascii() => Some(*b as char),
+        Some(_) => text[at..end].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text[range]` into tokens whose ranges index `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let slice = &text[range.clone()];
-    let mut tokens = Vec::new();
-    let mut chars = slice.char_indices().peekable();
-    let mut start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|(_, n)| *n);
-        let joins = start.is_some()
-            && prev.is_some_and(is_word_char)
-            && next.is_some_and(is_word_char)
-            && (is_hyphen(c)
-                || (c == '.'
-                    && prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())));
-        if is_word_char(c) || joins {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            tokens.push(make_token(text, range.start + s..range.start + i));
+    let end = range.end;
+    let mut tokens = Vec::with_capacity(range.len() / 6);
+    let mut i = range.start;
+    while let Some(c) = char_at(text, i, end) {
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
         }
-        prev = Some(c);
-    }
-    if let Some(s) = start {
-        tokens.push(make_token(text, range.start + s..range.end));
+        let start = i;
+        let mut prev = c;
+        i += c.len_utf8();
+        while let Some(next) = char_at(text, i, end) {
+            if is_word_char(next) {
+                i += next.len_utf8();
+            } else if (is_hyphen(next) || (next == '.' && prev.is_ascii_digit()))
+                && char_at(text, i + next.len_utf8(), end).is_some_and(|after| {
+                    is_word_char(after) && (next != '.' || after.is_ascii_digit())
+                })
+            {
+                // A hyphen between word characters, or a decimal point.
+                i += next.len_utf8();
+                continue;
+            } else {
+                break;
+            }
+            prev = next;
+        }
+        tokens.push(make_token(text, start..i));
     }
     tokens
 }
 
 fn make_token(text: &str, range: Range<usize>) -> Token {
     let word = &text[range.clone()];
-    let letters = word.chars().filter(|c| c.is_alphabetic());
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in letters {
+    for c in word.chars() {
         if c.is_uppercase() {
             upper += 1;
         } else if c.is_lowercase() {
@@ -83,7 +97,7 @@ fn make_token(text: &str, range: Range<usize>) -> Token {
         capitalised: first.is_uppercase() || first.is_ascii_digit(),
         all_caps: upper >= 2 && lower == 0,
         all_lower: upper == 0,
-        has_digit: word.chars().any(|c| c.is_ascii_digit()),
+        has_digit: word.bytes().any(|b| b.is_ascii_digit()),
         range,
     }
 }
