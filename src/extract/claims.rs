@@ -35,7 +35,7 @@ pub struct Claim {
 
 /// A reference to an entity: a mention, or a description resolved to one.
 #[derive(Clone, Debug)]
-pub struct Ref {
+pub(super) struct Ref {
     pub(super) token: usize,
     pub(super) range: Range<usize>,
     pub(super) entity: EntityIdx,
@@ -65,9 +65,16 @@ pub struct ClaimFinder<'a> {
     pub dates: &'a [DateMention],
     /// The cue words of the article's language, indexed by first word.
     pub cue_index: Option<&'a CueIndex>,
-    /// References and sentences, computed once for all the claim readers.
-    pub refs_cache: std::cell::OnceCell<Vec<Ref>>,
-    pub sentences_cache: std::cell::OnceCell<Vec<Range<usize>>>,
+    /// What the claim readers share, computed once.
+    pub cache: FinderCache,
+}
+
+/// References, sentences and cue words of one article, computed on first use.
+#[derive(Default)]
+pub struct FinderCache {
+    refs: std::cell::OnceCell<Vec<Ref>>,
+    sentences: std::cell::OnceCell<Vec<Range<usize>>>,
+    cues: std::cell::OnceCell<Vec<CueHit>>,
 }
 
 /// Cue words of one language, indexed so that each token is looked up once.
@@ -336,6 +343,16 @@ impl ClaimFinder<'_> {
 
     /// Cue words of the attributes whose value is of type `value`.
     pub(super) fn cues(&self, value: ValueType) -> Vec<CueHit> {
+        let all = self.cache.cues.get_or_init(|| self.all_cues());
+        all.iter()
+            .filter(|hit| self.facts.attributes[hit.attribute].value == value)
+            .cloned()
+            .collect()
+    }
+
+    /// Every cue word of the article, in the order of a plain scan: attribute,
+    /// position, cue.
+    fn all_cues(&self) -> Vec<CueHit> {
         let Some(index) = self.cue_index else {
             return Vec::new();
         };
@@ -350,9 +367,6 @@ impl ClaimFinder<'_> {
                 .map(|(a, k, _)| (*a, *k));
             for (attr, k) in by_word.chain(by_prefix) {
                 let attribute = &self.facts.attributes[attr];
-                if attribute.value != value {
-                    continue;
-                }
                 let cue = &attribute.cues[self.lang][k];
                 let n = cue.words.len();
                 if i + n > self.tokens.len() {
@@ -392,12 +406,13 @@ impl ClaimFinder<'_> {
     /// française") stands for the last entity named of its kind and nationality.
     /// The article's references (computed once).
     pub(super) fn refs(&self) -> &[Ref] {
-        self.refs_cache.get_or_init(|| self.references())
+        self.cache.refs.get_or_init(|| self.references())
     }
 
     /// The article's sentences (computed once).
     pub(super) fn sentence_ranges(&self) -> &[Range<usize>] {
-        self.sentences_cache
+        self.cache
+            .sentences
             .get_or_init(|| sentences(self.text, self.body.clone()))
     }
 
@@ -482,6 +497,13 @@ impl ClaimFinder<'_> {
     }
 
     fn description_at(&self, i: usize) -> Option<(usize, EntityKind)> {
+        if !self
+            .lexicon
+            .description_first_words
+            .contains(self.tokens[i].folded.as_str())
+        {
+            return None;
+        }
         self.lexicon.descriptions.iter().find_map(|(words, kind)| {
             let n = words.len();
             let matched = i + n <= self.tokens.len()

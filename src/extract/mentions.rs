@@ -135,14 +135,19 @@ impl MentionFinder<'_> {
             return None;
         }
         // One more token than the longest form: "Hoo Li" is two tokens for "HooLi".
-        let longest = self.max_len(i, self.index.max_tokens + 1);
-        // The windows' folded spellings are prefixes of one string.
-        let mut joined = String::new();
-        let mut ends = Vec::with_capacity(longest);
-        for t in &self.tokens[i..i + longest] {
+        // The windows' folded spellings are prefixes of one string, grown while
+        // it still begins some form.
+        let limit = self.max_len(i, self.index.max_tokens + 1);
+        let mut joined = compact_str::CompactString::const_new("");
+        let mut ends = Vec::with_capacity(limit);
+        for t in &self.tokens[i..i + limit] {
             joined.push_str(&t.folded);
+            if !self.index.may_start(&joined) {
+                break;
+            }
             ends.push(joined.len());
         }
+        let longest = ends.len();
         for len in (1..=longest).rev() {
             let folded = &joined[..ends[len - 1]];
             let forms = self.index.fold_equal(folded);
@@ -171,11 +176,12 @@ impl MentionFinder<'_> {
                 .iter()
                 .min_by_key(|f| {
                     let form = &self.index.forms[**f];
-                    (
-                        form.surface != written,
-                        osa_distance(&form.surface, &written),
-                        form.role != FormRole::Name,
-                    )
+                    let exact = form.surface == written;
+                    let distance = match exact || forms.len() == 1 {
+                        true => 0,
+                        false => osa_distance(&form.surface, &written),
+                    };
+                    (!exact, distance, form.role != FormRole::Name)
                 })
                 .expect("forms is not empty");
             let name = &self.index.forms[form];

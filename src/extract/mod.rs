@@ -126,8 +126,7 @@ impl<'a> Extractor<'a> {
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,
                     cue_index: self.indexes.cues.get(&article.lang),
-                    refs_cache: Default::default(),
-                    sentences_cache: Default::default(),
+                    cache: Default::default(),
                 };
                 (
                     finder.find(),

@@ -47,10 +47,9 @@ pub struct NameIndex {
     /// One-word forms by first letter, and by skeleton: where near misses are looked for.
     by_first: HashMap<char, Vec<usize>>,
     by_skeleton: HashMap<String, Vec<usize>>,
-    /// The first three folded characters of every form, and their shorter
-    /// prefixes: a window starting otherwise cannot be fold-equal to any.
-    starts: rustc_hash::FxHashSet<String>,
-    short_starts: rustc_hash::FxHashSet<String>,
+    /// Every prefix of every form's folded spelling: a window whose words,
+    /// joined, are not one of them cannot become fold-equal to any form.
+    prefixes: rustc_hash::FxHashSet<String>,
     /// The most tokens any form has.
     pub max_tokens: usize,
 }
@@ -88,12 +87,9 @@ impl NameIndex {
             tokens.len() == 1 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         let id = self.forms.len();
         self.max_tokens = self.max_tokens.max(tokens.len());
-        let start: String = folded.chars().take(3).collect();
-        for (i, _) in start.char_indices().skip(1) {
-            self.short_starts.insert(start[..i].to_string());
+        for (i, c) in folded.char_indices() {
+            self.prefixes.insert(folded[..i + c.len_utf8()].to_string());
         }
-        self.short_starts.insert(start.clone());
-        self.starts.insert(start);
         self.by_folded.entry(folded.clone()).or_default().push(id);
         if tokens.len() == 1 {
             if let Some(c) = tokens[0].chars().next() {
@@ -122,14 +118,10 @@ impl NameIndex {
         });
     }
 
-    /// Whether a window whose first word folds to `word` may be fold-equal to
-    /// a form (a quick rejection for the many words that start no name).
-    pub fn may_start(&self, word: &str) -> bool {
-        match word.char_indices().nth(3) {
-            Some((end, _)) => self.starts.contains(&word[..end]),
-            // A short first word ("AI", "X") may be completed by the next one.
-            None => self.short_starts.contains(word),
-        }
+    /// Whether words folded and joined into `folded` may begin a form ("la"
+    /// begins "lample"; a short word may be completed by the next one).
+    pub fn may_start(&self, folded: &str) -> bool {
+        self.prefixes.contains(folded)
     }
 
     /// Forms whose folded spelling is exactly `folded`.

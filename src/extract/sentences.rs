@@ -17,28 +17,33 @@ pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
 
 fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usize>> {
     let slice = &text[body.clone()];
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).map(|(_, n)| *n);
-        let end_here = match c {
-            '.' | '!' | '?' | '…' if !paragraphs_only => next.is_none_or(char::is_whitespace),
-            '\n' => {
-                let line_start = slice[..i].rfind('\n').map_or(0, |p| p + 1);
-                let line = slice[line_start..i].trim_end();
-                let blank_next =
-                    slice[i + 1..].starts_with('\n') || slice[i + 1..].starts_with("\r\n");
-                // Hard-wrapped prose: a long line that stops mid-sentence. A short
-                // line without a full stop is a title.
-                let wrapped = line.chars().count() >= 50
-                    && line.ends_with(|ch: char| ch.is_lowercase() || ch == ',');
-                line.is_empty() || blank_next || !wrapped
-            }
-            _ => false,
+    let mut line_start = 0;
+    let followed_by_space = |at: usize| slice[at..].chars().next().is_none_or(char::is_whitespace);
+    // Every boundary character is ASCII except `…`, which starts with 0xE2.
+    for (i, &b) in bytes.iter().enumerate() {
+        let len = match b {
+            b'.' | b'!' | b'?' if !paragraphs_only => 1,
+            0xE2 if !paragraphs_only && slice[i..].starts_with('…') => '…'.len_utf8(),
+            b'\n' => 1,
+            _ => continue,
+        };
+        let end_here = if b == b'\n' {
+            let line = slice[line_start..i].trim_end();
+            line_start = i + 1;
+            let blank_next = slice[i + 1..].starts_with('\n') || slice[i + 1..].starts_with("\r\n");
+            // Hard-wrapped prose: a long line that stops mid-sentence. A short
+            // line without a full stop is a title.
+            let wrapped = line.ends_with(|ch: char| ch.is_lowercase() || ch == ',')
+                && line.chars().count() >= 50;
+            line.is_empty() || blank_next || !wrapped
+        } else {
+            followed_by_space(i + len)
         };
         if end_here {
-            let end = i + c.len_utf8();
+            let end = i + len;
             if !slice[start..end].trim().is_empty() {
                 out.push(body.start + start..body.start + end);
             }

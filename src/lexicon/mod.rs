@@ -191,6 +191,8 @@ pub struct Lexicon {
     pub hedges: Vec<Hedge>,
     /// Descriptions as token phrases, with the entity kind they stand for.
     pub descriptions: Phrases<String>,
+    /// The first word of every description: no other word starts one.
+    pub description_first_words: HashSet<String>,
     /// Nationality adjectives as token phrases, with the ISO country code.
     pub nationalities: Phrases<String>,
     pub object_markers: Vec<Vec<String>>,
@@ -417,6 +419,12 @@ impl Lexicon {
             }),
             hedges,
             descriptions: grouped(&file.descriptions, token_phrase, str::to_string),
+            description_first_words: file
+                .descriptions
+                .values()
+                .flatten()
+                .filter_map(|d| token_phrase(d).into_iter().next())
+                .collect(),
             nationalities: grouped(&file.nationalities, token_phrase, str::to_string),
             object_markers: file
                 .object_markers
