@@ -96,8 +96,14 @@ impl Engine {
         for (path, reason) in found.errors {
             input_errors.push((path.display().to_string(), reason));
         }
-        for path in &found.files {
-            match input::read_file(path) {
+        // Files are read in parallel, then added in the walk's order.
+        let texts: Vec<_> = found
+            .files
+            .par_iter()
+            .map(|path| input::read_file(path))
+            .collect();
+        for (path, text) in found.files.iter().zip(texts) {
+            match text {
                 Ok(text) => files.push(self.map.add(
                     path.display().to_string(),
                     text,

@@ -42,19 +42,20 @@ pub fn fold_compact(text: &str) -> CompactString {
         return out;
     }
     // Precomposed Latin letters fold one by one, as normalisation would fold them.
-    let mut out = CompactString::const_new("");
+    let table = &*LATIN_FOLDS;
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             if !is_separator(c) {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if let Some(folded) = LATIN_FOLDS.get((c as usize).wrapping_sub(LATIN_FIRST)) {
+        } else if let Some(folded) = table.get((c as usize).wrapping_sub(LATIN_FIRST)) {
             out.push_str(folded);
         } else {
             return CompactString::new(fold_unicode(text));
         }
     }
-    out
+    CompactString::new(out)
 }
 
 /// The folds of U+00C0..U+024F (Latin-1 letters and Latin Extended-A and -B),
