@@ -11,7 +11,7 @@ use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
 use crate::rules::{AttrIdx, EntityIdx, EntityKind, FactBase, ValueType};
 use crate::source::doc_date::DateRange;
-use crate::text::lexemes::Lexeme;
+use crate::text::lexemes::lex;
 use crate::text::tokens::Token;
 
 #[derive(Clone, Debug)]
@@ -55,7 +55,8 @@ pub struct ClaimFinder<'a> {
     pub text: &'a str,
     pub body: Range<usize>,
     pub tokens: &'a [Token],
-    pub lexemes: &'a [Lexeme],
+    /// Parts of the text that are not prose (see [`super::mask`]).
+    pub masks: &'a [Range<usize>],
     pub mentions: &'a [Mention],
     pub facts: &'a FactBase,
     pub lexicon: &'a Lexicon,
@@ -116,7 +117,7 @@ impl ClaimFinder<'_> {
         let cues = self.cues(ValueType::Money);
         let paragraphs = paragraphs(self.text, self.body.clone());
         let mut claims: Vec<Claim> = Vec::new();
-        let amounts = self.reader.read(self.text, self.lexemes);
+        let amounts = self.amounts_near(&cues);
         for amount in amounts.iter().cloned() {
             let first = self
                 .tokens
@@ -229,6 +230,27 @@ impl ClaimFinder<'_> {
             claims.push(claim);
         }
         claims
+    }
+
+    /// The amounts of the sentences that hold a money cue: no other amount can
+    /// make a claim, so the rest of the text is neither lexed nor read.
+    fn amounts_near(&self, cues: &[CueHit]) -> Vec<Amount> {
+        let sentences = self.sentence_ranges();
+        let mut wanted: Vec<usize> = cues
+            .iter()
+            .filter_map(|c| containing(sentences, self.tokens[c.tokens.start].range.start))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut amounts = Vec::new();
+        for s in wanted {
+            let lexemes: Vec<_> = lex(self.text, sentences[s].clone())
+                .into_iter()
+                .filter(|l| !super::mask::is_masked(self.masks, &l.range))
+                .collect();
+            amounts.extend(self.reader.read(self.text, &lexemes));
+        }
+        amounts
     }
 
     /// The date written in the amount's clause: just after it ("385 millions en

@@ -15,7 +15,6 @@ use crate::lexicon::dates::{DateMention, DateReader};
 use crate::lexicon::{Lexicon, Lexicons, Phrases};
 use crate::rules::FactBase;
 use crate::source::{Article, SourceMap};
-use crate::text::lexemes::lex;
 use crate::text::tokens::{Token, tokenize};
 
 pub use claims::Claim;
@@ -106,15 +105,11 @@ impl<'a> Extractor<'a> {
         };
         let (claims, relations, elapsed) = match lexicon {
             Some(lexicon) => {
-                let lexemes: Vec<_> = lex(text, article.body.clone())
-                    .into_iter()
-                    .filter(|l| !mask::is_masked(&masks, &l.range))
-                    .collect();
                 let finder = claims::ClaimFinder {
                     text,
                     body: article.body.clone(),
                     tokens: &tokens,
-                    lexemes: &lexemes,
+                    masks: &masks,
                     mentions: &mentions,
                     facts: self.facts,
                     lexicon,
