@@ -11,9 +11,10 @@ use super::name_index::{FormRole, NameForm, NameIndex};
 use crate::lexicon::Lexicon;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
 use crate::text::distance::{is_transposition, osa_distance};
-use crate::text::fold::{skeleton, surface};
+use crate::text::fold::{skeleton_of_folded, surface};
 use crate::text::spelling::{Differences, differences};
 use crate::text::tokens::Token;
+use compact_str::CompactString;
 
 /// How a mention relates to the form it matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -239,9 +240,9 @@ impl MentionFinder<'_> {
             return None;
         }
         let longest = self.max_len(i, self.index.max_tokens);
-        let skeletons: Vec<String> = self.tokens[i..i + longest]
+        let skeletons: Vec<CompactString> = self.tokens[i..i + longest]
             .iter()
-            .map(|t| skeleton(&t.folded))
+            .map(|t| skeleton_of_folded(&t.folded))
             .collect();
         for len in (1..=longest).rev() {
             let window = &self.tokens[i..i + len];
@@ -297,7 +298,7 @@ impl MentionFinder<'_> {
     fn near_distance(
         &self,
         window: &[Token],
-        skeletons: &[String],
+        skeletons: &[CompactString],
         form: &NameForm,
     ) -> Option<usize> {
         if window.len() == 1 {

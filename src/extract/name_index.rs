@@ -1,6 +1,7 @@
 //! Every name, alias and `not:` phrase of the fact base, folded and indexed for
 //! matching against article text.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::{EntityIdx, FactBase, Written};
@@ -132,13 +133,13 @@ impl NameIndex {
     /// The forms a window of folded words (with their skeletons) may be a near
     /// miss of, in form order: for several words, those of as many words sharing
     /// one with it; for one word, those with its first letter or its skeleton.
-    pub fn near_candidates(&self, words: &[&str], skeletons: &[String]) -> Vec<usize> {
+    pub fn near_candidates(&self, words: &[&str], skeletons: &[CompactString]) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         if let ([word], [skeleton]) = (words, skeletons) {
             if let Some(list) = word.chars().next().and_then(|c| self.by_first.get(&c)) {
                 out.extend(list);
             }
-            if let Some(list) = self.by_skeleton.get(skeleton) {
+            if let Some(list) = self.by_skeleton.get(skeleton.as_str()) {
                 out.extend(list);
             }
         } else {

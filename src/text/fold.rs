@@ -135,11 +135,27 @@ pub fn surface(text: &str) -> String {
 /// silent `h` dropped and doubled letters collapsed. "Dorothé" and "Dorothée"
 /// share the skeleton "timote"; "Christian" and "Christine" do not.
 pub fn skeleton(text: &str) -> String {
-    let folded = fold(text).replace("ph", "f").replace('y', "i");
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars().filter(|c| *c != 'h') {
-        if !out.ends_with(c) {
+    skeleton_of_folded(&fold(text)).into()
+}
+
+/// [`skeleton`] of a word already folded, in one pass and without allocating.
+pub fn skeleton_of_folded(folded: &str) -> CompactString {
+    let mut out = CompactString::const_new("");
+    let mut last = None;
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            'p' if chars.peek() == Some(&'h') => {
+                chars.next();
+                'f'
+            }
+            'y' => 'i',
+            'h' => continue,
+            c => c,
+        };
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
     out
@@ -148,6 +164,15 @@ pub fn skeleton(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skeleton_reads_ph_as_f_and_drops_silent_h_and_doubles() {
+        assert_eq!(skeleton("Dorothée"), "dorote");
+        assert_eq!(skeleton("Philippe"), "filipe");
+        assert_eq!(skeleton("Thimothé"), skeleton("Timothée"));
+        assert_eq!(skeleton("Sappho"), "sapfo");
+        assert_eq!(skeleton("Yves Hay"), "ivesai");
+    }
 
     #[test]
     fn the_latin_fast_path_folds_as_normalisation_does() {
