@@ -25,15 +25,19 @@ for mb in "${sizes[@]}"; do
   articles=$(awk -F': ' '/"articles"/ {gsub(/,/, "", $2); print $2}' "$corpus/manifest.json")
   cc_times=(); rg_times=(); peak=0
   for run in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" check "$corpus" --format short > "$work/out" || true
-    read -r secs kb < <(tail -1 "$work/time"); cc_times+=("$secs"); [ "$kb" -gt "$peak" ] && peak=$kb
-    /usr/bin/time -f "%e" -o "$work/rgtime" rg -c -e "$names" "$corpus" > /dev/null || true
-    rg_times+=("$(tail -1 "$work/rgtime")")
+    # Wall time from bash's microsecond clock; peak memory from time(1).
+    start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$work/time" "$bin" check "$corpus" --format short > "$work/out" || true
+    cc_times+=("$(echo "$EPOCHREALTIME - $start" | bc -l)")
+    kb=$(tail -1 "$work/time"); [ "$kb" -gt "$peak" ] && peak=$kb
+    start=$EPOCHREALTIME
+    rg -c -e "$names" "$corpus" > /dev/null || true
+    rg_times+=("$(echo "$EPOCHREALTIME - $start" | bc -l)")
   done
   cc=$(printf "%s\n" "${cc_times[@]}" | median)
   rgs=$(printf "%s\n" "${rg_times[@]}" | median)
-  printf "%6s %10s %10s %9s %9.1f %9s %8.1f %10.1f\n" "$mb" "$articles" "$bytes" "$cc" \
-    "$(echo "$bytes / 1048576 / $cc" | bc -l)" "$rgs" "$(echo "$cc / ($rgs + 0.0001)" | bc -l)" "$(echo "$peak / 1024" | bc -l)"
+  printf "%6s %10s %10s %9.3f %9.1f %9.3f %8.1f %10.1f\n" "$mb" "$articles" "$bytes" "$cc" \
+    "$(echo "$bytes / 1048576 / $cc" | bc -l)" "$rgs" "$(echo "$cc / $rgs" | bc -l)" "$(echo "$peak / 1024" | bc -l)"
   # Nothing lost: every planted finding is reported.
   for code in $(grep -oE '"[A-Z][0-9]{3}": [0-9]+' "$corpus/manifest.json" | tr -d '" ' ); do
     name=${code%%:*}; want=${code##*:}

@@ -1,12 +1,15 @@
 //! Properties over generated input: spans always lie on character boundaries
-//! inside their file, rendering never panics, and a fix applied twice changes
-//! nothing the second time.
+//! inside their file, rendering never panics, a fix applied twice changes
+//! nothing the second time, and the byte-wise tokenizer and lexer cover every
+//! word of any text (and any sub-range of it).
 
 use std::sync::LazyLock;
 
 use claimcheck::engine::{CheckOptions, Engine};
 use claimcheck::render::{self, Format};
 use claimcheck::rules::RulesLocation;
+use claimcheck::text::lexemes::lex;
+use claimcheck::text::tokens::tokenize;
 use proptest::prelude::*;
 
 static ENGINE: LazyLock<Engine> =
@@ -112,5 +115,43 @@ proptest! {
         let (map, diagnostics) = ENGINE.check_text("a.md", fixed.clone(), &CheckOptions::default());
         let again = claimcheck::fix::plan(&map, &diagnostics).into_iter().next().map_or(fixed.clone(), |f| f.fixed);
         prop_assert_eq!(again, fixed);
+    }
+
+    #[test]
+    fn tokens_and_lexemes_cover_every_word_on_char_boundaries(
+        text in prop_oneof![article(), any::<String>(), "[a-zé0-9 .,’'\\-€$\u{301}\u{2011}]{0,40}"],
+        cut in 0usize..64,
+    ) {
+        let mut start = cut.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let range = start..text.len();
+        let tokens = tokenize(&text, range.clone());
+        let lexemes = lex(&text, range.clone());
+        let spans: [Vec<std::ops::Range<usize>>; 2] = [
+            tokens.iter().map(|t| t.range.clone()).collect(),
+            lexemes.iter().map(|l| l.range.clone()).collect(),
+        ];
+        for ranges in &spans {
+            let mut end = range.start;
+            for r in ranges {
+                prop_assert!(end <= r.start && r.start < r.end && r.end <= range.end);
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                end = r.end;
+            }
+        }
+        // Every letter or digit is inside a token; every character that is
+        // neither white space nor an apostrophe is inside a lexeme.
+        for (i, c) in text[range.clone()].char_indices() {
+            let at = range.start + i;
+            let inside = |ranges: &[std::ops::Range<usize>]| ranges.iter().any(|r| r.contains(&at));
+            if c.is_alphanumeric() {
+                prop_assert!(inside(&spans[0]), "{c:?} at {at} not in a token");
+            }
+            if !c.is_whitespace() && !matches!(c, '\'' | '\u{2019}' | '\u{02BC}') {
+                prop_assert!(inside(&spans[1]), "{c:?} at {at} not in a lexeme");
+            }
+        }
     }
 }
