@@ -49,32 +49,45 @@ fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
 
 /// Splits `text[range]` into tokens whose ranges index `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let end = range.end;
     let mut tokens = Vec::with_capacity(range.len() / 6);
     let mut i = range.start;
-    while let Some(c) = char_at(text, i, end) {
+    while i < end {
+        // ASCII letters and digits, the bulk of any text, take the short way.
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let c = char_at(text, i, end).expect("i < end");
         if !is_word_char(c) {
             i += c.len_utf8();
             continue;
         }
         let start = i;
-        let mut prev = c;
+        let mut prev_digit = c.is_ascii_digit();
         i += c.len_utf8();
-        while let Some(next) = char_at(text, i, end) {
+        while i < end {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                prev_digit = b.is_ascii_digit();
+                i += 1;
+                continue;
+            }
+            let next = char_at(text, i, end).expect("i < end");
             if is_word_char(next) {
+                prev_digit = false;
                 i += next.len_utf8();
-            } else if (is_hyphen(next) || (next == '.' && prev.is_ascii_digit()))
+            } else if (is_hyphen(next) || (next == '.' && prev_digit))
                 && char_at(text, i + next.len_utf8(), end).is_some_and(|after| {
                     is_word_char(after) && (next != '.' || after.is_ascii_digit())
                 })
             {
                 // A hyphen between word characters, or a decimal point.
                 i += next.len_utf8();
-                continue;
             } else {
                 break;
             }
-            prev = next;
         }
         tokens.push(make_token(text, start..i));
     }
@@ -83,12 +96,21 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 
 fn make_token(text: &str, range: Range<usize>) -> Token {
     let word = &text[range.clone()];
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in word.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    let (mut upper, mut lower, mut has_digit) = (0usize, 0usize, false);
+    if word.is_ascii() {
+        for b in word.bytes() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+            has_digit |= b.is_ascii_digit();
+        }
+    } else {
+        for c in word.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+            has_digit |= c.is_ascii_digit();
         }
     }
     let first = word.chars().next().unwrap_or(' ');
@@ -97,7 +119,7 @@ fn make_token(text: &str, range: Range<usize>) -> Token {
         capitalised: first.is_uppercase() || first.is_ascii_digit(),
         all_caps: upper >= 2 && lower == 0,
         all_lower: upper == 0,
-        has_digit: word.bytes().any(|b| b.is_ascii_digit()),
+        has_digit,
         range,
     }
 }
