@@ -24,7 +24,7 @@ for mb in "${sizes[@]}"; do
   bytes=$(awk -F': ' '/"bytes"/ {gsub(/,/, "", $2); print $2}' "$corpus/manifest.json")
   articles=$(awk -F': ' '/"articles"/ {gsub(/,/, "", $2); print $2}' "$corpus/manifest.json")
   cc_times=(); rg_times=(); peak=0
-  for run in 1 2 3; do
+  for run in 1 2 3 4 5; do
     # Wall time from bash's microsecond clock; peak memory from time(1).
     start=$EPOCHREALTIME
     /usr/bin/time -f "%M" -o "$work/time" "$bin" check "$corpus" --format short > "$work/out" || true
