@@ -235,25 +235,23 @@ impl DateReader<'_> {
 
     fn weekday_at(&self, c: &Cursor, i: usize) -> Option<Weekday> {
         let w = c.folded(i)?;
-        self.lexicon
-            .weekdays
-            .iter()
-            .position(|names| names.iter().any(|n| n == w))
-            .map(|k| WEEKDAYS[k])
+        self.lexicon.date_index.weekday(w).map(|k| WEEKDAYS[k])
     }
 
     fn relative_at(&self, c: &Cursor, i: usize) -> Option<(Relative, usize)> {
-        self.lexicon
-            .relative_dates
-            .iter()
-            .find_map(|(phrase, kind)| c.phrase_len(i, phrase).map(|n| (*kind, n)))
+        let index = &self.lexicon.date_index.relative_dates;
+        index.get(c.folded(i)?).iter().find_map(|&k| {
+            let (phrase, kind) = &self.lexicon.relative_dates[k];
+            c.phrase_len(i, phrase).map(|n| (*kind, n))
+        })
     }
 
     fn part_at(&self, c: &Cursor, i: usize) -> Option<(Part, usize)> {
-        self.lexicon
-            .period_parts
-            .iter()
-            .find_map(|(phrase, part)| c.phrase_len(i, phrase).map(|n| (*part, n)))
+        let index = &self.lexicon.date_index.period_parts;
+        index.get(c.folded(i)?).iter().find_map(|&k| {
+            let (phrase, part) = &self.lexicon.period_parts[k];
+            c.phrase_len(i, phrase).map(|n| (*part, n))
+        })
     }
 
     fn preposition_before(&self, c: &Cursor, i: usize) -> bool {
@@ -459,12 +457,13 @@ impl DateReader<'_> {
             }
         }
         // "premier trimestre 2024", "Q1 2024"
-        if let Some((q, n)) = self
-            .lexicon
-            .quarters
-            .iter()
-            .find_map(|(p, q)| c.phrase_len(i, p).map(|n| (*q, n)))
-        {
+        if let Some((q, n)) = c.folded(i).and_then(|word| {
+            let index = &self.lexicon.date_index.quarters;
+            index.get(word).iter().find_map(|&k| {
+                let (p, q) = &self.lexicon.quarters[k];
+                c.phrase_len(i, p).map(|n| (*q, n))
+            })
+        }) {
             let year = self.year_at(c, i + n);
             let y = year.or_else(|| self.anchor.map(|a| a.year()))?;
             let first = DateRange::month(y, q * 3 - 2)?.first;

@@ -5,6 +5,7 @@
 //! binary; a fact base may add a language or replace a shipped one.
 
 pub mod amounts;
+pub mod date_index;
 pub mod dates;
 
 use std::collections::BTreeMap;
@@ -209,6 +210,8 @@ pub struct Lexicon {
     /// First words of the number words ("un", "a", "half"): the amount reader
     /// skips any other word.
     pub number_first_words: HashSet<String>,
+    /// Months, weekdays and date phrases indexed by word (built from the lists).
+    pub date_index: date_index::DateIndex,
     /// Words that can start a date (months, weekdays, first words of relative
     /// dates, parts of periods and quarters): the date reader skips any other word.
     pub date_first_words: HashSet<String>,
@@ -365,7 +368,7 @@ impl Lexicon {
                     .flat_map(|w| w.split('-').map(fold)),
             )
             .collect();
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             number_first_words,
             date_first_words,
             weekdays: file
@@ -447,7 +450,10 @@ impl Lexicon {
                 .collect(),
             language: file.language,
             name: file.name,
-        })
+            date_index: date_index::DateIndex::default(),
+        };
+        lexicon.date_index = date_index::DateIndex::new(&lexicon);
+        Ok(lexicon)
     }
 
     /// Every currency phrase of every language: symbols and codes are shared,
@@ -463,10 +469,7 @@ impl Lexicon {
 
     /// The month number (1–12) of a folded word, if it names one.
     pub fn month(&self, folded: &str) -> Option<u32> {
-        self.months
-            .iter()
-            .position(|spellings| spellings.iter().any(|s| s == folded))
-            .map(|i| i as u32 + 1)
+        self.date_index.month(folded)
     }
 }
 

@@ -1,0 +1,71 @@
+//! A lexicon's date words indexed by word: the date reader looks a word up
+//! once instead of scanning every month, weekday and phrase for it.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Phrases;
+
+/// Phrases of a list by their first word, as positions in list order, so that
+/// the first phrase of the list that matches is still the one found.
+#[derive(Debug, Default)]
+pub struct FirstWords(HashMap<String, Vec<usize>>);
+
+impl FirstWords {
+    pub fn new<T>(phrases: &Phrases<T>) -> Self {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, (words, _)) in phrases.iter().enumerate() {
+            if let Some(first) = words.first() {
+                index.entry(first.clone()).or_default().push(k);
+            }
+        }
+        FirstWords(index)
+    }
+
+    /// Positions of the phrases that start with `word`.
+    pub fn get(&self, word: &str) -> &[usize] {
+        self.0.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct DateIndex {
+    /// Folded month spelling → month (1–12); the first month listing it wins.
+    months: HashMap<String, u32>,
+    /// Folded weekday name → day from Monday (0–6).
+    weekdays: HashMap<String, usize>,
+    pub relative_dates: FirstWords,
+    pub period_parts: FirstWords,
+    pub quarters: FirstWords,
+}
+
+impl DateIndex {
+    pub fn new(lexicon: &super::Lexicon) -> Self {
+        let mut months = HashMap::default();
+        for (m, spellings) in lexicon.months.iter().enumerate() {
+            for s in spellings {
+                months.entry(s.clone()).or_insert(m as u32 + 1);
+            }
+        }
+        let mut weekdays = HashMap::default();
+        for (d, names) in lexicon.weekdays.iter().enumerate() {
+            for n in names {
+                weekdays.entry(n.clone()).or_insert(d);
+            }
+        }
+        DateIndex {
+            months,
+            weekdays,
+            relative_dates: FirstWords::new(&lexicon.relative_dates),
+            period_parts: FirstWords::new(&lexicon.period_parts),
+            quarters: FirstWords::new(&lexicon.quarters),
+        }
+    }
+
+    pub fn month(&self, folded: &str) -> Option<u32> {
+        self.months.get(folded).copied()
+    }
+
+    pub fn weekday(&self, folded: &str) -> Option<usize> {
+        self.weekdays.get(folded).copied()
+    }
+}
