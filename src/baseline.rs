@@ -29,7 +29,7 @@ pub fn fingerprints(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<String> 
         .iter()
         .map(|d| {
             let file = map.get(d.primary.span.file);
-            let words = surface(&file.text[d.primary.span.range()]);
+            let words = surface(&file.text[d.primary.span.range()]).into_owned();
             let key = (d.code.to_string(), file.name.replace('\\', "/"), words);
             let rank = seen.entry(key.clone()).or_default();
             *rank += 1;

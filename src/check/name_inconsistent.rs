@@ -57,7 +57,7 @@ impl Check for NameInconsistent {
             let file = extraction.article.file;
             let text = &ctx.map.get(file).text;
             for name in &extraction.proper_names {
-                let written = surface(&text[name.range.clone()]);
+                let written = surface(&text[name.range.clone()]).into_owned();
                 let spelling = groups
                     .entry(skeleton(&written))
                     .or_default()

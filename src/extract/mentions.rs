@@ -51,6 +51,9 @@ pub struct Mention {
 /// at most one line break, nothing else.
 pub fn joins_name(text: &str, gap: Range<usize>) -> bool {
     let gap = &text[gap];
+    if gap == " " {
+        return true;
+    }
     gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
 }
 

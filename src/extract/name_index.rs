@@ -109,7 +109,7 @@ impl NameIndex {
             entity,
             role,
             written: written.clone(),
-            surface: surface(text),
+            surface: surface(text).into_owned(),
             skeletons: tokens.iter().map(|t| skeleton(t)).collect(),
             lengths: tokens.iter().map(|t| t.chars().count()).collect(),
             tokens,

@@ -4,8 +4,10 @@
 //! article saved in NFD compares equal to a fact base written in NFC.
 
 use compact_str::CompactString;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Characters that join or separate the parts of a name without being part of
 /// its spelling: spaces of every width, hyphens and apostrophes.
@@ -110,12 +112,12 @@ fn push_lower_expanded(out: &mut String, c: char) {
 
 /// NFC with every run of white space collapsed to one space: the form in which
 /// a mention counts as written exactly like a name.
-pub fn surface(text: &str) -> String {
-    if text.is_ascii()
-        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
-        && !text.contains("  ")
-    {
-        return text.trim().to_string();
+pub fn surface(text: &str) -> Cow<'_, str> {
+    // Text already in NFC with single spaces is its own surface: no copy.
+    let single_spaces =
+        !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ");
+    if single_spaces && (text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes) {
+        return Cow::Borrowed(text.trim());
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfc() {
@@ -127,7 +129,7 @@ pub fn surface(text: &str) -> String {
             out.push(c);
         }
     }
-    out.trim().to_string()
+    Cow::Owned(out.trim().to_string())
 }
 
 /// A rough phonetic skeleton of a name, for spotting two spellings of one name
