@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::mentions::Mention;
 use super::sentences::{containing, paragraphs, sentences};
+use super::vocabulary::{CUE_START, DESCRIPTION_START};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
@@ -55,6 +56,8 @@ pub struct ClaimFinder<'a> {
     pub text: &'a str,
     pub body: Range<usize>,
     pub tokens: &'a [Token],
+    /// The [`vocabulary`](super::vocabulary) classes of the tokens.
+    pub classes: &'a [u8],
     /// Parts of the text that are not prose (see [`super::mask`]).
     pub masks: &'a [Range<usize>],
     pub mentions: &'a [Mention],
@@ -381,7 +384,12 @@ impl ClaimFinder<'_> {
         let mut hits: Vec<(usize, usize, CueHit)> = Vec::new();
         for i in 0..self.tokens.len() {
             let word = self.tokens[i].folded.as_str();
-            let by_word = index.by_first_word.get(word).into_iter().flatten().copied();
+            let by_word = (self.classes[i] & CUE_START != 0)
+                .then(|| index.by_first_word.get(word))
+                .flatten()
+                .into_iter()
+                .flatten()
+                .copied();
             let by_prefix = index
                 .prefixed
                 .iter()
@@ -519,11 +527,7 @@ impl ClaimFinder<'_> {
     }
 
     fn description_at(&self, i: usize) -> Option<(usize, EntityKind)> {
-        if !self
-            .lexicon
-            .description_first_words
-            .contains(self.tokens[i].folded.as_str())
-        {
+        if self.classes[i] & DESCRIPTION_START == 0 {
             return None;
         }
         self.lexicon.descriptions.iter().find_map(|(words, kind)| {

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::name_index::{FormRole, NameForm, NameIndex};
+use super::vocabulary::{FUNCTION_WORD, NAME_START};
 use crate::lexicon::Lexicon;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
 use crate::text::distance::{is_transposition, osa_distance};
@@ -87,6 +88,8 @@ pub fn starts_sentence(text: &str, prev_end: Option<usize>, start: usize) -> boo
 pub struct MentionFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// The [`vocabulary`](super::vocabulary) classes of the tokens.
+    pub classes: &'a [u8],
     pub index: &'a NameIndex,
     pub facts: &'a FactBase,
     pub lexicon: Option<&'a Lexicon>,
@@ -135,7 +138,7 @@ impl MentionFinder<'_> {
     /// A window fold-equal to a form. `Some((len, None))` consumes the window
     /// without a mention (a `not:` phrase, or an ordinary word).
     fn fold_match(&self, i: usize) -> Option<(usize, Option<Mention>)> {
-        if !self.index.may_start(&self.tokens[i].folded) {
+        if self.classes[i] & NAME_START == 0 {
             return None;
         }
         // One more token than the longest form: "Hoo Li" is two tokens for "HooLi".
@@ -230,16 +233,13 @@ impl MentionFinder<'_> {
         token.capitalised || token.has_digit
     }
 
-    fn is_function_word(&self, token: &Token) -> bool {
-        self.lexicon.is_some_and(|l| {
-            l.stopwords.contains(token.folded.as_str())
-                || l.name_particles.contains(token.folded.as_str())
-        })
+    fn is_function_word(&self, i: usize) -> bool {
+        self.classes[i] & FUNCTION_WORD != 0
     }
 
     /// A capitalised window a few letters away from a form.
     fn near_miss(&self, i: usize) -> Option<(usize, Option<Mention>)> {
-        if !self.tokens[i].capitalised || self.is_function_word(&self.tokens[i]) {
+        if !self.tokens[i].capitalised || self.is_function_word(i) {
             return None;
         }
         let longest = self.max_len(i, self.index.max_tokens);
@@ -250,7 +250,7 @@ impl MentionFinder<'_> {
         for len in (1..=longest).rev() {
             let window = &self.tokens[i..i + len];
             let inner_ok = window.iter().enumerate().all(|(k, t)| {
-                self.is_name_like(t) || (k > 0 && k + 1 < len && self.is_function_word(t))
+                self.is_name_like(t) || (k > 0 && k + 1 < len && self.is_function_word(i + k))
             });
             if !inner_ok || !self.is_name_like(&window[len - 1]) {
                 continue;
@@ -260,7 +260,7 @@ impl MentionFinder<'_> {
             let words: Vec<&str> = window.iter().map(|t| t.folded.as_str()).collect();
             for f in self.index.near_candidates(&words, &skeletons[..len]) {
                 let form = &self.index.forms[f];
-                let Some(distance) = self.near_distance(window, &skeletons[..len], form) else {
+                let Some(distance) = self.near_distance(i, window, &skeletons[..len], form) else {
                     continue;
                 };
                 match best {
@@ -300,6 +300,7 @@ impl MentionFinder<'_> {
     /// small enough to be a misspelling rather than another name.
     fn near_distance(
         &self,
+        start: usize,
         window: &[Token],
         skeletons: &[CompactString],
         form: &NameForm,
@@ -336,7 +337,7 @@ impl MentionFinder<'_> {
                 return None;
             }
             if token.folded == *wanted {
-                anchored |= !self.is_function_word(token) && form.lengths[k] >= 2;
+                anchored |= !self.is_function_word(start + k) && form.lengths[k] >= 2;
                 continue;
             }
             let d = osa_distance(&token.folded, wanted);
@@ -378,7 +379,7 @@ impl MentionFinder<'_> {
             && !prev.all_caps
             && !in_mention
             && !is_title
-            && !self.is_function_word(prev)
+            && !self.is_function_word(i - 1)
     }
 }
 

@@ -9,6 +9,7 @@ pub mod proper_names;
 pub mod relations;
 pub mod sentences;
 pub mod suppressions;
+pub mod vocabulary;
 
 use crate::lexicon::amounts::AmountReader;
 use crate::lexicon::dates::{DateMention, DateReader};
@@ -47,17 +48,33 @@ pub struct Indexes {
     pub currencies: Phrases<String>,
     /// Cue words by language.
     pub cues: rustc_hash::FxHashMap<String, claims::CueIndex>,
+    /// The words of names, lexicon and cues by language; `names_only` for a
+    /// language without a lexicon.
+    pub vocabularies: rustc_hash::FxHashMap<String, vocabulary::Vocabulary>,
+    pub names_only: vocabulary::Vocabulary,
 }
 
 impl Indexes {
     pub fn new(facts: &FactBase, lexicons: &Lexicons) -> Self {
+        let names = NameIndex::new(facts);
+        let cues: rustc_hash::FxHashMap<String, claims::CueIndex> = lexicons
+            .codes()
+            .map(|code| (code.to_string(), claims::CueIndex::new(facts, code)))
+            .collect();
+        let vocabularies = lexicons
+            .iter()
+            .map(|l| {
+                let vocabulary =
+                    vocabulary::Vocabulary::new(&names, Some(l), cues.get(&l.language));
+                (l.language.clone(), vocabulary)
+            })
+            .collect();
         Indexes {
-            names: NameIndex::new(facts),
+            names_only: vocabulary::Vocabulary::new(&names, None, None),
+            names,
             currencies: Lexicon::all_currencies(lexicons),
-            cues: lexicons
-                .codes()
-                .map(|code| (code.to_string(), claims::CueIndex::new(facts, code)))
-                .collect(),
+            cues,
+            vocabularies,
         }
     }
 }
@@ -86,9 +103,16 @@ impl<'a> Extractor<'a> {
             .filter(|t| !mask::is_masked(&masks, &t.range))
             .collect();
         let lexicon = self.lexicons.get(&article.lang);
+        let classes = self
+            .indexes
+            .vocabularies
+            .get(&article.lang)
+            .unwrap_or(&self.indexes.names_only)
+            .classes(&tokens);
         let mentions = mentions::MentionFinder {
             text,
             tokens: &tokens,
+            classes: &classes,
             index: &self.indexes.names,
             facts: self.facts,
             lexicon,
@@ -109,6 +133,7 @@ impl<'a> Extractor<'a> {
                     text,
                     body: article.body.clone(),
                     tokens: &tokens,
+                    classes: &classes,
                     masks: &masks,
                     mentions: &mentions,
                     facts: self.facts,

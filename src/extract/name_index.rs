@@ -125,6 +125,11 @@ impl NameIndex {
         self.prefixes.contains(folded)
     }
 
+    /// Every prefix of every form's folded spelling.
+    pub fn prefixes(&self) -> impl Iterator<Item = &str> {
+        self.prefixes.iter().map(String::as_str)
+    }
+
     /// Forms whose folded spelling is exactly `folded`.
     pub fn fold_equal(&self, folded: &str) -> &[usize] {
         self.by_folded.get(folded).map_or(&[], Vec::as_slice)
