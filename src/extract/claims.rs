@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::mentions::Mention;
-use super::sentences::{containing, paragraphs, sentences};
+use super::sentences::{containing, paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
@@ -118,7 +118,8 @@ impl ClaimFinder<'_> {
         let sentences = self.sentence_ranges();
         let refs = self.refs();
         let cues = self.cues(ValueType::Money);
-        let paragraphs = paragraphs(self.text, self.body.clone());
+        // Paragraphs matter only to an amount without a currency: cut on demand.
+        let paragraphs = std::cell::OnceCell::new();
         let mut claims: Vec<Claim> = Vec::new();
         let amounts = self.amounts_near(&cues);
         for amount in amounts.iter().cloned() {
@@ -228,7 +229,9 @@ impl ClaimFinder<'_> {
                 date_at: clause_date.map(|d| d.range.clone()),
             };
             if claim.amount.currency.is_none() {
-                self.inherit_currency(&mut claim, &claims, &paragraphs);
+                let paragraphs =
+                    paragraphs.get_or_init(|| paragraphs_of(self.text, self.body.clone()));
+                self.inherit_currency(&mut claim, &claims, paragraphs);
             }
             claims.push(claim);
         }
