@@ -9,6 +9,7 @@ use unicode_normalization::char::is_combining_mark;
 use compact_str::CompactString;
 
 use super::fold::fold_compact;
+use super::tokens::{char_at, is_hyphen};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LexKind {
@@ -36,19 +37,6 @@ fn is_letter(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     c.is_alphabetic() || is_combining_mark(c)
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-/// The character at byte `at` of `text[..end]`, if any.
-fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
-    match text.as_bytes()[..end].get(at) {
-        Some(b) if b.is_ascii() => Some(*b as char),
-        Some(_) => text[at..end].chars().next(),
-        None => None,
-    }
 }
 
 /// Lexes `text[range]`; ranges index `text`.

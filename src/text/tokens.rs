@@ -34,12 +34,12 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-fn is_hyphen(c: char) -> bool {
+pub(super) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// The character at byte `at` of `text[..end]`, if any.
-fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
+pub(super) fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
     match text.as_bytes()[..end].get(at) {
         Some(b) if b.is_ascii() => Some(*b as char),
         Some(_) => text[at..end].chars().next(),
