@@ -124,7 +124,7 @@ impl<'a> Extractor<'a> {
                 lexicon,
                 anchor: article.date.as_ref().map(|d| d.range.last),
             }
-            .read(text, &tokens),
+            .read_where(text, &tokens, |i| classes[i] & vocabulary::DATE_START != 0),
             None => Vec::new(),
         };
         let (claims, relations, elapsed) = match lexicon {

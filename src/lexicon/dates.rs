@@ -179,6 +179,18 @@ impl Cursor<'_> {
 
 impl DateReader<'_> {
     pub fn read(&self, text: &str, tokens: &[Token]) -> Vec<DateMention> {
+        let words = &self.lexicon.date_first_words;
+        self.read_where(text, tokens, |i| words.contains(tokens[i].folded.as_str()))
+    }
+
+    /// [`read`](Self::read) with the test of whether token `i` is in
+    /// `date_first_words` supplied by the caller, who may know it already.
+    pub fn read_where(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        is_date_word: impl Fn(usize) -> bool,
+    ) -> Vec<DateMention> {
         let c = Cursor { text, tokens };
         let mut out: Vec<DateMention> = Vec::new();
         let mut last_year: Option<i32> = None;
@@ -186,7 +198,7 @@ impl DateReader<'_> {
         while i < tokens.len() {
             let t = &tokens[i];
             let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
-                || self.lexicon.date_first_words.contains(t.folded.as_str())
+                || is_date_word(i)
                 // "mi-juin": a hyphen, which folding drops, so the fold is shorter.
                 || (t.folded.len() < t.range.len() && text[t.range.clone()].contains('-'));
             if !may_start {
