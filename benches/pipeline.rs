@@ -1,6 +1,8 @@
-//! `cargo bench`: the readers on tables of phrases, and one 10 KB article
-//! checked with the shipped fact base already loaded (the editor's case).
-//! Whole-process throughput on large corpora is measured by scripts/bench.sh.
+//! `cargo bench`: the readers on tables of phrases; one 10 KB article checked
+//! with the shipped fact base already loaded (the editor's case); and the
+//! whole `claimcheck check` process on generated 1 MB and 20 MB corpora, with
+//! its peak memory and a check that every planted finding is reported.
+//! The same-run ratio against ripgrep is measured by scripts/bench.sh.
 
 use claimcheck::engine::{CheckOptions, Engine};
 use claimcheck::lexicon::Lexicon;
@@ -12,9 +14,20 @@ use claimcheck::text::lexemes::lex;
 use claimcheck::text::tokens::tokenize;
 use divan::counter::BytesCount;
 
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus.rs"]
+mod gen_corpus;
+
 fn main() {
     divan::main();
+    // Printed after divan's table, which a line in the middle would break.
+    for line in WHOLE_PROCESS_STATS.lock().unwrap().iter() {
+        println!("{line}");
+    }
 }
+
+/// What `--stats` said of one whole-process run per corpus size.
+static WHOLE_PROCESS_STATS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 const AMOUNTS: &str = "Une levée de 105 millions d'euros, près de 15 millions d'euros, plus de deux milliards \
 de dollars, 1,5 milliard d'euros, 16.3 millions de dollars, 1 500 000 euros, 15 M€, 2 Mds$, $16.3 million, €15M, \
@@ -76,4 +89,35 @@ fn check_one_10kb_article(bencher: divan::Bencher) {
             .1
             .len()
     });
+}
+
+/// The whole process on a generated corpus of `mb` MB (1 and 20), as a user
+/// runs it. Before timing, one run with `--stats` prints the peak memory and
+/// must report every planted finding.
+#[divan::bench(args = [1, 20], sample_count = 5, sample_size = 1)]
+fn whole_process(bencher: divan::Bencher, mb: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = gen_corpus::generate(mb as f64, 42, dir.path());
+    let binary = env!("CARGO_BIN_EXE_claimcheck");
+    let run = || {
+        std::process::Command::new(binary)
+            .args(["check", "--format", "short", "--stats"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let output = run();
+    let report = String::from_utf8_lossy(&output.stdout);
+    for (code, planted) in &corpus.planted {
+        let found = report.matches(&format!("[{code}]")).count();
+        assert!(
+            found >= *planted,
+            "{code}: planted {planted}, found {found}"
+        );
+    }
+    WHOLE_PROCESS_STATS.lock().unwrap().push(format!(
+        "whole_process {mb} MB, one run: {} (every planted finding reported)",
+        String::from_utf8_lossy(&output.stderr).trim()
+    ));
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(run);
 }

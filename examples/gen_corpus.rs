@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// xorshift64*: small, fast and the same on every machine.
 struct Rng(u64);
@@ -114,11 +114,30 @@ fn main() {
             other => panic!("unknown argument {other}; use --mb N --seed S --out DIR"),
         }
     }
+    let corpus = generate(mb, seed, &out);
+    println!(
+        "{} articles, {} bytes in {}",
+        corpus.articles,
+        corpus.bytes,
+        out.display()
+    );
+}
+
+/// What was written: the manifest's content.
+pub struct Corpus {
+    pub articles: usize,
+    pub bytes: usize,
+    /// Planted findings by check code.
+    pub planted: BTreeMap<&'static str, usize>,
+}
+
+/// Writes about `mb` MB of articles and `manifest.json` into `out`.
+pub fn generate(mb: f64, seed: u64, out: &Path) -> Corpus {
     std::fs::create_dir_all(&out).expect("the output folder can be created");
     let mut rng = Rng(seed.max(1));
     let target = (mb * 1024.0 * 1024.0) as usize;
     let mut written = 0usize;
-    let mut planted: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut planted: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut articles = 0usize;
     while written < target {
         let french = rng.below(2) == 0;
@@ -175,5 +194,9 @@ fn main() {
         planted_json.join(", ")
     );
     std::fs::write(out.join("manifest.json"), manifest).expect("the manifest can be written");
-    println!("{articles} articles, {written} bytes in {}", out.display());
+    Corpus {
+        articles,
+        bytes: written,
+        planted,
+    }
 }

@@ -19,5 +19,6 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod stats;
 pub mod text;
 pub mod yaml;

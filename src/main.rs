@@ -109,6 +109,10 @@ struct CheckArgs {
     /// Write every current finding to this baseline file (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Print on standard error the articles and bytes checked, the time, the
+    /// throughput and the peak memory.
+    #[arg(long)]
+    stats: bool,
 }
 
 #[derive(Parser)]
@@ -283,6 +287,7 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
 }
 
 fn check(args: CheckArgs) -> u8 {
+    let started = std::time::Instant::now();
     let color = args.color.enabled();
     let (mut engine, mut report) = match run(args.input.clone(), color) {
         Ok(done) => done,
@@ -391,6 +396,10 @@ fn check(args: CheckArgs) -> u8 {
         report.extractions.len(),
         color,
     ));
+    if args.stats {
+        let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());
+        eprintln!("{stats}");
+    }
     if !report.input_errors.is_empty() {
         2
     } else if report

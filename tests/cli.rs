@@ -76,6 +76,36 @@ fn exit_status_is_zero_for_clean_and_warning_only_articles() {
 }
 
 #[test]
+fn stats_report_articles_bytes_and_memory_on_stderr_only() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "clean.md", CLEAN.as_bytes());
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    let plain = claimcheck(dir.path(), &["check", ".", "--color", "never"], None);
+    let run = claimcheck(
+        dir.path(),
+        &["check", ".", "--color", "never", "--stats"],
+        None,
+    );
+    assert_eq!(run.code, plain.code);
+    assert_eq!(run.stdout, plain.stdout, "the report itself is unchanged");
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("stats: "))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let mib = (CLEAN.len() + VARIANT.len()) as f64 / (1024.0 * 1024.0);
+    assert!(
+        line.starts_with(&format!("stats: 2 articles, {mib:.1} MiB in ")),
+        "{line}"
+    );
+    assert!(line.contains(" MiB/s)"), "{line}");
+    if cfg!(target_os = "linux") {
+        assert!(line.contains(", peak memory "), "{line}");
+    }
+    assert!(!plain.stderr.contains("stats:"));
+}
+
+#[test]
 fn deny_warnings_turns_warnings_into_errors() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "variant.md", VARIANT.as_bytes());
