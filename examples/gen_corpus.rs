@@ -133,7 +133,7 @@ pub struct Corpus {
 
 /// Writes about `mb` MB of articles and `manifest.json` into `out`.
 pub fn generate(mb: f64, seed: u64, out: &Path) -> Corpus {
-    std::fs::create_dir_all(&out).expect("the output folder can be created");
+    std::fs::create_dir_all(out).expect("the output folder can be created");
     let mut rng = Rng(seed.max(1));
     let target = (mb * 1024.0 * 1024.0) as usize;
     let mut written = 0usize;
