@@ -119,8 +119,8 @@ impl NameIndex {
         });
     }
 
-    /// Whether words folded and joined into `folded` may begin a form ("la"
-    /// begins "lample"; a short word may be completed by the next one).
+    /// Whether words folded and joined into `folded` may begin a form ("hoo"
+    /// begins "hooli"; a short word may be completed by the next one, "Hoo Li").
     pub fn may_start(&self, folded: &str) -> bool {
         self.prefixes.contains(folded)
     }
