@@ -10,7 +10,7 @@ use super::vocabulary::{CUE_START, DESCRIPTION_START};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
-use crate::rules::{AttrIdx, EntityIdx, EntityKind, FactBase, ValueType};
+use crate::rules::{AttrIdx, Attribute, EntityIdx, EntityKind, FactBase, ValueType};
 use crate::source::doc_date::DateRange;
 use crate::text::lexemes::lex;
 use crate::text::tokens::Token;
@@ -143,11 +143,7 @@ impl ClaimFinder<'_> {
             };
             let attribute = &self.facts.attributes[cue.attribute];
             let anchor = cue.tokens.start.min(first);
-            let allowed = |r: &&Ref| {
-                attribute
-                    .subject_kinds
-                    .contains(&self.facts.entity(r.entity).kind)
-            };
+            let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
             let marked = |r: &Ref| self.after_object_marker(r.token);
             // Among the entities a description (or, failing any, the context)
             // may stand for, prefer one the fact base knows this attribute of.
@@ -562,6 +558,13 @@ impl ClaimFinder<'_> {
         };
         at(i + len).or_else(|| i.checked_sub(1).and_then(at))
     }
+}
+
+/// Whether `r` names an entity of a kind that may be the subject of `attribute`.
+pub(super) fn may_be_subject(facts: &FactBase, attribute: &Attribute, r: &Ref) -> bool {
+    attribute
+        .subject_kinds
+        .contains(&facts.entity(r.entity).kind)
 }
 
 /// The distinct entities of `refs`, the most recently named first.

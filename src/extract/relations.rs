@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::claims::{ClaimFinder, Ref, latest_first};
+use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
 use super::sentences::containing;
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
 use crate::source::doc_date::DateRange;
@@ -71,11 +71,7 @@ impl ClaimFinder<'_> {
                 if values.is_empty() {
                     continue;
                 }
-                let allowed = |r: &&Ref| {
-                    attribute
-                        .subject_kinds
-                        .contains(&self.facts.entity(r.entity).kind)
-                };
+                let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
                 let before: Vec<&Ref> = refs
                     .iter()
                     .filter(|r| in_sentence(r) && r.range.end <= cue_range.start)
@@ -378,11 +374,7 @@ impl ClaimFinder<'_> {
             };
             let s = &sentences[sentence];
             let attribute = &self.facts.attributes[cue.attribute];
-            let allowed = |r: &&Ref| {
-                attribute
-                    .subject_kinds
-                    .contains(&self.facts.entity(r.entity).kind)
-            };
+            let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
             let before: Vec<&Ref> = refs
                 .iter()
                 .filter(|r| r.range.end <= token.range.start)
