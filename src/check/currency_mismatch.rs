@@ -37,50 +37,48 @@ impl Check for CurrencyMismatch {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
+        for (ex, claim, verdict) in ctx.judged_claims() {
             let file = ex.article.file;
-            for (claim, verdict) in ex.claims.iter().zip(verdicts) {
-                let Verdict::CurrencyMismatch { stated, matching } = verdict else {
-                    continue;
-                };
-                let (fact_label, source) = fact_evidence(matching);
-                let mut diag = Diagnostic::new(
-                    &INFO,
+            let Verdict::CurrencyMismatch { stated, matching } = verdict else {
+                continue;
+            };
+            let (fact_label, source) = fact_evidence(matching);
+            let mut diag = Diagnostic::new(
+                &INFO,
+                format!(
+                    "{}: {} is the fact base's figure in {} ({}), not in {} ({})",
+                    topic(ctx.facts, claim),
+                    describe(
+                        claim.amount.value,
+                        claim.amount.value,
+                        claim.amount.currency.as_deref()
+                    ),
+                    matching.currency,
+                    matching.figure(),
+                    stated.currency,
+                    stated.figure(),
+                ),
+                Label::new(
+                    Span::new(file, claim.amount.range.clone()),
                     format!(
-                        "{}: {} is the fact base's figure in {} ({}), not in {} ({})",
-                        topic(ctx.facts, claim),
-                        describe(
-                            claim.amount.value,
-                            claim.amount.value,
-                            claim.amount.currency.as_deref()
-                        ),
-                        matching.currency,
-                        matching.figure(),
-                        stated.currency,
-                        stated.figure(),
+                        "this figure is in {}, not {}",
+                        matching.currency, stated.currency
                     ),
-                    Label::new(
-                        Span::new(file, claim.amount.range.clone()),
-                        format!(
-                            "this figure is in {}, not {}",
-                            matching.currency, stated.currency
-                        ),
-                    ),
-                )
-                .with_secondary(fact_label)
-                .with_note(source)
-                .with_help(format!(
-                    "give the figure in {}, or convert it to {}",
-                    matching.currency, stated.currency
-                ));
-                for label in reading_labels(ctx.facts, claim, file) {
-                    diag = diag.with_secondary(label);
-                }
-                if let Some(c) = stated.conversion.as_ref().or(matching.conversion.as_ref()) {
-                    diag = diag.with_note(format!("rate used: {}", c.describe()));
-                }
-                out.push(diag);
+                ),
+            )
+            .with_secondary(fact_label)
+            .with_note(source)
+            .with_help(format!(
+                "give the figure in {}, or convert it to {}",
+                matching.currency, stated.currency
+            ));
+            for label in reading_labels(ctx.facts, claim, file) {
+                diag = diag.with_secondary(label);
             }
+            if let Some(c) = stated.conversion.as_ref().or(matching.conversion.as_ref()) {
+                diag = diag.with_note(format!("rate used: {}", c.describe()));
+            }
+            out.push(diag);
         }
     }
 }

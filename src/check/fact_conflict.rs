@@ -53,41 +53,42 @@ impl Check for FactConflict {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
+        for (ex, claim, verdict) in ctx.judged_claims() {
             let file = ex.article.file;
-            for (claim, verdict) in ex.claims.iter().zip(verdicts) {
-                let Verdict::Conflict { closest } = verdict else {
-                    continue;
-                };
-                let in_any = if claim.amount.currency.is_none() {
-                    " in any currency"
-                } else {
-                    ""
-                };
-                let (fact_label, source) = fact_evidence(closest);
-                let mut diag = Diagnostic::new(
-                    &INFO,
-                    format!(
-                        "{}: the article says {}; the fact base says {}",
-                        topic(ctx.facts, claim),
-                        said(claim),
-                        closest.describe()
-                    ),
-                    Label::new(
-                        Span::new(file, claim.amount.range.clone()),
-                        format!("does not match the fact base{in_any}"),
-                    ),
-                )
-                .with_secondary(fact_label)
-                .with_note(source);
-                for label in reading_labels(ctx.facts, claim, file) {
-                    diag = diag.with_secondary(label);
-                }
-                if let Some(c) = &closest.conversion {
-                    diag = diag.with_note(format!("rate used: {}", c.describe()));
-                }
-                out.push(diag);
+            let Verdict::Conflict { closest } = verdict else {
+                continue;
+            };
+            let in_any = if claim.amount.currency.is_none() {
+                " in any currency"
+            } else {
+                ""
+            };
+            let (fact_label, source) = fact_evidence(closest);
+            let mut diag = Diagnostic::new(
+                &INFO,
+                format!(
+                    "{}: the article says {}; the fact base says {}",
+                    topic(ctx.facts, claim),
+                    said(claim),
+                    closest.describe()
+                ),
+                Label::new(
+                    Span::new(file, claim.amount.range.clone()),
+                    format!("does not match the fact base{in_any}"),
+                ),
+            )
+            .with_secondary(fact_label)
+            .with_note(source);
+            for label in reading_labels(ctx.facts, claim, file) {
+                diag = diag.with_secondary(label);
             }
+            if let Some(c) = &closest.conversion {
+                diag = diag.with_note(format!("rate used: {}", c.describe()));
+            }
+            out.push(diag);
+        }
+        for ex in ctx.extractions {
+            let file = ex.article.file;
             for claim in &ex.relations {
                 let known = match relations::judge(ctx.facts, claim) {
                     RelationVerdict::Conflict { known } => known,

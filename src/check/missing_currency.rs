@@ -38,46 +38,39 @@ impl Check for MissingCurrency {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
+        let judged = ctx.judged_claims();
+        for (ex, claim, verdict) in judged.filter(|(_, c, _)| c.amount.currency.is_none()) {
             let file = ex.article.file;
             let text = &ctx.map.get(file).text;
-            for (claim, verdict) in ex
-                .claims
-                .iter()
-                .zip(verdicts)
-                .filter(|(c, _)| c.amount.currency.is_none())
-            {
-                let written = &text[claim.amount.range.clone()];
-                let mut diag = Diagnostic::new(
-                    &INFO,
-                    format!(
-                        "`{written}` gives no currency ({})",
-                        topic(ctx.facts, claim)
-                    ),
-                    Label::new(
-                        Span::new(file, claim.amount.range.clone()),
-                        "in which currency?",
-                    ),
-                );
-                if let Verdict::NoCurrency { agrees } = verdict {
-                    let currencies: Vec<&str> =
-                        agrees.iter().map(|v| v.currency.as_str()).collect();
-                    let first = &agrees[0];
-                    let (fact_label, source) = fact_evidence(first);
-                    diag = diag
-                        .with_secondary(fact_label)
-                        .with_note(format!(
-                            "it agrees with the fact base if in {}: {}",
-                            currencies.join(" or "),
-                            first.describe()
-                        ))
-                        .with_note(source);
-                }
-                for label in reading_labels(ctx.facts, claim, file) {
-                    diag = diag.with_secondary(label);
-                }
-                out.push(diag.with_help("name the currency next to the figure"));
+            let written = &text[claim.amount.range.clone()];
+            let mut diag = Diagnostic::new(
+                &INFO,
+                format!(
+                    "`{written}` gives no currency ({})",
+                    topic(ctx.facts, claim)
+                ),
+                Label::new(
+                    Span::new(file, claim.amount.range.clone()),
+                    "in which currency?",
+                ),
+            );
+            if let Verdict::NoCurrency { agrees } = verdict {
+                let currencies: Vec<&str> = agrees.iter().map(|v| v.currency.as_str()).collect();
+                let first = &agrees[0];
+                let (fact_label, source) = fact_evidence(first);
+                diag = diag
+                    .with_secondary(fact_label)
+                    .with_note(format!(
+                        "it agrees with the fact base if in {}: {}",
+                        currencies.join(" or "),
+                        first.describe()
+                    ))
+                    .with_note(source);
             }
+            for label in reading_labels(ctx.facts, claim, file) {
+                diag = diag.with_secondary(label);
+            }
+            out.push(diag.with_help("name the currency next to the figure"));
         }
     }
 }

@@ -20,7 +20,7 @@ pub mod undated_article;
 pub mod weekday_mismatch;
 
 use crate::diagnostic::{CheckInfo, Diagnostic};
-use crate::extract::{Extraction, NameIndex};
+use crate::extract::{Claim, Extraction, NameIndex};
 use crate::rules::FactBase;
 use crate::source::SourceMap;
 
@@ -49,6 +49,16 @@ impl<'a> CheckContext<'a> {
             extractions,
             verdicts: Default::default(),
         }
+    }
+
+    /// Every money claim with its article and its verdict, in reading order.
+    pub fn judged_claims(
+        &self,
+    ) -> impl Iterator<Item = (&'a Extraction, &'a Claim, &money::Verdict<'a>)> + '_ {
+        self.extractions
+            .iter()
+            .zip(self.verdicts())
+            .flat_map(|(ex, verdicts)| ex.claims.iter().zip(verdicts).map(move |(c, v)| (ex, c, v)))
     }
 
     /// The verdict on every money claim, computed on first use.

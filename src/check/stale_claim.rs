@@ -41,64 +41,60 @@ impl Check for StaleClaim {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for (ex, verdicts) in ctx.extractions.iter().zip(ctx.verdicts()) {
+        for (ex, claim, verdict) in ctx.judged_claims() {
             let file = ex.article.file;
-            for (claim, verdict) in ex.claims.iter().zip(verdicts) {
-                let Verdict::Stale { then, now } = verdict else {
-                    continue;
-                };
-                let said = describe(
-                    claim.amount.value,
-                    claim.amount.value,
-                    claim.amount.currency.as_deref(),
-                );
-                let since = now.fact.valid.first.format("%Y-%m-%d");
-                let (then_label, source) = fact_evidence(then);
-                let (now_label, _) = fact_evidence(now);
-                let mut diag = Diagnostic::new(
-                    &INFO,
-                    format!(
-                        "{}: {said} was true {}; since {since} it is {}",
-                        topic(ctx.facts, claim),
-                        then.fact.when,
-                        now.fact.value.written.text
-                    ),
-                    Label::new(
-                        Span::new(file, claim.amount.range.clone()),
-                        format!("outdated since {since}"),
-                    ),
-                )
-                .with_secondary(then_label)
-                .with_secondary(now_label)
-                .with_note(source);
-                if let Some(at) = &claim.date_at {
-                    diag = diag.with_secondary(Label::new(
-                        Span::new(file, at.clone()),
-                        "the claim's time",
-                    ));
-                } else if let Some(d) = claim.date {
+            let Verdict::Stale { then, now } = verdict else {
+                continue;
+            };
+            let said = describe(
+                claim.amount.value,
+                claim.amount.value,
+                claim.amount.currency.as_deref(),
+            );
+            let since = now.fact.valid.first.format("%Y-%m-%d");
+            let (then_label, source) = fact_evidence(then);
+            let (now_label, _) = fact_evidence(now);
+            let mut diag = Diagnostic::new(
+                &INFO,
+                format!(
+                    "{}: {said} was true {}; since {since} it is {}",
+                    topic(ctx.facts, claim),
+                    then.fact.when,
+                    now.fact.value.written.text
+                ),
+                Label::new(
+                    Span::new(file, claim.amount.range.clone()),
+                    format!("outdated since {since}"),
+                ),
+            )
+            .with_secondary(then_label)
+            .with_secondary(now_label)
+            .with_note(source);
+            if let Some(at) = &claim.date_at {
+                diag = diag
+                    .with_secondary(Label::new(Span::new(file, at.clone()), "the claim's time"));
+            } else if let Some(d) = claim.date {
+                diag = diag.with_note(format!(
+                    "the claim's time is the article's date, {}",
+                    d.display()
+                ));
+                if let Some(crate::source::DateOrigin::Inferred(at)) =
+                    ex.article.date.as_ref().map(|d| &d.origin)
+                {
+                    let text = &ctx.map.get(file).text;
                     diag = diag.with_note(format!(
-                        "the claim's time is the article's date, {}",
-                        d.display()
+                        "the article's date was inferred from `{}` in its text",
+                        &text[at.range()]
                     ));
-                    if let Some(crate::source::DateOrigin::Inferred(at)) =
-                        ex.article.date.as_ref().map(|d| &d.origin)
-                    {
-                        let text = &ctx.map.get(file).text;
-                        diag = diag.with_note(format!(
-                            "the article's date was inferred from `{}` in its text",
-                            &text[at.range()]
-                        ));
-                    }
                 }
-                for label in reading_labels(ctx.facts, claim, file) {
-                    diag = diag.with_secondary(label);
-                }
-                out.push(diag.with_help(format!(
-                    "update the figure, or date it (\"{said} in {}\")",
-                    then.fact.valid.first.format("%B %Y")
-                )));
             }
+            for label in reading_labels(ctx.facts, claim, file) {
+                diag = diag.with_secondary(label);
+            }
+            out.push(diag.with_help(format!(
+                "update the figure, or date it (\"{said} in {}\")",
+                then.fact.valid.first.format("%B %Y")
+            )));
         }
     }
 }
