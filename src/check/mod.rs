@@ -62,7 +62,7 @@ impl<'a> CheckContext<'a> {
     }
 
     /// The verdict on every money claim, computed on first use.
-    pub fn verdicts(&self) -> &[Vec<money::Verdict<'a>>] {
+    fn verdicts(&self) -> &[Vec<money::Verdict<'a>>] {
         self.verdicts.get_or_init(|| {
             self.extractions
                 .iter()

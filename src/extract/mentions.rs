@@ -147,9 +147,10 @@ impl MentionFinder<'_> {
         let limit = self.max_len(i, self.index.max_tokens + 1);
         let mut joined = compact_str::CompactString::const_new("");
         let mut ends = Vec::with_capacity(limit);
-        for t in &self.tokens[i..i + limit] {
+        for (k, t) in self.tokens[i..i + limit].iter().enumerate() {
             joined.push_str(&t.folded);
-            if !self.index.may_start(&joined) {
+            // The first word's answer is its vocabulary class, checked above.
+            if k > 0 && !self.index.may_start(&joined) {
                 break;
             }
             ends.push(joined.len());
