@@ -1,6 +1,10 @@
 //! The `claimcheck` command: parses arguments, calls the library, maps the
 //! outcome to an exit status (0 clean, 1 findings, 2 usage or input problem).
 
+/// A faster allocator for many small, short-lived allocations across threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -267,11 +267,11 @@ impl ClaimFinder<'_> {
     ) -> Option<&DateMention> {
         const AFTER_REACH: usize = 6;
         const BEFORE_REACH: usize = 12;
+        // Tokens are sorted and disjoint: those inside `a..b` are one run.
         let words = |a: usize, b: usize| {
-            self.tokens
-                .iter()
-                .filter(|t| a <= t.range.start && t.range.end <= b)
-                .count()
+            let first = self.tokens.partition_point(|t| t.range.start < a);
+            let end = self.tokens.partition_point(|t| t.range.end <= b);
+            end.saturating_sub(first)
         };
         let after = self.dates.iter().find(|d| {
             d.range.start >= amount.end

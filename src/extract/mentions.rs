@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::name_index::{FormRole, NameForm, NameIndex};
-use super::vocabulary::{FUNCTION_WORD, NAME_START};
+use super::vocabulary::{FUNCTION_WORD, NAME_START, NAME_WORD};
 use crate::lexicon::Lexicon;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
 use crate::text::distance::{is_transposition, osa_distance};
@@ -244,11 +244,13 @@ impl MentionFinder<'_> {
             return None;
         }
         let longest = self.max_len(i, self.index.max_tokens);
-        let skeletons: Vec<CompactString> = self.tokens[i..i + longest]
-            .iter()
-            .map(|t| skeleton_of_folded(&t.folded))
-            .collect();
+        // Skeletons are computed only for a window that has candidates.
+        let mut skeletons: Vec<CompactString> = Vec::new();
         for len in (1..=longest).rev() {
+            // Several words are a near miss only of a name sharing one of them.
+            if len > 1 && !(i..i + len).any(|k| self.classes[k] & NAME_WORD != 0) {
+                continue;
+            }
             let window = &self.tokens[i..i + len];
             let inner_ok = window.iter().enumerate().all(|(k, t)| {
                 self.is_name_like(t) || (k > 0 && k + 1 < len && self.is_function_word(i + k))
@@ -259,7 +261,16 @@ impl MentionFinder<'_> {
             let mut best: Option<(usize, usize)> = None;
             let mut ambiguous = false;
             let words: Vec<&str> = window.iter().map(|t| t.folded.as_str()).collect();
-            for f in self.index.near_candidates(&words, &skeletons[..len]) {
+            let candidates = self
+                .index
+                .near_candidates(&words, || skeleton_of_folded(&window[0].folded));
+            if !candidates.is_empty() && skeletons.is_empty() {
+                skeletons = self.tokens[i..i + longest]
+                    .iter()
+                    .map(|t| skeleton_of_folded(&t.folded))
+                    .collect();
+            }
+            for f in candidates {
                 let form = &self.index.forms[f];
                 let Some(distance) = self.near_distance(i, window, &skeletons[..len], form) else {
                     continue;
@@ -307,7 +318,9 @@ impl MentionFinder<'_> {
         form: &NameForm,
     ) -> Option<usize> {
         if window.len() == 1 {
-            // A surname on its own is too short a context: "Macrun" is not "Macrin".
+            // A surname on its own is too short a context: "Macrun" is not
+            // "Macrin". (The index offers no person's form for one word; this
+            // keeps the rule where it is read.)
             if self.facts.entity(form.entity).kind == EntityKind::Person {
                 return None;
             }

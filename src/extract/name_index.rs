@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::rules::{EntityIdx, FactBase, Written};
+use crate::rules::{EntityIdx, EntityKind, FactBase, Written};
 use crate::text::fold::{fold, skeleton, surface};
 use crate::text::tokens::tokenize;
 
@@ -45,7 +45,10 @@ pub struct NameIndex {
     /// Forms of several words, by one of their folded words: a near miss must
     /// share one word exactly with the form.
     by_word: HashMap<String, Vec<usize>>,
-    /// One-word forms by first letter, and by skeleton: where near misses are looked for.
+    /// One-word forms by first letter, and by skeleton: where near misses are
+    /// looked for. Only forms a lone word may be a near miss of are kept: not
+    /// people's (a surname alone is too short a context), and long enough for a
+    /// letter's difference (7 letters) or a shared skeleton (5).
     by_first: HashMap<char, Vec<usize>>,
     by_skeleton: HashMap<String, Vec<usize>>,
     /// Every prefix of every form's folded spelling: a window whose words,
@@ -59,18 +62,19 @@ impl NameIndex {
     pub fn new(facts: &FactBase) -> Self {
         let mut index = NameIndex::default();
         for (idx, entity) in facts.entities.iter().enumerate() {
-            index.add(idx, FormRole::Name, &entity.name);
+            let person = entity.kind == EntityKind::Person;
+            index.add(idx, person, FormRole::Name, &entity.name);
             for alias in &entity.aliases {
-                index.add(idx, FormRole::Alias, alias);
+                index.add(idx, person, FormRole::Alias, alias);
             }
             for not in &entity.not {
-                index.add(idx, FormRole::Not, not);
+                index.add(idx, person, FormRole::Not, not);
             }
         }
         index
     }
 
-    fn add(&mut self, entity: EntityIdx, role: FormRole, written: &Written) {
+    fn add(&mut self, entity: EntityIdx, person: bool, role: FormRole, written: &Written) {
         let text = &written.text;
         let tokens: Vec<String> = tokenize(text, 0..text.len())
             .into_iter()
@@ -92,11 +96,14 @@ impl NameIndex {
             self.prefixes.insert(folded[..i + c.len_utf8()].to_string());
         }
         self.by_folded.entry(folded.clone()).or_default().push(id);
+        let length = tokens[0].chars().count();
         if tokens.len() == 1 {
-            if let Some(c) = tokens[0].chars().next() {
+            if let Some(c) = tokens[0].chars().next().filter(|_| !person && length >= 7) {
                 self.by_first.entry(c).or_default().push(id);
             }
-            self.by_skeleton.entry(skeleton(text)).or_default().push(id);
+            if !person && length >= 5 {
+                self.by_skeleton.entry(skeleton(text)).or_default().push(id);
+            }
         } else {
             for word in &tokens {
                 let list = self.by_word.entry(word.clone()).or_default();
@@ -135,16 +142,33 @@ impl NameIndex {
         self.by_folded.get(folded).map_or(&[], Vec::as_slice)
     }
 
-    /// The forms a window of folded words (with their skeletons) may be a near
-    /// miss of, in form order: for several words, those of as many words sharing
-    /// one with it; for one word, those with its first letter or its skeleton.
-    pub fn near_candidates(&self, words: &[&str], skeletons: &[CompactString]) -> Vec<usize> {
+    /// Whether `folded` is a word of some form of several words.
+    pub fn is_name_word(&self, folded: &str) -> bool {
+        self.by_word.contains_key(folded)
+    }
+
+    /// Every word of every form of several words.
+    pub fn name_words(&self) -> impl Iterator<Item = &str> {
+        self.by_word.keys().map(String::as_str)
+    }
+
+    /// The forms a window of folded words may be a near miss of, in form order:
+    /// for several words, those of as many words sharing one with it; for one
+    /// word (whose skeleton `skeleton` gives), those with its first letter or
+    /// its skeleton.
+    pub fn near_candidates(
+        &self,
+        words: &[&str],
+        skeleton: impl FnOnce() -> CompactString,
+    ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        if let ([word], [skeleton]) = (words, skeletons) {
+        if let [word] = words {
             if let Some(list) = word.chars().next().and_then(|c| self.by_first.get(&c)) {
                 out.extend(list);
             }
-            if let Some(list) = self.by_skeleton.get(skeleton.as_str()) {
+            if !self.by_skeleton.is_empty()
+                && let Some(list) = self.by_skeleton.get(skeleton().as_str())
+            {
                 out.extend(list);
             }
         } else {

@@ -19,6 +19,9 @@ pub const DESCRIPTION_START: u8 = 4;
 pub const CUE_START: u8 = 8;
 /// A word that may begin a date (the lexicon's `date_first_words`).
 pub const DATE_START: u8 = 16;
+/// A word of a name of several words: a window of words can be a near miss
+/// of such a name only if it holds one of them.
+pub const NAME_WORD: u8 = 32;
 
 #[derive(Debug, Default)]
 pub struct Vocabulary(HashMap<String, u8>);
@@ -33,6 +36,9 @@ impl Vocabulary {
         };
         for prefix in names.prefixes() {
             add(prefix, NAME_START);
+        }
+        for word in names.name_words() {
+            add(word, NAME_WORD);
         }
         if let Some(lexicon) = lexicon {
             for word in lexicon.stopwords.iter().chain(&lexicon.name_particles) {
@@ -83,11 +89,13 @@ mod tests {
                 .chain(cues.by_first_word.keys())
                 .map(String::as_str)
                 .chain(names.prefixes())
+                .chain(names.name_words())
                 .chain(["chat", "paris", "xyzzy", ""]);
             for word in words {
                 let class = vocabulary.class(word);
                 let has = |bit: u8| class & bit != 0;
                 assert_eq!(has(NAME_START), names.may_start(word), "{word}");
+                assert_eq!(has(NAME_WORD), names.is_name_word(word), "{word}");
                 assert_eq!(
                     has(FUNCTION_WORD),
                     lexicon.stopwords.contains(word) || lexicon.name_particles.contains(word),

@@ -66,6 +66,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         let start = i;
         let mut prev_digit = c.is_ascii_digit();
+        // Only ASCII letters and digits so far: the token folds by lower-casing.
+        let mut plain = c.is_ascii();
         i += c.len_utf8();
         while i < end {
             let b = bytes[i];
@@ -77,6 +79,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let next = char_at(text, i, end).expect("i < end");
             if is_word_char(next) {
                 prev_digit = false;
+                plain = false;
                 i += next.len_utf8();
             } else if (is_hyphen(next) || (next == '.' && prev_digit))
                 && char_at(text, i + next.len_utf8(), end).is_some_and(|after| {
@@ -84,14 +87,41 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 })
             {
                 // A hyphen between word characters, or a decimal point.
+                plain = false;
                 i += next.len_utf8();
             } else {
                 break;
             }
         }
-        tokens.push(make_token(text, start..i));
+        tokens.push(match plain {
+            true => plain_token(text, start..i),
+            false => make_token(text, start..i),
+        });
     }
     tokens
+}
+
+/// A token of ASCII letters and digits only: one pass for its case and fold.
+fn plain_token(text: &str, range: Range<usize>) -> Token {
+    let word = &text.as_bytes()[range.clone()];
+    let (mut upper, mut lower, mut has_digit) = (0usize, 0usize, false);
+    for &b in word {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower += usize::from(b.is_ascii_lowercase());
+        has_digit |= b.is_ascii_digit();
+    }
+    let mut folded = CompactString::new(&text[range.clone()]);
+    if upper > 0 {
+        folded.make_ascii_lowercase();
+    }
+    Token {
+        folded,
+        capitalised: word[0].is_ascii_uppercase() || word[0].is_ascii_digit(),
+        all_caps: upper >= 2 && lower == 0,
+        all_lower: upper == 0,
+        has_digit,
+        range,
+    }
 }
 
 fn make_token(text: &str, range: Range<usize>) -> Token {
