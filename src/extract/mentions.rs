@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::name_index::{FormRole, NameForm, NameIndex};
+use super::name_index::{FoldTrie, FormRole, NameForm, NameIndex};
 use super::vocabulary::{FUNCTION_WORD, NAME_START, NAME_WORD};
 use crate::lexicon::Lexicon;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
@@ -142,23 +142,26 @@ impl MentionFinder<'_> {
             return None;
         }
         // One more token than the longest form: "Hoo Li" is two tokens for "HooLi".
-        // The windows' folded spellings are prefixes of one string, grown while
-        // it still begins some form.
-        let limit = self.max_len(i, self.index.max_tokens + 1);
-        let mut joined = compact_str::CompactString::const_new("");
-        let mut ends = Vec::with_capacity(limit);
-        for (k, t) in self.tokens[i..i + limit].iter().enumerate() {
-            joined.push_str(&t.folded);
-            // The first word's answer is its vocabulary class, checked above.
-            if k > 0 && !self.index.may_start(&joined) {
+        // The windows' folded spellings are prefixes of one string, walked
+        // through the index's trie while it still begins some form.
+        let limit = self.index.max_tokens + 1;
+        let mut ends: Vec<u32> = Vec::with_capacity(limit);
+        let mut state = FoldTrie::ROOT;
+        for k in i..self.tokens.len().min(i + limit) {
+            let t = &self.tokens[k];
+            // A window ends at punctuation (`max_len`'s rule).
+            if k > i && !joins_name(self.text, self.tokens[k - 1].range.end..t.range.start) {
                 break;
             }
-            ends.push(joined.len());
+            match self.index.walk(state, &t.folded) {
+                Some(next) => state = next,
+                None => break,
+            }
+            ends.push(state);
         }
         let longest = ends.len();
         for len in (1..=longest).rev() {
-            let folded = &joined[..ends[len - 1]];
-            let forms = self.index.fold_equal(folded);
+            let forms = self.index.forms_at(ends[len - 1]);
             if forms.is_empty() {
                 continue;
             }
@@ -243,11 +246,16 @@ impl MentionFinder<'_> {
         if !self.tokens[i].capitalised || self.is_function_word(i) {
             return None;
         }
-        let longest = self.max_len(i, self.index.max_tokens);
+        // Several words are a near miss only of a name sharing one of them:
+        // without such a word in reach, only the lone word is looked at.
+        let reach = self.tokens.len().min(i + self.index.max_tokens);
+        let longest = match (i..reach).any(|k| self.classes[k] & NAME_WORD != 0) {
+            true => self.max_len(i, self.index.max_tokens),
+            false => 1,
+        };
         // Skeletons are computed only for a window that has candidates.
         let mut skeletons: Vec<CompactString> = Vec::new();
         for len in (1..=longest).rev() {
-            // Several words are a near miss only of a name sharing one of them.
             if len > 1 && !(i..i + len).any(|k| self.classes[k] & NAME_WORD != 0) {
                 continue;
             }
@@ -260,10 +268,18 @@ impl MentionFinder<'_> {
             }
             let mut best: Option<(usize, usize)> = None;
             let mut ambiguous = false;
-            let words: Vec<&str> = window.iter().map(|t| t.folded.as_str()).collect();
+            let one = [window[0].folded.as_str()];
+            let several: Vec<&str>;
+            let words: &[&str] = match len {
+                1 => &one,
+                _ => {
+                    several = window.iter().map(|t| t.folded.as_str()).collect();
+                    &several
+                }
+            };
             let candidates = self
                 .index
-                .near_candidates(&words, || skeleton_of_folded(&window[0].folded));
+                .near_candidates(words, || skeleton_of_folded(&window[0].folded));
             if !candidates.is_empty() && skeletons.is_empty() {
                 skeletons = self.tokens[i..i + longest]
                     .iter()

@@ -54,6 +54,9 @@ pub struct NameIndex {
     /// Every prefix of every form's folded spelling: a window whose words,
     /// joined, are not one of them cannot become fold-equal to any form.
     prefixes: rustc_hash::FxHashSet<String>,
+    /// The same prefixes as a byte trie, so that a window's words are walked
+    /// through it one after the other without being joined into a string.
+    trie: FoldTrie,
     /// The most tokens any form has.
     pub max_tokens: usize,
 }
@@ -96,6 +99,7 @@ impl NameIndex {
             self.prefixes.insert(folded[..i + c.len_utf8()].to_string());
         }
         self.by_folded.entry(folded.clone()).or_default().push(id);
+        self.trie.insert(&folded, id);
         let length = tokens[0].chars().count();
         if tokens.len() == 1 {
             if let Some(c) = tokens[0].chars().next().filter(|_| !person && length >= 7) {
@@ -135,6 +139,17 @@ impl NameIndex {
     /// Every prefix of every form's folded spelling.
     pub fn prefixes(&self) -> impl Iterator<Item = &str> {
         self.prefixes.iter().map(String::as_str)
+    }
+
+    /// The trie state after the folded words so far and then `word`, if some
+    /// form's folded spelling begins so. Start from [`FoldTrie::ROOT`].
+    pub fn walk(&self, state: u32, word: &str) -> Option<u32> {
+        self.trie.walk(state, word)
+    }
+
+    /// Forms whose folded spelling ends at trie state `state` (in form order).
+    pub fn forms_at(&self, state: u32) -> &[usize] {
+        &self.trie.nodes[state as usize].forms
     }
 
     /// Forms whose folded spelling is exactly `folded`.
@@ -184,5 +199,73 @@ impl NameIndex {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+/// A byte trie of folded spellings.
+#[derive(Debug)]
+pub struct FoldTrie {
+    nodes: Vec<TrieNode>,
+    /// The root's edges by byte (0: none): every word starts there.
+    root: Box<[u32; 256]>,
+}
+
+#[derive(Debug, Default)]
+struct TrieNode {
+    /// (byte, node), sorted by byte.
+    next: Vec<(u8, u32)>,
+    /// Forms whose folded spelling ends here, in form order.
+    forms: Vec<usize>,
+}
+
+impl Default for FoldTrie {
+    fn default() -> Self {
+        FoldTrie {
+            nodes: vec![TrieNode::default()],
+            root: Box::new([0; 256]),
+        }
+    }
+}
+
+impl FoldTrie {
+    /// The state before any word.
+    pub const ROOT: u32 = 0;
+
+    fn insert(&mut self, folded: &str, form: usize) {
+        let mut state = Self::ROOT as usize;
+        for &b in folded.as_bytes() {
+            let node = &self.nodes[state];
+            state = match node.next.binary_search_by_key(&b, |e| e.0) {
+                Ok(k) => node.next[k].1 as usize,
+                Err(k) => {
+                    let id = self.nodes.len();
+                    self.nodes[state].next.insert(k, (b, id as u32));
+                    self.nodes.push(TrieNode::default());
+                    id
+                }
+            };
+        }
+        self.nodes[state].forms.push(form);
+        for &(b, node) in &self.nodes[Self::ROOT as usize].next {
+            self.root[b as usize] = node;
+        }
+    }
+
+    fn walk(&self, mut state: u32, word: &str) -> Option<u32> {
+        let mut bytes = word.as_bytes();
+        if state == Self::ROOT
+            && let Some((&first, rest)) = bytes.split_first()
+        {
+            state = self.root[first as usize];
+            if state == Self::ROOT {
+                return None;
+            }
+            bytes = rest;
+        }
+        for &b in bytes {
+            let next = &self.nodes[state as usize].next;
+            state = next.iter().find(|e| e.0 == b)?.1;
+        }
+        Some(state)
     }
 }

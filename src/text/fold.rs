@@ -142,6 +142,37 @@ pub fn skeleton(text: &str) -> String {
 
 /// [`skeleton`] of a word already folded, in one pass and without allocating.
 pub fn skeleton_of_folded(folded: &str) -> CompactString {
+    // A short ASCII word, the common case, is built in a buffer on the stack.
+    let bytes = folded.as_bytes();
+    if folded.is_ascii() && bytes.len() <= 24 {
+        let mut out = [0u8; 24];
+        let (mut n, mut k) = (0, 0);
+        while k < bytes.len() {
+            let c = match bytes[k] {
+                b'p' if bytes.get(k + 1) == Some(&b'h') => {
+                    k += 1;
+                    b'f'
+                }
+                b'y' => b'i',
+                b'h' => {
+                    k += 1;
+                    continue;
+                }
+                c => c,
+            };
+            k += 1;
+            if n == 0 || out[n - 1] != c {
+                out[n] = c;
+                n += 1;
+            }
+        }
+        return CompactString::from_utf8(&out[..n]).expect("ASCII");
+    }
+    skeleton_of_chars(folded)
+}
+
+/// [`skeleton_of_folded`] for any word, char by char.
+fn skeleton_of_chars(folded: &str) -> CompactString {
     let mut out = CompactString::const_new("");
     let mut last = None;
     let mut chars = folded.chars().peekable();
@@ -215,6 +246,24 @@ mod tests {
     #[test]
     fn surface_normalises_to_nfc_and_single_spaces() {
         assert_eq!(surface("Dorothe\u{301}e\u{a0}\n Durand"), "Dorothée Durand");
+    }
+
+    #[test]
+    fn the_ascii_skeleton_path_agrees_with_the_general_one() {
+        let letters = b"aphyhbcpp";
+        // Every word of up to 5 letters from a set rich in p, h and y.
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| format!("{w}{}", c as char)))
+                .collect();
+            words.extend(longer);
+        }
+        words.push("x".repeat(30));
+        for word in &words {
+            assert_eq!(skeleton_of_folded(word), skeleton_of_chars(word), "{word}");
+        }
     }
 
     #[test]
