@@ -82,20 +82,31 @@ pub struct FinderCache {
 }
 
 /// Cue words of one language, indexed so that each token is looked up once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CueIndex {
     /// First word → (attribute, cue).
     pub by_first_word: rustc_hash::FxHashMap<String, Vec<(AttrIdx, usize)>>,
     /// One-word cues with a trailing `*`: (attribute, cue, stem).
     pub prefixed: Vec<(AttrIdx, usize, String)>,
+    /// The first bytes of those stems: a word starting otherwise begins none.
+    prefixed_first: [bool; 256],
 }
 
 impl CueIndex {
     pub fn new(facts: &FactBase, lang: &str) -> CueIndex {
-        let mut index = CueIndex::default();
+        let mut index = CueIndex {
+            by_first_word: Default::default(),
+            prefixed: Vec::new(),
+            prefixed_first: [false; 256],
+        };
         for (attr, attribute) in facts.attributes.iter().enumerate() {
             for (k, cue) in attribute.cues.get(lang).into_iter().flatten().enumerate() {
                 if cue.prefix && cue.words.len() == 1 {
+                    match cue.words[0].as_bytes().first() {
+                        Some(&b) => index.prefixed_first[b as usize] = true,
+                        // An empty stem begins every word.
+                        None => index.prefixed_first = [true; 256],
+                    }
                     index.prefixed.push((attr, k, cue.words[0].clone()));
                 } else if let Some(first) = cue.words.first() {
                     index
@@ -381,6 +392,13 @@ impl ClaimFinder<'_> {
             return Vec::new();
         };
         let mut hits: Vec<(usize, usize, CueHit)> = Vec::new();
+        // Each attribute's cues in this language, looked up once.
+        let cues_of: Vec<&[_]> = self
+            .facts
+            .attributes
+            .iter()
+            .map(|a| a.cues.get(self.lang).map_or(&[][..], Vec::as_slice))
+            .collect();
         for i in 0..self.tokens.len() {
             let word = self.tokens[i].folded.as_str();
             let by_word = (self.classes[i] & CUE_START != 0)
@@ -389,14 +407,19 @@ impl ClaimFinder<'_> {
                 .into_iter()
                 .flatten()
                 .copied();
+            let may_be_prefixed = match word.as_bytes().first() {
+                Some(&b) => index.prefixed_first[b as usize],
+                None => index.prefixed.iter().any(|(_, _, stem)| stem.is_empty()),
+            };
             let by_prefix = index
                 .prefixed
                 .iter()
+                .filter(|_| may_be_prefixed)
                 .filter(|(_, _, stem)| word.starts_with(stem.as_str()))
                 .map(|(a, k, _)| (*a, *k));
             for (attr, k) in by_word.chain(by_prefix) {
                 let attribute = &self.facts.attributes[attr];
-                let cue = &attribute.cues[self.lang][k];
+                let cue = &cues_of[attr][k];
                 let n = cue.words.len();
                 if i + n > self.tokens.len() {
                     continue;

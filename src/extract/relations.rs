@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
 use super::sentences::containing;
+use super::vocabulary::DURATION_UNIT;
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
 use crate::source::doc_date::DateRange;
 
@@ -227,6 +228,9 @@ impl ClaimFinder<'_> {
         };
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
+            if !token.folded.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             let digits: String = token
                 .folded
                 .chars()
@@ -327,6 +331,9 @@ impl ClaimFinder<'_> {
         let date_cues = self.cues(ValueType::Date);
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
+            if self.classes[i] & DURATION_UNIT == 0 {
+                continue;
+            }
             let Some(unit) = self.lexicon.duration_units.get(token.folded.as_str()) else {
                 continue;
             };

@@ -22,6 +22,8 @@ pub const DATE_START: u8 = 16;
 /// A word of a name of several words: a window of words can be a near miss
 /// of such a name only if it holds one of them.
 pub const NAME_WORD: u8 = 32;
+/// A unit of duration ("ans", "mois"): "un an après" may date an event.
+pub const DURATION_UNIT: u8 = 64;
 
 #[derive(Debug, Default)]
 pub struct Vocabulary(HashMap<String, u8>);
@@ -49,6 +51,9 @@ impl Vocabulary {
             }
             for word in &lexicon.date_first_words {
                 add(word, DATE_START);
+            }
+            for word in lexicon.duration_units.keys() {
+                add(word, DURATION_UNIT);
             }
         }
         for word in cues.into_iter().flat_map(|c| c.by_first_word.keys()) {
@@ -85,6 +90,7 @@ mod tests {
                 .stopwords
                 .iter()
                 .chain(&lexicon.date_first_words)
+                .chain(lexicon.duration_units.keys())
                 .chain(&lexicon.description_first_words)
                 .chain(cues.by_first_word.keys())
                 .map(String::as_str)
@@ -107,6 +113,10 @@ mod tests {
                 );
                 assert_eq!(has(CUE_START), cues.by_first_word.contains_key(word));
                 assert_eq!(has(DATE_START), lexicon.date_first_words.contains(word));
+                assert_eq!(
+                    has(DURATION_UNIT),
+                    lexicon.duration_units.contains_key(word)
+                );
             }
         }
     }

@@ -54,51 +54,71 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(range.len() / 6);
     let mut i = range.start;
     while i < end {
-        // ASCII letters and digits, the bulk of any text, take the short way.
-        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let c = char_at(text, i, end).expect("i < end");
-        if !is_word_char(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let mut prev_digit = c.is_ascii_digit();
-        // Only ASCII letters and digits so far: the token folds by lower-casing.
-        let mut plain = c.is_ascii();
-        i += c.len_utf8();
-        while i < end {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                prev_digit = b.is_ascii_digit();
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
                 i += 1;
                 continue;
             }
-            let next = char_at(text, i, end).expect("i < end");
-            if is_word_char(next) {
-                prev_digit = false;
-                plain = false;
-                i += next.len_utf8();
-            } else if (is_hyphen(next) || (next == '.' && prev_digit))
-                && char_at(text, i + next.len_utf8(), end).is_some_and(|after| {
-                    is_word_char(after) && (next != '.' || after.is_ascii_digit())
-                })
-            {
-                // A hyphen between word characters, or a decimal point.
-                plain = false;
-                i += next.len_utf8();
-            } else {
-                break;
+            // A run of ASCII letters and digits, the bulk of any text, ended
+            // by ASCII that can neither join nor continue it, is a plain token.
+            let mut j = i + 1;
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if j == end || (bytes[j].is_ascii() && !matches!(bytes[j], b'-' | b'.')) {
+                tokens.push(plain_token(text, i..j));
+                i = j;
+                continue;
             }
         }
-        tokens.push(match plain {
-            true => plain_token(text, start..i),
-            false => make_token(text, start..i),
-        });
+        i = word_at(text, i, end, &mut tokens);
     }
     tokens
+}
+
+/// The token starting at byte `i`, if a word character is there, pushed on
+/// `tokens`; returns where reading goes on.
+#[inline(never)]
+fn word_at(text: &str, mut i: usize, end: usize, tokens: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let c = char_at(text, i, end).expect("i < end");
+    if !is_word_char(c) {
+        return i + c.len_utf8();
+    }
+    let start = i;
+    let mut prev_digit = c.is_ascii_digit();
+    // Only ASCII letters and digits so far: the token folds by lower-casing.
+    let mut plain = c.is_ascii();
+    i += c.len_utf8();
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            prev_digit = b.is_ascii_digit();
+            i += 1;
+            continue;
+        }
+        let next = char_at(text, i, end).expect("i < end");
+        if is_word_char(next) {
+            prev_digit = false;
+            plain = false;
+            i += next.len_utf8();
+        } else if (is_hyphen(next) || (next == '.' && prev_digit))
+            && char_at(text, i + next.len_utf8(), end)
+                .is_some_and(|after| is_word_char(after) && (next != '.' || after.is_ascii_digit()))
+        {
+            // A hyphen between word characters, or a decimal point.
+            plain = false;
+            i += next.len_utf8();
+        } else {
+            break;
+        }
+    }
+    tokens.push(match plain {
+        true => plain_token(text, start..i),
+        false => make_token(text, start..i),
+    });
+    i
 }
 
 /// A token of ASCII letters and digits only: one pass for its case and fold.
