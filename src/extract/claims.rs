@@ -411,6 +411,10 @@ impl ClaimFinder<'_> {
                 Some(&b) => index.prefixed_first[b as usize],
                 None => index.prefixed.iter().any(|(_, _, stem)| stem.is_empty()),
             };
+            // Most words begin no cue: skip them before building any iterator.
+            if self.classes[i] & CUE_START == 0 && !may_be_prefixed {
+                continue;
+            }
             let by_prefix = index
                 .prefixed
                 .iter()

@@ -229,6 +229,10 @@ impl DateReader<'_> {
 
     fn day_at(&self, c: &Cursor, i: usize) -> Option<u32> {
         let mut word = c.folded(i)?;
+        // A day is digits, perhaps with a suffix ("1er"): it starts with one.
+        if !word.starts_with(|ch: char| ch.is_ascii_digit()) {
+            return None;
+        }
         for suffix in &self.lexicon.day_suffixes {
             if let Some(stripped) = word.strip_suffix(suffix.as_str()) {
                 word = stripped;
