@@ -54,7 +54,6 @@ impl ClaimFinder<'_> {
                     continue;
                 };
                 let s = sentences[sentence].clone();
-                let in_sentence = |r: &Ref| s.start <= r.range.start && r.range.end <= s.end;
                 let attribute = &self.facts.attributes[cue.attribute];
                 let cue_range = self.tokens[cue.tokens.start].range.start
                     ..self.tokens[cue.tokens.end - 1].range.end;
@@ -73,17 +72,15 @@ impl ClaimFinder<'_> {
                     continue;
                 }
                 let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
-                let before: Vec<&Ref> = refs
-                    .iter()
-                    .filter(|r| in_sentence(r) && r.range.end <= cue_range.start)
+                let before: Vec<&Ref> = refs_within(refs, &s)
+                    .filter(|r| r.range.end <= cue_range.start)
                     .filter(allowed)
                     .collect();
                 let value_end = values.last().map_or(cue_range.end, |(_, at, _)| at.end);
                 let (subjects, subject_at, inferred) = if before.is_empty() {
                     // "Fondé en avril dernier, Acme AI …": the subject follows.
-                    match refs
-                        .iter()
-                        .filter(|r| in_sentence(r) && r.range.start >= value_end)
+                    match refs_within(refs, &s)
+                        .filter(|r| r.range.start >= value_end)
                         .find(allowed)
                     {
                         Some(r) => (vec![r.entity], r.range.clone(), r.described),
@@ -266,9 +263,7 @@ impl ClaimFinder<'_> {
                 continue;
             };
             let s = &sentences[sentence];
-            let person = refs
-                .iter()
-                .filter(|r| s.start <= r.range.start && r.range.end <= s.end)
+            let person = refs_within(refs, s)
                 .filter(|r| subject_kinds.contains(&self.facts.entity(r.entity).kind))
                 .min_by_key(|r| {
                     if r.range.end <= token.range.start {
@@ -429,4 +424,14 @@ impl ClaimFinder<'_> {
         }
         out
     }
+}
+
+/// The references that lie within `range`, in reading order. References are
+/// sorted by where they start, so those starting in `range` are one run.
+fn refs_within<'r>(refs: &'r [Ref], range: &Range<usize>) -> impl Iterator<Item = &'r Ref> {
+    let first = refs.partition_point(|r| r.range.start < range.start);
+    let end = refs.partition_point(|r| r.range.start < range.end);
+    refs[first..end.max(first)]
+        .iter()
+        .filter(move |r| r.range.end <= range.end)
 }
