@@ -494,9 +494,10 @@ impl ClaimFinder<'_> {
                     described: false,
                     alternatives: Vec::new(),
                 });
-                i = self
-                    .tokens
-                    .partition_point(|t| t.range.start < mention.range.end);
+                // The mention's few tokens are stepped over.
+                while i < self.tokens.len() && self.tokens[i].range.start < mention.range.end {
+                    i += 1;
+                }
                 continue;
             }
             if let Some((len, kind)) = self.description_at(i) {
@@ -515,13 +516,20 @@ impl ClaimFinder<'_> {
                 // "la société Kumospace": the name that follows is what it describes.
                 let end = country_end(self, i, len);
                 let named_next = self.tokens.get(end).is_some_and(|next| {
-                    self.mentions.iter().any(|m| {
-                        m.range.start == next.range.start
-                            && self.facts.entity(m.entity).kind == kind
-                            && self.text[self.tokens[end - 1].range.end..next.range.start]
-                                .trim()
-                                .is_empty()
-                    })
+                    // Mentions are in reading order: those starting at `next`
+                    // are found by binary search.
+                    let from = self
+                        .mentions
+                        .partition_point(|m| m.range.start < next.range.start);
+                    self.mentions[from..]
+                        .iter()
+                        .take_while(|m| m.range.start == next.range.start)
+                        .any(|m| {
+                            self.facts.entity(m.entity).kind == kind
+                                && self.text[self.tokens[end - 1].range.end..next.range.start]
+                                    .trim()
+                                    .is_empty()
+                        })
                 });
                 if named_next {
                     i = end;
