@@ -145,7 +145,18 @@ impl MentionFinder<'_> {
         // The windows' folded spellings are prefixes of one string, walked
         // through the index's trie while it still begins some form.
         let limit = self.index.max_tokens + 1;
-        let mut ends: Vec<u32> = Vec::with_capacity(limit);
+        // The trie state after each window length; on the stack for names of
+        // up to 15 words, the rule.
+        let mut on_stack = [0u32; 16];
+        let mut on_heap = Vec::new();
+        let ends: &mut [u32] = match limit <= on_stack.len() {
+            true => &mut on_stack[..limit],
+            false => {
+                on_heap.resize(limit, 0);
+                &mut on_heap
+            }
+        };
+        let mut longest = 0;
         let mut state = FoldTrie::ROOT;
         for k in i..self.tokens.len().min(i + limit) {
             let t = &self.tokens[k];
@@ -157,9 +168,9 @@ impl MentionFinder<'_> {
                 Some(next) => state = next,
                 None => break,
             }
-            ends.push(state);
+            ends[longest] = state;
+            longest += 1;
         }
-        let longest = ends.len();
         for len in (1..=longest).rev() {
             let forms = self.index.forms_at(ends[len - 1]);
             if forms.is_empty() {
