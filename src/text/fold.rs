@@ -114,8 +114,15 @@ fn push_lower_expanded(out: &mut String, c: char) {
 /// a mention counts as written exactly like a name.
 pub fn surface(text: &str) -> Cow<'_, str> {
     // Text already in NFC with single spaces is its own surface: no copy.
-    let single_spaces =
-        !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ");
+    let mut after_space = false;
+    let single_spaces = text.chars().all(|c| {
+        let ok = match c {
+            ' ' => !after_space,
+            c => !c.is_whitespace(),
+        };
+        after_space = c == ' ';
+        ok
+    });
     if single_spaces && (text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes) {
         return Cow::Borrowed(text.trim());
     }
