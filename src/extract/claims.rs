@@ -57,7 +57,7 @@ pub struct ClaimFinder<'a> {
     pub body: Range<usize>,
     pub tokens: &'a [Token],
     /// The [`vocabulary`](super::vocabulary) classes of the tokens.
-    pub classes: &'a [u8],
+    pub classes: &'a [u16],
     /// Parts of the text that are not prose (see [`super::mask`]).
     pub masks: &'a [Range<usize>],
     pub mentions: &'a [Mention],

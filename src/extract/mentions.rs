@@ -89,7 +89,7 @@ pub struct MentionFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// The [`vocabulary`](super::vocabulary) classes of the tokens.
-    pub classes: &'a [u8],
+    pub classes: &'a [u16],
     pub index: &'a NameIndex,
     pub facts: &'a FactBase,
     pub lexicon: Option<&'a Lexicon>,

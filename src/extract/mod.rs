@@ -124,7 +124,12 @@ impl<'a> Extractor<'a> {
                 lexicon,
                 anchor: article.date.as_ref().map(|d| d.range.last),
             }
-            .read_where(text, &tokens, |i| classes[i] & vocabulary::DATE_START != 0),
+            .read_where(
+                text,
+                &tokens,
+                |i| classes[i] & vocabulary::DATE_START != 0,
+                &|i| vocabulary::date_kinds(classes[i]),
+            ),
             None => Vec::new(),
         };
         let (claims, relations, elapsed) = match lexicon {

@@ -10,30 +10,38 @@ use crate::lexicon::Lexicon;
 use crate::text::tokens::Token;
 
 /// The word begins (or is) the folded spelling of a name or alias.
-pub const NAME_START: u8 = 1;
+pub const NAME_START: u16 = 1;
 /// A stop word or a name particle ("de", "von").
-pub const FUNCTION_WORD: u8 = 2;
+pub const FUNCTION_WORD: u16 = 2;
 /// The first word of a description ("startup", "la").
-pub const DESCRIPTION_START: u8 = 4;
+pub const DESCRIPTION_START: u16 = 4;
 /// The first word of a cue of some attribute ("levé", "valorisée").
-pub const CUE_START: u8 = 8;
+pub const CUE_START: u16 = 8;
 /// A word that may begin a date (the lexicon's `date_first_words`).
-pub const DATE_START: u8 = 16;
+pub const DATE_START: u16 = 16;
 /// A word of a name of several words: a window of words can be a near miss
 /// of such a name only if it holds one of them.
-pub const NAME_WORD: u8 = 32;
+pub const NAME_WORD: u16 = 32;
 /// A unit of duration ("ans", "mois"): "un an après" may date an event.
-pub const DURATION_UNIT: u8 = 64;
+pub const DURATION_UNIT: u16 = 64;
+/// The [`date_index`](crate::lexicon::date_index) kinds of a word ("juin" a
+/// month, "hier" a relative date) sit above this bit.
+const DATE_KINDS_SHIFT: u32 = 8;
+
+/// The date kinds within a word's classes.
+pub fn date_kinds(class: u16) -> u8 {
+    (class >> DATE_KINDS_SHIFT) as u8
+}
 
 #[derive(Debug, Default)]
-pub struct Vocabulary(HashMap<String, u8>);
+pub struct Vocabulary(HashMap<String, u16>);
 
 impl Vocabulary {
     /// The words of the fact base's names, and of one language's lexicon and
     /// cues when there is one.
     pub fn new(names: &NameIndex, lexicon: Option<&Lexicon>, cues: Option<&CueIndex>) -> Self {
-        let mut words: HashMap<String, u8> = HashMap::default();
-        let mut add = |word: &str, class: u8| {
+        let mut words: HashMap<String, u16> = HashMap::default();
+        let mut add = |word: &str, class: u16| {
             *words.entry(word.to_string()).or_default() |= class;
         };
         for prefix in names.prefixes() {
@@ -55,6 +63,9 @@ impl Vocabulary {
             for word in lexicon.duration_units.keys() {
                 add(word, DURATION_UNIT);
             }
+            for (word, kind) in lexicon.date_index.kinds() {
+                add(word, u16::from(kind) << DATE_KINDS_SHIFT);
+            }
         }
         for word in cues.into_iter().flat_map(|c| c.by_first_word.keys()) {
             add(word, CUE_START);
@@ -63,12 +74,12 @@ impl Vocabulary {
     }
 
     /// The classes of a folded word (0 for a word no reader looks for).
-    pub fn class(&self, folded: &str) -> u8 {
+    pub fn class(&self, folded: &str) -> u16 {
         self.0.get(folded).copied().unwrap_or(0)
     }
 
     /// The classes of each token, in order.
-    pub fn classes(&self, tokens: &[Token]) -> Vec<u8> {
+    pub fn classes(&self, tokens: &[Token]) -> Vec<u16> {
         tokens.iter().map(|t| self.class(&t.folded)).collect()
     }
 }
@@ -77,6 +88,7 @@ impl Vocabulary {
 mod tests {
     use super::*;
     use crate::engine::Engine;
+    use crate::lexicon::date_index;
     use crate::rules::RulesLocation;
 
     #[test]
@@ -94,12 +106,13 @@ mod tests {
                 .chain(&lexicon.description_first_words)
                 .chain(cues.by_first_word.keys())
                 .map(String::as_str)
+                .chain(lexicon.date_index.kinds().map(|(w, _)| w))
                 .chain(names.prefixes())
                 .chain(names.name_words())
                 .chain(["chat", "paris", "xyzzy", ""]);
             for word in words {
                 let class = vocabulary.class(word);
-                let has = |bit: u8| class & bit != 0;
+                let has = |bit: u16| class & bit != 0;
                 assert_eq!(has(NAME_START), names.may_start(word), "{word}");
                 assert_eq!(has(NAME_WORD), names.is_name_word(word), "{word}");
                 assert_eq!(
@@ -113,6 +126,23 @@ mod tests {
                 );
                 assert_eq!(has(CUE_START), cues.by_first_word.contains_key(word));
                 assert_eq!(has(DATE_START), lexicon.date_first_words.contains(word));
+                let index = &lexicon.date_index;
+                let kinds = date_kinds(class);
+                let kind = |k: u8| kinds & k != 0;
+                assert_eq!(kind(date_index::MONTH), index.month(word).is_some());
+                assert_eq!(kind(date_index::WEEKDAY), index.weekday(word).is_some());
+                assert_eq!(
+                    kind(date_index::RELATIVE),
+                    !index.relative_dates.get(word).is_empty()
+                );
+                assert_eq!(
+                    kind(date_index::PART),
+                    !index.period_parts.get(word).is_empty()
+                );
+                assert_eq!(
+                    kind(date_index::QUARTER),
+                    !index.quarters.get(word).is_empty()
+                );
                 assert_eq!(
                     has(DURATION_UNIT),
                     lexicon.duration_units.contains_key(word)

@@ -21,11 +21,29 @@ impl FirstWords {
         FirstWords(index)
     }
 
+    /// Every first word.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     /// Positions of the phrases that start with `word`.
     pub fn get(&self, word: &str) -> &[usize] {
         self.0.get(word).map_or(&[], Vec::as_slice)
     }
 }
+
+/// What a word may be in a date, as bits: a reader that knows a word's bits
+/// looks it up only in the lists they name.
+pub const MONTH: u8 = 1;
+pub const WEEKDAY: u8 = 2;
+/// The first word of a relative date ("hier", "l'an dernier").
+pub const RELATIVE: u8 = 4;
+/// The first word of a part of a period ("début", "fin de").
+pub const PART: u8 = 8;
+/// The first word of a quarter ("premier trimestre").
+pub const QUARTER: u8 = 16;
+/// Every kind: the word must be looked up in every list.
+pub const ANY: u8 = 0xFF;
 
 #[derive(Debug, Default)]
 pub struct DateIndex {
@@ -59,6 +77,21 @@ impl DateIndex {
             period_parts: FirstWords::new(&lexicon.period_parts),
             quarters: FirstWords::new(&lexicon.quarters),
         }
+    }
+
+    /// Every word of the index with its kinds ([`MONTH`], [`WEEKDAY`], …),
+    /// once per kind.
+    pub fn kinds(&self) -> impl Iterator<Item = (&str, u8)> {
+        let months = self.months.keys().map(|w| (w.as_str(), MONTH));
+        let weekdays = self.weekdays.keys().map(|w| (w.as_str(), WEEKDAY));
+        let relative = self.relative_dates.words().map(|w| (w, RELATIVE));
+        let parts = self.period_parts.words().map(|w| (w, PART));
+        let quarters = self.quarters.words().map(|w| (w, QUARTER));
+        months
+            .chain(weekdays)
+            .chain(relative)
+            .chain(parts)
+            .chain(quarters)
     }
 
     pub fn month(&self, folded: &str) -> Option<u32> {

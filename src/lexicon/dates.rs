@@ -9,6 +9,7 @@ use std::ops::Range;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::Lexicon;
+use super::date_index::{ANY, MONTH, PART, QUARTER, RELATIVE, WEEKDAY};
 use crate::source::doc_date::{DateRange, parse_iso};
 use crate::text::tokens::Token;
 
@@ -143,9 +144,17 @@ struct How {
 struct Cursor<'t> {
     text: &'t str,
     tokens: &'t [Token],
+    /// The [`date_index`](super::date_index) kinds of token `i`, or
+    /// [`ANY`] when not known.
+    kinds: &'t dyn Fn(usize) -> u8,
 }
 
 impl Cursor<'_> {
+    /// Whether token `i` exists and may be a word of kind `kind`.
+    fn may_be(&self, i: usize, kind: u8) -> bool {
+        i < self.tokens.len() && (self.kinds)(i) & kind != 0
+    }
+
     fn folded(&self, i: usize) -> Option<&str> {
         self.tokens.get(i).map(|t| t.folded.as_str())
     }
@@ -180,18 +189,29 @@ impl Cursor<'_> {
 impl DateReader<'_> {
     pub fn read(&self, text: &str, tokens: &[Token]) -> Vec<DateMention> {
         let words = &self.lexicon.date_first_words;
-        self.read_where(text, tokens, |i| words.contains(tokens[i].folded.as_str()))
+        self.read_where(
+            text,
+            tokens,
+            |i| words.contains(tokens[i].folded.as_str()),
+            &|_| ANY,
+        )
     }
 
     /// [`read`](Self::read) with the test of whether token `i` is in
-    /// `date_first_words` supplied by the caller, who may know it already.
+    /// `date_first_words`, and the token's date kinds ([`MONTH`], …), supplied
+    /// by the caller, who may know them already.
     pub fn read_where(
         &self,
         text: &str,
         tokens: &[Token],
         is_date_word: impl Fn(usize) -> bool,
+        kinds: &dyn Fn(usize) -> u8,
     ) -> Vec<DateMention> {
-        let c = Cursor { text, tokens };
+        let c = Cursor {
+            text,
+            tokens,
+            kinds,
+        };
         let mut out: Vec<DateMention> = Vec::new();
         let mut last_year: Option<i32> = None;
         let mut i = 0;
@@ -246,15 +266,24 @@ impl DateReader<'_> {
     }
 
     fn month_at(&self, c: &Cursor, i: usize) -> Option<u32> {
+        if !c.may_be(i, MONTH) {
+            return None;
+        }
         self.lexicon.month(c.folded(i)?)
     }
 
     fn weekday_at(&self, c: &Cursor, i: usize) -> Option<Weekday> {
+        if !c.may_be(i, WEEKDAY) {
+            return None;
+        }
         let w = c.folded(i)?;
         self.lexicon.date_index.weekday(w).map(|k| WEEKDAYS[k])
     }
 
     fn relative_at(&self, c: &Cursor, i: usize) -> Option<(Relative, usize)> {
+        if !c.may_be(i, RELATIVE) {
+            return None;
+        }
         let index = &self.lexicon.date_index.relative_dates;
         index.get(c.folded(i)?).iter().find_map(|&k| {
             let (phrase, kind) = &self.lexicon.relative_dates[k];
@@ -263,6 +292,9 @@ impl DateReader<'_> {
     }
 
     fn part_at(&self, c: &Cursor, i: usize) -> Option<(Part, usize)> {
+        if !c.may_be(i, PART) {
+            return None;
+        }
         let index = &self.lexicon.date_index.period_parts;
         index.get(c.folded(i)?).iter().find_map(|&k| {
             let (phrase, part) = &self.lexicon.period_parts[k];
@@ -385,7 +417,9 @@ impl DateReader<'_> {
         let start = if weekday.is_some() { i + 1 } else { i };
         // "mardi 11 juin 2024", "11 juin", "1er décembre 2023"; in month-first
         // languages also "June 11, 2024", "Tuesday, June 11".
-        let day_month = self.day_at(c, start).zip(self.month_at(c, start + 1));
+        let day_month = self
+            .day_at(c, start)
+            .and_then(|d| Some((d, self.month_at(c, start + 1)?)));
         let month_day = (!self.lexicon.day_first)
             .then(|| {
                 self.month_at(c, start)
@@ -473,13 +507,17 @@ impl DateReader<'_> {
             }
         }
         // "premier trimestre 2024", "Q1 2024"
-        if let Some((q, n)) = c.folded(i).and_then(|word| {
-            let index = &self.lexicon.date_index.quarters;
-            index.get(word).iter().find_map(|&k| {
-                let (p, q) = &self.lexicon.quarters[k];
-                c.phrase_len(i, p).map(|n| (*q, n))
+        if let Some((q, n)) = c
+            .folded(i)
+            .filter(|_| c.may_be(i, QUARTER))
+            .and_then(|word| {
+                let index = &self.lexicon.date_index.quarters;
+                index.get(word).iter().find_map(|&k| {
+                    let (p, q) = &self.lexicon.quarters[k];
+                    c.phrase_len(i, p).map(|n| (*q, n))
+                })
             })
-        }) {
+        {
             let year = self.year_at(c, i + n);
             let y = year.or_else(|| self.anchor.map(|a| a.year()))?;
             let first = DateRange::month(y, q * 3 - 2)?.first;
@@ -715,7 +753,11 @@ pub fn infer_anchor(
         .filter(|m| m.explicit_year)
         .map(|m| m.date.first.year())
         .max()?;
-    let c = Cursor { text, tokens };
+    let c = Cursor {
+        text,
+        tokens,
+        kinds: &|_| ANY,
+    };
     (0..tokens.len()).find_map(|i| {
         let weekday = reader.weekday_at(&c, i)?;
         let day = reader.day_at(&c, i + 1)?;
