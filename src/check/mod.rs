@@ -63,9 +63,11 @@ impl<'a> CheckContext<'a> {
 
     /// The verdict on every money claim, computed on first use.
     fn verdicts(&self) -> &[Vec<money::Verdict<'a>>] {
+        // Articles are judged independently: in parallel, in order.
         self.verdicts.get_or_init(|| {
+            use rayon::prelude::*;
             self.extractions
-                .iter()
+                .par_iter()
                 .map(|ex| {
                     ex.claims
                         .iter()
