@@ -41,7 +41,6 @@ pub struct NameForm {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     pub forms: Vec<NameForm>,
-    by_folded: HashMap<String, Vec<usize>>,
     /// Forms of several words, by one of their folded words: a near miss must
     /// share one word exactly with the form.
     by_word: HashMap<String, Vec<usize>>,
@@ -98,7 +97,6 @@ impl NameIndex {
         for (i, c) in folded.char_indices() {
             self.prefixes.insert(folded[..i + c.len_utf8()].to_string());
         }
-        self.by_folded.entry(folded.clone()).or_default().push(id);
         self.trie.insert(&folded, id);
         let length = tokens[0].chars().count();
         if tokens.len() == 1 {
@@ -154,7 +152,8 @@ impl NameIndex {
 
     /// Forms whose folded spelling is exactly `folded`.
     pub fn fold_equal(&self, folded: &str) -> &[usize] {
-        self.by_folded.get(folded).map_or(&[], Vec::as_slice)
+        self.walk(FoldTrie::ROOT, folded)
+            .map_or(&[], |state| self.forms_at(state))
     }
 
     /// Whether `folded` is a word of some form of several words.
@@ -267,5 +266,36 @@ impl FoldTrie {
             state = next.iter().find(|e| e.0 == b)?.1;
         }
         Some(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::rules::RulesLocation;
+
+    #[test]
+    fn the_trie_holds_every_form_and_only_prefixes_of_forms() {
+        let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+        let index = &engine.indexes.names;
+        for (id, form) in index.forms.iter().enumerate() {
+            assert!(
+                index.fold_equal(&form.folded).contains(&id),
+                "{}",
+                form.surface
+            );
+        }
+        for prefix in index.prefixes() {
+            assert!(index.walk(FoldTrie::ROOT, prefix).is_some(), "{prefix}");
+        }
+        let past_a_form = format!("{}zz", index.forms[0].folded);
+        for word in ["xyzzy", "q", past_a_form.as_str()] {
+            assert_eq!(
+                index.walk(FoldTrie::ROOT, word).is_some(),
+                index.may_start(word),
+                "{word}"
+            );
+        }
     }
 }
