@@ -474,6 +474,16 @@ impl ClaimFinder<'_> {
 
     fn references(&self) -> Vec<Ref> {
         let mut refs: Vec<Ref> = Vec::new();
+        // The distinct entities of `refs`, the most recently referred to first
+        // (what `latest_first` would make of all of them, kept up to date).
+        let mut recent: Vec<EntityIdx> = Vec::new();
+        fn push(refs: &mut Vec<Ref>, recent: &mut Vec<EntityIdx>, r: Ref) {
+            if let Some(p) = recent.iter().position(|e| *e == r.entity) {
+                recent.remove(p);
+            }
+            recent.insert(0, r.entity);
+            refs.push(r);
+        }
         let mut m = 0;
         let mut i = 0;
         while i < self.tokens.len() {
@@ -487,13 +497,17 @@ impl ClaimFinder<'_> {
                 .get(m)
                 .filter(|x| x.range.start == self.tokens[i].range.start)
             {
-                refs.push(Ref {
-                    token: i,
-                    range: mention.range.clone(),
-                    entity: mention.entity,
-                    described: false,
-                    alternatives: Vec::new(),
-                });
+                push(
+                    &mut refs,
+                    &mut recent,
+                    Ref {
+                        token: i,
+                        range: mention.range.clone(),
+                        entity: mention.entity,
+                        described: false,
+                        alternatives: Vec::new(),
+                    },
+                );
                 // The mention's few tokens are stepped over.
                 while i < self.tokens.len() && self.tokens[i].range.start < mention.range.end {
                     i += 1;
@@ -502,16 +516,14 @@ impl ClaimFinder<'_> {
             }
             if let Some((len, kind)) = self.description_at(i) {
                 let country = self.nationality_near(i, len);
-                let fitting: Vec<&Ref> = refs
-                    .iter()
-                    .filter(|r| {
-                        let e = self.facts.entity(r.entity);
-                        e.kind == kind
-                            && country
-                                .as_ref()
-                                .is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
-                    })
-                    .collect();
+                // Whether a description of this kind and country fits an entity.
+                let fits = |entity: EntityIdx| {
+                    let e = self.facts.entity(entity);
+                    e.kind == kind
+                        && country
+                            .as_ref()
+                            .is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
+                };
                 let start = self.tokens[i].range.start;
                 // "la société Kumospace": the name that follows is what it describes.
                 let end = country_end(self, i, len);
@@ -538,19 +550,24 @@ impl ClaimFinder<'_> {
                 // "Acme AI, la startup française, …": an apposition names the same entity.
                 let apposition = refs
                     .last()
-                    .filter(|r| fitting.iter().any(|f| f.entity == r.entity))
+                    .filter(|r| fits(r.entity))
                     .filter(|r| self.text[r.range.end..start].trim() == ",")
                     .map(|r| vec![r.entity]);
-                let alternatives = apposition.unwrap_or_else(|| latest_first(&fitting));
+                // Else every fitting entity referred to so far, latest first.
+                let alternatives = apposition
+                    .unwrap_or_else(|| recent.iter().copied().filter(|e| fits(*e)).collect());
                 if let Some(&entity) = alternatives.first() {
-                    let end = country_end(self, i, len);
-                    refs.push(Ref {
-                        token: i,
-                        range: self.tokens[i].range.start..self.tokens[end - 1].range.end,
-                        entity,
-                        described: true,
-                        alternatives,
-                    });
+                    push(
+                        &mut refs,
+                        &mut recent,
+                        Ref {
+                            token: i,
+                            range: self.tokens[i].range.start..self.tokens[end - 1].range.end,
+                            entity,
+                            described: true,
+                            alternatives,
+                        },
+                    );
                 }
                 i += len;
                 continue;
@@ -564,7 +581,10 @@ impl ClaimFinder<'_> {
         if self.classes[i] & DESCRIPTION_START == 0 {
             return None;
         }
-        self.lexicon.descriptions.iter().find_map(|(words, kind)| {
+        let first = self.tokens[i].folded.as_str();
+        let candidates = self.lexicon.description_index.get(first);
+        candidates.iter().find_map(|&k| {
+            let (words, kind) = &self.lexicon.descriptions[k];
             let n = words.len();
             let matched = i + n <= self.tokens.len()
                 && self.tokens[i..i + n]
@@ -581,7 +601,10 @@ impl ClaimFinder<'_> {
     /// or just before it ("the French startup").
     fn nationality_near(&self, i: usize, len: usize) -> Option<String> {
         let at = |start: usize| {
-            self.lexicon.nationalities.iter().find_map(|(words, code)| {
+            let first = self.tokens.get(start)?.folded.as_str();
+            let candidates = self.lexicon.nationality_index.get(first);
+            candidates.iter().find_map(|&k| {
+                let (words, code) = &self.lexicon.nationalities[k];
                 let n = words.len();
                 let matched = start + n <= self.tokens.len()
                     && self.tokens[start..start + n]
@@ -616,7 +639,10 @@ pub(super) fn latest_first(refs: &[&Ref]) -> Vec<EntityIdx> {
 /// The end (exclusive token index) of a description, its nationality adjective included.
 fn country_end(finder: &ClaimFinder, i: usize, len: usize) -> usize {
     let after = i + len;
-    let adjective = finder.lexicon.nationalities.iter().find_map(|(words, _)| {
+    let first = finder.tokens.get(after).map_or("", |t| t.folded.as_str());
+    let candidates = finder.lexicon.nationality_index.get(first);
+    let adjective = candidates.iter().find_map(|&k| {
+        let (words, _) = &finder.lexicon.nationalities[k];
         let n = words.len();
         (after + n <= finder.tokens.len()
             && finder.tokens[after..after + n]

@@ -7,6 +7,7 @@
 pub mod amounts;
 pub mod date_index;
 pub mod dates;
+pub mod first_words;
 
 use std::collections::BTreeMap;
 
@@ -212,6 +213,9 @@ pub struct Lexicon {
     pub number_first_words: HashSet<String>,
     /// Months, weekdays and date phrases indexed by word (built from the lists).
     pub date_index: date_index::DateIndex,
+    /// Descriptions and nationality adjectives by first word (built from the lists).
+    pub description_index: first_words::FirstWords,
+    pub nationality_index: first_words::FirstWords,
     /// Words that can start a date (months, weekdays, first words of relative
     /// dates, parts of periods and quarters): the date reader skips any other word.
     pub date_first_words: HashSet<String>,
@@ -451,8 +455,12 @@ impl Lexicon {
             language: file.language,
             name: file.name,
             date_index: date_index::DateIndex::default(),
+            description_index: Default::default(),
+            nationality_index: Default::default(),
         };
         lexicon.date_index = date_index::DateIndex::new(&lexicon);
+        lexicon.description_index = first_words::FirstWords::new(&lexicon.descriptions);
+        lexicon.nationality_index = first_words::FirstWords::new(&lexicon.nationalities);
         Ok(lexicon)
     }
 
