@@ -85,6 +85,18 @@ pub fn starts_sentence(text: &str, prev_end: Option<usize>, start: usize) -> boo
     }
 }
 
+/// What a window of words is a near miss of.
+#[derive(Clone, Copy)]
+enum Near {
+    Nothing,
+    /// Two entities' forms, equally near.
+    Ambiguous,
+    Form {
+        distance: usize,
+        form: usize,
+    },
+}
+
 pub struct MentionFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
@@ -98,9 +110,15 @@ pub struct MentionFinder<'a> {
 impl MentionFinder<'_> {
     pub fn find(&self) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        // What each capitalised word alone is a near miss of: the same word
+        // comes back often, the answer depends on its spelling only.
+        let mut lone_words = rustc_hash::FxHashMap::default();
         let mut i = 0;
         while i < self.tokens.len() {
-            if let Some((len, mention)) = self.fold_match(i).or_else(|| self.near_miss(i)) {
+            if let Some((len, mention)) = self
+                .fold_match(i)
+                .or_else(|| self.near_miss(i, &mut lone_words))
+            {
                 if let Some(m) = mention.filter(|m| !self.is_other_person(i, len, m, &mentions)) {
                     mentions.push(m);
                 }
@@ -253,7 +271,11 @@ impl MentionFinder<'_> {
     }
 
     /// A capitalised window a few letters away from a form.
-    fn near_miss(&self, i: usize) -> Option<(usize, Option<Mention>)> {
+    fn near_miss(
+        &self,
+        i: usize,
+        lone_words: &mut rustc_hash::FxHashMap<CompactString, Near>,
+    ) -> Option<(usize, Option<Mention>)> {
         if !self.tokens[i].capitalised || self.is_function_word(i) {
             return None;
         }
@@ -264,8 +286,6 @@ impl MentionFinder<'_> {
             true => self.max_len(i, self.index.max_tokens),
             false => 1,
         };
-        // Skeletons are computed only for a window that has candidates.
-        let mut skeletons: Vec<CompactString> = Vec::new();
         for len in (1..=longest).rev() {
             if len > 1 && !(i..i + len).any(|k| self.classes[k] & NAME_WORD != 0) {
                 continue;
@@ -277,50 +297,18 @@ impl MentionFinder<'_> {
             if !inner_ok || !self.is_name_like(&window[len - 1]) {
                 continue;
             }
-            let mut best: Option<(usize, usize)> = None;
-            let mut ambiguous = false;
-            let one = [window[0].folded.as_str()];
-            let several: Vec<&str>;
-            let words: &[&str] = match len {
-                1 => &one,
-                _ => {
-                    several = window.iter().map(|t| t.folded.as_str()).collect();
-                    &several
-                }
+            let near = match len {
+                1 => *lone_words
+                    .entry(window[0].folded.clone())
+                    .or_insert_with(|| self.nearest(i, window)),
+                _ => self.nearest(i, window),
             };
-            let candidates = self
-                .index
-                .near_candidates(words, || skeleton_of_folded(&window[0].folded));
-            if !candidates.is_empty() && skeletons.is_empty() {
-                skeletons = self.tokens[i..i + longest]
-                    .iter()
-                    .map(|t| skeleton_of_folded(&t.folded))
-                    .collect();
-            }
-            for f in candidates {
-                let form = &self.index.forms[f];
-                let Some(distance) = self.near_distance(i, window, &skeletons[..len], form) else {
-                    continue;
-                };
-                match best {
-                    Some((d, other))
-                        if d == distance && self.index.forms[other].entity != form.entity =>
-                    {
-                        ambiguous = true
-                    }
-                    Some((d, _)) if d <= distance => {}
-                    _ => {
-                        best = Some((distance, f));
-                        ambiguous = false;
-                    }
-                }
-            }
-            match best {
-                Some(_) if ambiguous => return Some((len, None)),
-                Some((_, f)) if self.index.forms[f].role == FormRole::Not => {
+            match near {
+                Near::Ambiguous => return Some((len, None)),
+                Near::Form { form: f, .. } if self.index.forms[f].role == FormRole::Not => {
                     return Some((len, None));
                 }
-                Some((distance, f)) => {
+                Near::Form { distance, form: f } => {
                     let mention = Mention {
                         entity: self.index.forms[f].entity,
                         form: f,
@@ -329,10 +317,60 @@ impl MentionFinder<'_> {
                     };
                     return Some((len, Some(mention)));
                 }
-                None => {}
+                Near::Nothing => {}
             }
         }
         None
+    }
+
+    /// The form `window` (starting at token `i`) is a near miss of, if one is
+    /// nearest.
+    fn nearest(&self, i: usize, window: &[Token]) -> Near {
+        let one = [window[0].folded.as_str()];
+        let several: Vec<&str>;
+        let words: &[&str] = match window.len() {
+            1 => &one,
+            _ => {
+                several = window.iter().map(|t| t.folded.as_str()).collect();
+                &several
+            }
+        };
+        let candidates = self
+            .index
+            .near_candidates(words, || skeleton_of_folded(&window[0].folded));
+        // Skeletons are computed only for a window that has candidates.
+        let skeletons: Vec<CompactString> = match candidates.is_empty() {
+            true => Vec::new(),
+            false => window
+                .iter()
+                .map(|t| skeleton_of_folded(&t.folded))
+                .collect(),
+        };
+        let mut best: Option<(usize, usize)> = None;
+        let mut ambiguous = false;
+        for f in candidates {
+            let form = &self.index.forms[f];
+            let Some(distance) = self.near_distance(i, window, &skeletons, form) else {
+                continue;
+            };
+            match best {
+                Some((d, other))
+                    if d == distance && self.index.forms[other].entity != form.entity =>
+                {
+                    ambiguous = true
+                }
+                Some((d, _)) if d <= distance => {}
+                _ => {
+                    best = Some((distance, f));
+                    ambiguous = false;
+                }
+            }
+        }
+        match best {
+            Some(_) if ambiguous => Near::Ambiguous,
+            Some((distance, form)) => Near::Form { distance, form },
+            None => Near::Nothing,
+        }
     }
 
     /// The edit distance between a window and a form of as many tokens, if it is
