@@ -98,10 +98,10 @@ impl<'a> Extractor<'a> {
     pub fn extract(&self, map: &SourceMap, article: Article) -> Extraction {
         let text = &map.get(article.file).text;
         let masks = mask::not_prose(text, article.body.clone());
-        let tokens: Vec<Token> = tokenize(text, article.body.clone())
-            .into_iter()
-            .filter(|t| !mask::is_masked(&masks, &t.range))
-            .collect();
+        let mut tokens: Vec<Token> = tokenize(text, article.body.clone());
+        if !masks.is_empty() {
+            tokens.retain(|t| !mask::is_masked(&masks, &t.range));
+        }
         let lexicon = self.lexicons.get(&article.lang);
         let classes = self
             .indexes
