@@ -51,6 +51,17 @@ pub fn find(
         {
             end += 1;
         }
+        // A name has two capitalised words at least: most runs are one word.
+        if tokens[i..end]
+            .iter()
+            .filter(|t| t.capitalised)
+            .take(2)
+            .count()
+            < 2
+        {
+            i = end.max(i + 1);
+            continue;
+        }
         // A run ends on a capitalised word, never on a particle.
         let mut last = end;
         while last > i && !tokens[last - 1].capitalised {

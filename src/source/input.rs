@@ -56,7 +56,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("is empty".to_string());
     }
-    if let Some(at) = bytes.iter().take(8192).position(|b| *b == 0) {
+    let head = &bytes[..bytes.len().min(8192)];
+    // `contains` searches a word at a time; the offset is found only for the message.
+    if head.contains(&0)
+        && let Some(at) = head.iter().position(|b| *b == 0)
+    {
         return Err(format!(
             "looks like a binary file (NUL byte at offset {at})"
         ));
