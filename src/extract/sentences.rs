@@ -23,7 +23,15 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
     let mut line_start = 0;
     let followed_by_space = |at: usize| slice[at..].chars().next().is_none_or(char::is_whitespace);
     // Every boundary character is ASCII except `…`, which starts with 0xE2.
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        next += 1;
+        let b = bytes[i];
+        // Most bytes cannot end anything: one table lookup skips them.
+        if !MAY_END[b as usize] {
+            continue;
+        }
         let len = match b {
             b'.' | b'!' | b'?' if !paragraphs_only => 1,
             0xE2 if !paragraphs_only && slice[i..].starts_with('…') => '…'.len_utf8(),
@@ -55,6 +63,17 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
     }
     out
 }
+
+/// The bytes at which a sentence or a paragraph may end.
+const MAY_END: [bool; 256] = {
+    let mut may = [false; 256];
+    may[b'.' as usize] = true;
+    may[b'!' as usize] = true;
+    may[b'?' as usize] = true;
+    may[b'\n' as usize] = true;
+    may[0xE2] = true;
+    may
+};
 
 /// The index of the range in `ranges` (sorted, disjoint) that holds `at`.
 pub fn containing(ranges: &[Range<usize>], at: usize) -> Option<usize> {
