@@ -31,6 +31,14 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Accented Latin letters, the bulk of the rest, without a table search.
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    is_word_char_slow(c)
+}
+
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -222,6 +230,13 @@ mod tests {
         assert!(t[0].all_caps && t[0].capitalised);
         assert!(!t[1].all_caps && t[1].capitalised);
         assert!(t[2].all_lower && !t[2].capitalised);
+    }
+
+    #[test]
+    fn the_latin_shortcut_agrees_with_unicode() {
+        for c in '\u{80}'..='\u{2FF}' {
+            assert_eq!(is_word_char(c), is_word_char_slow(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
