@@ -50,11 +50,9 @@ pub struct NameIndex {
     /// letter's difference (7 letters) or a shared skeleton (5).
     by_first: HashMap<char, Vec<usize>>,
     by_skeleton: HashMap<String, Vec<usize>>,
-    /// Every prefix of every form's folded spelling: a window whose words,
-    /// joined, are not one of them cannot become fold-equal to any form.
-    prefixes: rustc_hash::FxHashSet<String>,
-    /// The same prefixes as a byte trie, so that a window's words are walked
-    /// through it one after the other without being joined into a string.
+    /// Every form's folded spelling as a byte trie: a window whose words,
+    /// joined, begin none cannot become fold-equal to any form. The words are
+    /// walked through it one after the other without being joined into a string.
     trie: FoldTrie,
     /// The most tokens any form has.
     pub max_tokens: usize,
@@ -94,9 +92,6 @@ impl NameIndex {
             tokens.len() == 1 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         let id = self.forms.len();
         self.max_tokens = self.max_tokens.max(tokens.len());
-        for (i, c) in folded.char_indices() {
-            self.prefixes.insert(folded[..i + c.len_utf8()].to_string());
-        }
         self.trie.insert(&folded, id);
         let length = tokens[0].chars().count();
         if tokens.len() == 1 {
@@ -131,12 +126,12 @@ impl NameIndex {
     /// Whether words folded and joined into `folded` may begin a form ("hoo"
     /// begins "hooli"; a short word may be completed by the next one, "Hoo Li").
     pub fn may_start(&self, folded: &str) -> bool {
-        self.prefixes.contains(folded)
+        !folded.is_empty() && self.walk(FoldTrie::ROOT, folded).is_some()
     }
 
-    /// Every prefix of every form's folded spelling.
-    pub fn prefixes(&self) -> impl Iterator<Item = &str> {
-        self.prefixes.iter().map(String::as_str)
+    /// Every (non-empty) prefix of every form's folded spelling, once.
+    pub fn prefixes(&self) -> Vec<String> {
+        self.trie.prefixes()
     }
 
     /// The trie state after the folded words so far and then `word`, if some
@@ -250,6 +245,23 @@ impl FoldTrie {
         }
     }
 
+    /// Every path from the root that ends on a character boundary.
+    fn prefixes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(u32, Vec<u8>)> = vec![(Self::ROOT, Vec::new())];
+        while let Some((state, bytes)) = stack.pop() {
+            for &(b, next) in &self.nodes[state as usize].next {
+                let mut longer = bytes.clone();
+                longer.push(b);
+                if let Ok(prefix) = std::str::from_utf8(&longer) {
+                    out.push(prefix.to_string());
+                }
+                stack.push((next, longer));
+            }
+        }
+        out
+    }
+
     fn walk(&self, mut state: u32, word: &str) -> Option<u32> {
         let mut bytes = word.as_bytes();
         if state == Self::ROOT
@@ -286,9 +298,21 @@ mod tests {
                 form.surface
             );
         }
-        for prefix in index.prefixes() {
-            assert!(index.walk(FoldTrie::ROOT, prefix).is_some(), "{prefix}");
-        }
+        // The trie's prefixes are those of the forms' spellings, cut between characters.
+        let mut wanted: Vec<String> = index
+            .forms
+            .iter()
+            .flat_map(|f| {
+                f.folded
+                    .char_indices()
+                    .map(|(i, c)| f.folded[..i + c.len_utf8()].to_string())
+            })
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut prefixes = index.prefixes();
+        prefixes.sort();
+        assert_eq!(prefixes, wanted);
         let past_a_form = format!("{}zz", index.forms[0].folded);
         for word in ["xyzzy", "q", past_a_form.as_str()] {
             assert_eq!(

@@ -45,7 +45,7 @@ impl Vocabulary {
             *words.entry(word.to_string()).or_default() |= class;
         };
         for prefix in names.prefixes() {
-            add(prefix, NAME_START);
+            add(&prefix, NAME_START);
         }
         for word in names.name_words() {
             add(word, NAME_WORD);
@@ -98,6 +98,7 @@ mod tests {
         for lexicon in engine.lexicons.iter() {
             let cues = &engine.indexes.cues[&lexicon.language];
             let vocabulary = &engine.indexes.vocabularies[&lexicon.language];
+            let prefixes = names.prefixes();
             let words = lexicon
                 .stopwords
                 .iter()
@@ -107,7 +108,7 @@ mod tests {
                 .chain(cues.by_first_word.keys())
                 .map(String::as_str)
                 .chain(lexicon.date_index.kinds().map(|(w, _)| w))
-                .chain(names.prefixes())
+                .chain(prefixes.iter().map(String::as_str))
                 .chain(names.name_words())
                 .chain(["chat", "paris", "xyzzy", ""]);
             for word in words {
