@@ -401,20 +401,21 @@ impl ClaimFinder<'_> {
             .collect();
         for i in 0..self.tokens.len() {
             let word = self.tokens[i].folded.as_str();
-            let by_word = (self.classes[i] & CUE_START != 0)
-                .then(|| index.by_first_word.get(word))
-                .flatten()
-                .into_iter()
-                .flatten()
-                .copied();
+            let starts_cue = self.classes[i] & CUE_START != 0;
             let may_be_prefixed = match word.as_bytes().first() {
                 Some(&b) => index.prefixed_first[b as usize],
                 None => index.prefixed.iter().any(|(_, _, stem)| stem.is_empty()),
             };
             // Most words begin no cue: skip them before building any iterator.
-            if self.classes[i] & CUE_START == 0 && !may_be_prefixed {
+            if !starts_cue && !may_be_prefixed {
                 continue;
             }
+            let by_word = starts_cue
+                .then(|| index.by_first_word.get(word))
+                .flatten()
+                .into_iter()
+                .flatten()
+                .copied();
             let by_prefix = index
                 .prefixed
                 .iter()

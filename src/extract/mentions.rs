@@ -133,16 +133,18 @@ impl MentionFinder<'_> {
     /// The longest window that can end at `i + len` without crossing punctuation.
     fn max_len(&self, i: usize, limit: usize) -> usize {
         let mut len = 1;
-        while len < limit
-            && i + len < self.tokens.len()
-            && joins_name(
-                self.text,
-                self.tokens[i + len - 1].range.end..self.tokens[i + len].range.start,
-            )
-        {
+        while len < limit && i + len < self.tokens.len() && self.joins_previous(i + len) {
             len += 1;
         }
         len
+    }
+
+    /// Whether token `k` may continue a name begun before it (see [`joins_name`]).
+    fn joins_previous(&self, k: usize) -> bool {
+        joins_name(
+            self.text,
+            self.tokens[k - 1].range.end..self.tokens[k].range.start,
+        )
     }
 
     fn window_range(&self, i: usize, len: usize) -> Range<usize> {
@@ -177,12 +179,11 @@ impl MentionFinder<'_> {
         let mut longest = 0;
         let mut state = FoldTrie::ROOT;
         for k in i..self.tokens.len().min(i + limit) {
-            let t = &self.tokens[k];
-            // A window ends at punctuation (`max_len`'s rule).
-            if k > i && !joins_name(self.text, self.tokens[k - 1].range.end..t.range.start) {
+            // A window ends at punctuation.
+            if k > i && !self.joins_previous(k) {
                 break;
             }
-            match self.index.walk(state, &t.folded) {
+            match self.index.walk(state, &self.tokens[k].folded) {
                 Some(next) => state = next,
                 None => break,
             }

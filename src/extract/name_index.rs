@@ -145,12 +145,6 @@ impl NameIndex {
         &self.trie.nodes[state as usize].forms
     }
 
-    /// Forms whose folded spelling is exactly `folded`.
-    pub fn fold_equal(&self, folded: &str) -> &[usize] {
-        self.walk(FoldTrie::ROOT, folded)
-            .map_or(&[], |state| self.forms_at(state))
-    }
-
     /// Whether `folded` is a word of some form of several words.
     pub fn is_name_word(&self, folded: &str) -> bool {
         self.by_word.contains_key(folded)
@@ -293,7 +287,9 @@ mod tests {
         let index = &engine.indexes.names;
         for (id, form) in index.forms.iter().enumerate() {
             assert!(
-                index.fold_equal(&form.folded).contains(&id),
+                index
+                    .walk(FoldTrie::ROOT, &form.folded)
+                    .is_some_and(|state| index.forms_at(state).contains(&id)),
                 "{}",
                 form.surface
             );
