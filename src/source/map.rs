@@ -20,25 +20,32 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     pub kind: FileKind,
-    line_starts: Vec<usize>,
+    /// Where each line starts, computed when first asked for: most articles of
+    /// an archive get no diagnostic and never need it.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     fn new(name: String, text: String, kind: FileKind) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             name,
             text,
             kind,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, byte: usize) -> usize {
-        match self.line_starts.binary_search(&byte) {
+        match self.line_starts().binary_search(&byte) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -46,9 +53,9 @@ impl SourceFile {
 
     /// Byte range of a zero-based line, its line break included.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(line)?;
+        let end = line_starts
             .get(line + 1)
             .copied()
             .unwrap_or(self.text.len());
@@ -59,7 +66,7 @@ impl SourceFile {
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
         let line = self.line_index(byte);
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         (line + 1, self.text[start..byte].chars().count() + 1)
     }
 
@@ -142,7 +149,7 @@ impl<'a> Files<'a> for SourceMap {
         let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
         file.line_range(line_index).ok_or(FilesError::LineTooLarge {
             given: line_index,
-            max: file.line_starts.len() - 1,
+            max: file.line_starts().len() - 1,
         })
     }
 }
