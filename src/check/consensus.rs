@@ -93,7 +93,7 @@ fn in_currency(
     ))
 }
 
-pub fn findings<'a>(ctx: &'a CheckContext) -> Vec<Finding<'a>> {
+pub fn findings<'a>(ctx: &CheckContext<'a>) -> Vec<Finding<'a>> {
     let mut groups: HashMap<Topic, Vec<ClaimAt<'a>>> = HashMap::new();
     for ex in ctx.extractions {
         for claim in ex.claims.iter().filter(|c| c.amount.currency.is_some()) {

@@ -1,6 +1,6 @@
 //! `cross-source-conflict`: a figure that the other articles contradict.
 
-use super::consensus::{Finding, findings};
+use super::consensus::Finding;
 use super::money::{Verdict, judge, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
@@ -51,7 +51,7 @@ impl Check for CrossSourceConflict {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for finding in findings(ctx) {
+        for finding in ctx.consensus_findings() {
             let Finding::Disagrees {
                 claim,
                 against,

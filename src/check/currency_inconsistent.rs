@@ -1,6 +1,6 @@
 //! `currency-inconsistent`: one figure given in two currencies by two articles.
 
-use super::consensus::{Finding, findings};
+use super::consensus::Finding;
 use super::money::topic;
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
@@ -38,7 +38,7 @@ impl Check for CurrencyInconsistent {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for finding in findings(ctx) {
+        for finding in ctx.consensus_findings() {
             let Finding::SameFigure {
                 claim: later,
                 against: earlier,

@@ -32,7 +32,9 @@ pub struct CheckContext<'a> {
     pub extractions: &'a [Extraction],
     /// Each money claim judged against the fact base, once for all the checks
     /// that report on the verdict: by extraction, then by claim.
-    verdicts: std::cell::OnceCell<Vec<Vec<money::Verdict<'a>>>>,
+    verdicts: std::sync::OnceLock<Vec<Vec<money::Verdict<'a>>>>,
+    /// What the articles agree on, for the two checks that report on it.
+    consensus: std::sync::OnceLock<Vec<consensus::Finding<'a>>>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -48,6 +50,7 @@ impl<'a> CheckContext<'a> {
             names,
             extractions,
             verdicts: Default::default(),
+            consensus: Default::default(),
         }
     }
 
@@ -59,6 +62,11 @@ impl<'a> CheckContext<'a> {
             .iter()
             .zip(self.verdicts())
             .flat_map(|(ex, verdicts)| ex.claims.iter().zip(verdicts).map(move |(c, v)| (ex, c, v)))
+    }
+
+    /// Where the articles disagree with each other, computed on first use.
+    pub fn consensus_findings(&self) -> &[consensus::Finding<'a>] {
+        self.consensus.get_or_init(|| consensus::findings(self))
     }
 
     /// The verdict on every money claim, computed on first use.
@@ -86,9 +94,19 @@ pub trait Check: Sync {
 
 /// Runs every check and returns the findings in output order.
 pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for check in registry::CHECKS {
-        check.run(ctx, &mut out);
-    }
-    suppress::apply(ctx.extractions, out)
+    use rayon::prelude::*;
+    // What several checks share is computed first: a check waiting on another
+    // thread's computation would hold up a rayon worker.
+    ctx.verdicts();
+    ctx.consensus_findings();
+    // The checks are independent: in parallel, their findings in registry order.
+    let found: Vec<Vec<Diagnostic>> = registry::CHECKS
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            check.run(ctx, &mut out);
+            out
+        })
+        .collect();
+    suppress::apply(ctx.extractions, found.into_iter().flatten().collect())
 }
