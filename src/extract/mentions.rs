@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::name_index::{FoldTrie, FormRole, NameForm, NameIndex};
+use super::name_index::{FormRole, NameForm, NameIndex};
 use super::vocabulary::{FUNCTION_WORD, NAME_START, NAME_WORD};
 use crate::lexicon::Lexicon;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
@@ -102,6 +102,8 @@ pub struct MentionFinder<'a> {
     pub tokens: &'a [Token],
     /// The [`vocabulary`](super::vocabulary) classes of the tokens.
     pub classes: &'a [u16],
+    /// The name trie's state after each token alone (from the vocabulary).
+    pub name_states: &'a [u32],
     pub index: &'a NameIndex,
     pub facts: &'a FactBase,
     pub lexicon: Option<&'a Lexicon>,
@@ -176,11 +178,12 @@ impl MentionFinder<'_> {
                 &mut on_heap
             }
         };
-        let mut longest = 0;
-        let mut state = FoldTrie::ROOT;
-        for k in i..self.tokens.len().min(i + limit) {
+        let mut longest = 1;
+        let mut state = self.name_states[i];
+        ends[0] = state;
+        for k in i + 1..self.tokens.len().min(i + limit) {
             // A window ends at punctuation.
-            if k > i && !self.joins_previous(k) {
+            if !self.joins_previous(k) {
                 break;
             }
             match self.index.walk(state, &self.tokens[k].folded) {

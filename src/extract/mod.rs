@@ -103,16 +103,20 @@ impl<'a> Extractor<'a> {
             tokens.retain(|t| !mask::is_masked(&masks, &t.range));
         }
         let lexicon = self.lexicons.get(&article.lang);
-        let classes = self
+        let vocabulary::Lookup {
+            classes,
+            name_states,
+        } = self
             .indexes
             .vocabularies
             .get(&article.lang)
             .unwrap_or(&self.indexes.names_only)
-            .classes(&tokens);
+            .look_up(&tokens);
         let mentions = mentions::MentionFinder {
             text,
             tokens: &tokens,
             classes: &classes,
+            name_states: &name_states,
             index: &self.indexes.names,
             facts: self.facts,
             lexicon,

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::claims::CueIndex;
-use super::name_index::NameIndex;
+use super::name_index::{FoldTrie, NameIndex};
 use crate::lexicon::Lexicon;
 use crate::text::tokens::Token;
 
@@ -34,19 +34,41 @@ pub fn date_kinds(class: u16) -> u8 {
 }
 
 #[derive(Debug, Default)]
-pub struct Vocabulary(HashMap<String, u16>);
+pub struct Vocabulary(HashMap<String, Word>);
+
+/// What the vocabulary knows of a word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Word {
+    class: u16,
+    /// The name trie's state after this word alone (0 when it begins no
+    /// name): the name reader starts a window there instead of walking it.
+    name_state: u32,
+}
+
+/// The vocabulary's answer for each token of an article, in order.
+pub struct Lookup {
+    pub classes: Vec<u16>,
+    pub name_states: Vec<u32>,
+}
 
 impl Vocabulary {
     /// The words of the fact base's names, and of one language's lexicon and
     /// cues when there is one.
     pub fn new(names: &NameIndex, lexicon: Option<&Lexicon>, cues: Option<&CueIndex>) -> Self {
-        let mut words: HashMap<String, u16> = HashMap::default();
-        let mut add = |word: &str, class: u16| {
-            *words.entry(word.to_string()).or_default() |= class;
-        };
+        let mut words: HashMap<String, Word> = HashMap::default();
         for prefix in names.prefixes() {
-            add(&prefix, NAME_START);
+            let state = names.walk(FoldTrie::ROOT, &prefix).unwrap_or_default();
+            words.insert(
+                prefix,
+                Word {
+                    class: NAME_START,
+                    name_state: state,
+                },
+            );
         }
+        let mut add = |word: &str, class: u16| {
+            words.entry(word.to_string()).or_default().class |= class;
+        };
         for word in names.name_words() {
             add(word, NAME_WORD);
         }
@@ -75,12 +97,31 @@ impl Vocabulary {
 
     /// The classes of a folded word (0 for a word no reader looks for).
     pub fn class(&self, folded: &str) -> u16 {
-        self.0.get(folded).copied().unwrap_or(0)
+        self.0.get(folded).map_or(0, |w| w.class)
     }
 
-    /// The classes of each token, in order.
-    pub fn classes(&self, tokens: &[Token]) -> Vec<u16> {
-        tokens.iter().map(|t| self.class(&t.folded)).collect()
+    /// The name trie's state after a folded word alone (0 if it begins no name).
+    pub fn name_state(&self, folded: &str) -> u32 {
+        self.0.get(folded).map_or(0, |w| w.name_state)
+    }
+
+    /// Each token looked up once.
+    pub fn look_up(&self, tokens: &[Token]) -> Lookup {
+        let mut classes = Vec::with_capacity(tokens.len());
+        let mut name_states = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let word = self
+                .0
+                .get(token.folded.as_str())
+                .copied()
+                .unwrap_or_default();
+            classes.push(word.class);
+            name_states.push(word.name_state);
+        }
+        Lookup {
+            classes,
+            name_states,
+        }
     }
 }
 
@@ -115,6 +156,11 @@ mod tests {
                 let class = vocabulary.class(word);
                 let has = |bit: u16| class & bit != 0;
                 assert_eq!(has(NAME_START), names.may_start(word), "{word}");
+                assert_eq!(
+                    vocabulary.name_state(word),
+                    names.walk(FoldTrie::ROOT, word).unwrap_or_default(),
+                    "{word}"
+                );
                 assert_eq!(has(NAME_WORD), names.is_name_word(word), "{word}");
                 assert_eq!(
                     has(FUNCTION_WORD),
