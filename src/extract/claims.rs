@@ -143,12 +143,17 @@ impl ClaimFinder<'_> {
             let Some(sentence) = containing(sentences, amount.range.start) else {
                 continue;
             };
-            let in_sentence = |token: usize| {
-                self.tokens.get(token).is_some_and(|t| {
-                    sentences[sentence].start <= t.range.start
-                        && t.range.end <= sentences[sentence].end
-                })
-            };
+            // The sentence's tokens, and its references, are one run each.
+            let sentence_range = &sentences[sentence];
+            let s_first = self
+                .tokens
+                .partition_point(|t| t.range.start < sentence_range.start);
+            let s_end = self
+                .tokens
+                .partition_point(|t| t.range.end <= sentence_range.end);
+            let in_sentence = |token: usize| s_first <= token && token < s_end;
+            let in_sentence_refs = &refs[refs.partition_point(|r| r.token < s_first)
+                ..refs.partition_point(|r| r.token < s_end)];
             let Some(cue) = self.best_cue(&cues, first, end, &in_sentence) else {
                 continue;
             };
@@ -181,24 +186,28 @@ impl ClaimFinder<'_> {
                     )
                 })
             };
-            let subject = refs
+            let subject = in_sentence_refs
                 .iter()
                 .rev()
-                .filter(|r| r.token < anchor && in_sentence(r.token))
+                .filter(|r| r.token < anchor)
                 .filter(allowed)
                 .find(|r| !(attribute.has_object && marked(r)))
                 .and_then(pick)
                 .or_else(|| {
-                    refs.iter()
-                        .filter(|r| r.token >= end && in_sentence(r.token))
+                    in_sentence_refs
+                        .iter()
+                        .filter(|r| r.token >= end)
                         .filter(allowed)
                         .find(|r| !(attribute.has_object && marked(r)))
                         .and_then(pick)
                 })
                 .or_else(|| {
-                    let earlier: Vec<&Ref> = refs
+                    // References are in reading order: those before the
+                    // sentence are a prefix.
+                    let before = refs.partition_point(|r| r.range.start < sentence_range.start);
+                    let earlier: Vec<&Ref> = refs[..before]
                         .iter()
-                        .filter(|r| r.range.end <= sentences[sentence].start)
+                        .filter(|r| r.range.end <= sentence_range.start)
                         .filter(allowed)
                         .collect();
                     let entity = choose(&latest_first(&earlier))?;
@@ -215,8 +224,9 @@ impl ClaimFinder<'_> {
                 continue;
             };
             let object = attribute.has_object.then(|| {
-                refs.iter()
-                    .filter(|r| in_sentence(r.token) && r.entity != subject.entity && marked(r))
+                in_sentence_refs
+                    .iter()
+                    .filter(|r| r.entity != subject.entity && marked(r))
                     .map(|r| r.entity)
                     .next()
             });

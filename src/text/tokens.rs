@@ -55,6 +55,30 @@ pub(super) fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
     }
 }
 
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// What each byte is among ASCII letters and digits (0: anything else).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text[range]` into tokens whose ranges index `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -63,24 +87,44 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut i = range.start;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+        let class = ASCII_CLASS[b as usize];
+        if class == 0 {
+            match b.is_ascii() {
+                true => i += 1,
+                false => i = word_at(text, i, end, &mut tokens),
             }
-            // A run of ASCII letters and digits, the bulk of any text, ended
-            // by ASCII that can neither join nor continue it, is a plain token.
-            let mut j = i + 1;
-            while j < end && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
-            if j == end || (bytes[j].is_ascii() && !matches!(bytes[j], b'-' | b'.')) {
-                tokens.push(plain_token(text, i..j));
-                i = j;
-                continue;
-            }
+            continue;
         }
-        i = word_at(text, i, end, &mut tokens);
+        // A run of ASCII letters and digits, the bulk of any text, ended by
+        // ASCII that can neither join nor continue it, is a plain token: its
+        // case is read in the same pass.
+        let (mut j, mut upper, mut seen) = (i + 1, usize::from(class == UPPER), class);
+        while j < end {
+            let next = ASCII_CLASS[bytes[j] as usize];
+            if next == 0 {
+                break;
+            }
+            upper += usize::from(next == UPPER);
+            seen |= next;
+            j += 1;
+        }
+        if j < end && (!bytes[j].is_ascii() || matches!(bytes[j], b'-' | b'.')) {
+            i = word_at(text, i, end, &mut tokens);
+            continue;
+        }
+        let mut folded = CompactString::new(&text[i..j]);
+        if upper > 0 {
+            folded.make_ascii_lowercase();
+        }
+        tokens.push(Token {
+            folded,
+            capitalised: class != LOWER,
+            all_caps: upper >= 2 && seen & LOWER == 0,
+            all_lower: upper == 0,
+            has_digit: seen & DIGIT != 0,
+            range: i..j,
+        });
+        i = j;
     }
     tokens
 }
