@@ -5,7 +5,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::doc_date::{self, DateRange};
-use super::front_matter::{self, FrontMatterDef};
+use super::front_matter::{self, FrontMatterDef, Scalar};
 use super::map::SourceMap;
 use super::problems;
 use crate::diagnostic::{Diagnostic, Label};
@@ -13,6 +13,7 @@ use crate::lexicon::Lexicons;
 use crate::span::{FileId, Span};
 use crate::text::tokens::tokenize;
 use crate::yaml::{plain_message, span_of};
+use serde_saphyr::Spanned;
 
 /// How the publication date was learnt.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,17 +72,15 @@ pub fn prepare(
         Some(b) => b.whole.end..text.len(),
         None => usize::from(text.starts_with('\u{feff}')) * 3..text.len(),
     };
-    let def = block
+    let fields = block
         .as_ref()
-        .map(|b| parse_front_matter(text, file, b.yaml.clone(), &mut problems))
+        .map(|b| read_front_matter(text, file, b.yaml.clone(), lexicons, &mut problems))
         .unwrap_or_default();
-    let at = |loc: &serde_saphyr::Location, base: usize| span_of(loc, file, text, base);
-    let yaml_start = block.as_ref().map_or(0, |b| b.yaml.start);
 
     let mut lang = None;
     let mut lang_origin = LangOrigin::Fallback;
-    if let Some(declared) = &def.lang {
-        let code = declared.value.0.trim().to_lowercase();
+    if let Some((declared, span)) = &fields.lang {
+        let code = declared.trim().to_lowercase();
         if lexicons.get(&code).is_some() {
             lang = Some(code);
             lang_origin = LangOrigin::FrontMatter;
@@ -91,7 +90,7 @@ pub fn prepare(
                 Diagnostic::new(
                     &problems::UNKNOWN_LANGUAGE,
                     format!("no lexicon for language `{code}`"),
-                    Label::new(at(&declared.referenced, yaml_start), "unknown language"),
+                    Label::new(span.clone(), "unknown language"),
                 )
                 .with_note(format!("known languages: {}", known.join(", ")))
                 .with_help("add a lexicon file `lexicon/<lang>.yaml` to the fact base; the language is detected from the text meanwhile"),
@@ -116,9 +115,8 @@ pub fn prepare(
     });
 
     let mut date = None;
-    if let Some(written) = &def.date {
-        let span = at(&written.referenced, yaml_start);
-        match doc_date::parse_iso(&written.value.0) {
+    if let Some((written, span)) = fields.date {
+        match doc_date::parse_iso(&written) {
             Some(range) => {
                 date = Some(DocDate {
                     range,
@@ -127,7 +125,7 @@ pub fn prepare(
             }
             None => problems.push(Diagnostic::new(
                 &problems::FRONT_MATTER,
-                format!("`{}` is not a date claimcheck can read", written.value.0),
+                format!("`{written}` is not a date claimcheck can read"),
                 Label::new(span, "expected YYYY-MM-DD, YYYY-MM or YYYY"),
             )),
         }
@@ -163,10 +161,65 @@ pub fn prepare(
         lang,
         lang_origin,
         date,
-        title: def.title.map(|t| t.value.0),
-        url: def.url.map(|u| u.value.0),
+        title: fields.title,
+        url: fields.url,
     };
     (article, problems)
+}
+
+/// The front matter's values claimcheck reads, with where the date and the
+/// language are written (for diagnostics).
+#[derive(Default)]
+struct Fields {
+    date: Option<(String, Span)>,
+    lang: Option<(String, Span)>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+/// Reads the front matter in `text[yaml]`. Plain `key: value` lines whose date
+/// and language are good need no YAML parser (the common case; 2 ms instead
+/// of 22 ms on 20 MB of articles); anything else, or anything to report, goes
+/// through it.
+fn read_front_matter(
+    text: &str,
+    file: FileId,
+    yaml: Range<usize>,
+    lexicons: &Lexicons,
+    problems: &mut Vec<Diagnostic>,
+) -> Fields {
+    let base = yaml.start;
+    let value = |r: &Range<usize>| &text[base + r.start..base + r.end];
+    let located = |r: &Range<usize>| {
+        (
+            value(r).to_string(),
+            Span::new(file, base + r.start..base + r.end),
+        )
+    };
+    let plain = front_matter::read_plain(&text[yaml.clone()]).filter(|p| {
+        p.lang
+            .as_ref()
+            .is_none_or(|l| lexicons.get(&value(l).trim().to_lowercase()).is_some())
+            && p.date
+                .as_ref()
+                .is_none_or(|d| doc_date::parse_iso(value(d)).is_some())
+    });
+    if let Some(plain) = plain {
+        return Fields {
+            date: plain.date.as_ref().map(located),
+            lang: plain.lang.as_ref().map(located),
+            title: plain.title.as_ref().map(|r| value(r).to_string()),
+            url: plain.url.as_ref().map(|r| value(r).to_string()),
+        };
+    }
+    let def = parse_front_matter(text, file, yaml, problems);
+    let at = |s: Spanned<Scalar>| (s.value.0, span_of(&s.referenced, file, text, base));
+    Fields {
+        date: def.date.map(at),
+        lang: def.lang.map(at),
+        title: def.title.map(|t| t.value.0),
+        url: def.url.map(|u| u.value.0),
+    }
 }
 
 fn parse_front_matter(

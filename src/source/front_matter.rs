@@ -59,9 +59,128 @@ pub fn find(text: &str) -> Option<FrontMatterBlock> {
     None
 }
 
+/// The values of a front matter whose every line is a plain `key: value`
+/// (most articles'), found without the YAML parser: byte ranges in the YAML.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PlainValues {
+    pub date: Option<Range<usize>>,
+    pub lang: Option<Range<usize>>,
+    pub title: Option<Range<usize>>,
+    pub url: Option<Range<usize>>,
+}
+
+/// Reads `yaml` when every line is blank or `key: value` with a value YAML
+/// reads as exactly that text; `None` when any line needs the YAML parser
+/// (quotes, comments, lists, a number, a repeated key…).
+pub fn read_plain(yaml: &str) -> Option<PlainValues> {
+    let mut values = PlainValues::default();
+    let mut keys: Vec<&str> = Vec::new();
+    let mut line_start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        if content.is_empty() {
+            continue;
+        }
+        let (key, value) = content.split_once(": ")?;
+        let key_ok = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !key_ok || !is_plain_text(value) || keys.contains(&key) {
+            return None;
+        }
+        keys.push(key);
+        let start = at + key.len() + 2;
+        let range = Some(start..start + value.len());
+        match key {
+            "date" => values.date = range,
+            "lang" => values.lang = range,
+            "title" => values.title = range,
+            "url" => values.url = range,
+            _ => {}
+        }
+    }
+    Some(values)
+}
+
+/// Whether YAML reads `value`, written after `key: `, as this very text: it
+/// starts with a letter or digit (no indicator or quote), holds no comment,
+/// tab or mapping, and is not a number, boolean or null. Digits are allowed
+/// at the start only for a date (`2024-06-11`, `2024-06`).
+fn is_plain_text(value: &str) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    let date_like = |v: &str| {
+        v.len() >= 7
+            && v.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            && v.as_bytes()[4] == b'-'
+    };
+    let keyword = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
+        .iter()
+        .any(|k| value.eq_ignore_ascii_case(k));
+    first.is_alphanumeric()
+        && (!first.is_ascii_digit() || date_like(value))
+        && value.trim_end() == value
+        && !value.ends_with(':')
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.contains(['\t', '\r'])
+        && value.parse::<f64>().is_err()
+        && !keyword
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_values_are_what_the_yaml_parser_reads() {
+        let cases = [
+            "title: Article 0\nlang: fr\ndate: 2025-03-23\n",
+            "title: Acme lève 385 millions d'euros, un record\nlang: FR\ndate: 2024-06\n",
+            "url: https://example.com/a?b=c&d=e\nauthor: Zoé\n\ndate: 2024-06-11\n",
+            "title: L’IA générative — état des lieux\n",
+            "title: 1.50\n",
+            "title: 0x1F\n",
+            "title: true\n",
+            "title: null\n",
+            "title: 2024\n",
+            "title: 12:30\n",
+            "title: 'quoted'\n",
+            "title: a # comment\n",
+            "title: trailing \n",
+            "title: a\ntitle: b\n",
+            "tags:\n  - a\n",
+            "title: [a, b]\n",
+            "# comment\ntitle: a\n",
+            "date: 2024-13-45\nlang: xx\n",
+            "title:  two spaces\n",
+            "title: a\r\n",
+        ];
+        let mut read = 0;
+        for yaml in cases {
+            let Some(plain) = read_plain(yaml) else {
+                continue;
+            };
+            read += 1;
+            let parsed: FrontMatterDef = serde_saphyr::from_str(yaml).unwrap();
+            let text = |r: &Option<Range<usize>>| r.clone().map(|r| yaml[r].to_string());
+            let value = |s: &Option<Spanned<Scalar>>| s.as_ref().map(|s| s.value.0.clone());
+            assert_eq!(text(&plain.date), value(&parsed.date), "{yaml}");
+            assert_eq!(text(&plain.lang), value(&parsed.lang), "{yaml}");
+            assert_eq!(text(&plain.title), value(&parsed.title), "{yaml}");
+            assert_eq!(text(&plain.url), value(&parsed.url), "{yaml}");
+            // Where the date is written, as diagnostics would point at it.
+            if let Some(date) = &parsed.date {
+                let span = crate::yaml::span_of(&date.referenced, 0, yaml, 0);
+                assert_eq!(Some(span.range()), plain.date.clone(), "{yaml}");
+            }
+        }
+        assert_eq!(read, 5, "the first four cases and the bad date are plain");
+    }
 
     #[test]
     fn finds_front_matter_with_lf_crlf_and_bom() {
