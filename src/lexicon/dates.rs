@@ -220,7 +220,9 @@ impl DateReader<'_> {
             let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
                 || is_date_word(i)
                 // "mi-juin": a hyphen, which folding drops, so the fold is shorter.
-                || (t.folded.len() < t.range.len() && text[t.range.clone()].contains('-'));
+                || (t.hyphenated
+                    && t.folded.len() < t.range.len()
+                    && text[t.range.clone()].contains('-'));
             if !may_start {
                 i += 1;
                 continue;
@@ -364,7 +366,8 @@ impl DateReader<'_> {
     ) -> Option<(DateMention, usize)> {
         // 2024-06-11, 2024-06
         let raw = c.raw(i)?;
-        if raw.contains('-')
+        let hyphenated = c.tokens[i].hyphenated && raw.contains('-');
+        if hyphenated
             && raw.starts_with(|ch: char| ch.is_ascii_digit())
             && let Some(date) = parse_iso(raw).filter(|d| d.display().len() >= 7)
         {
@@ -445,7 +448,8 @@ impl DateReader<'_> {
             return Some((mention, next));
         }
         // "mi-juin", "fin-février"
-        if let Some((head, tail)) = raw.split_once('-')
+        if hyphenated
+            && let Some((head, tail)) = raw.split_once('-')
             && let Some(part) = self
                 .lexicon
                 .period_parts

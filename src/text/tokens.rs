@@ -25,6 +25,9 @@ pub struct Token {
     /// Every letter is lower case.
     pub all_lower: bool,
     pub has_digit: bool,
+    /// Words joined by a hyphen ("mi-juin", "Herblin-Stoop"): readers that
+    /// look inside such a token skip all others without scanning them.
+    pub hyphenated: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -122,6 +125,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             all_caps: upper >= 2 && seen & LOWER == 0,
             all_lower: upper == 0,
             has_digit: seen & DIGIT != 0,
+            hyphenated: false,
             range: i..j,
         });
         i = j;
@@ -142,6 +146,7 @@ fn word_at(text: &str, mut i: usize, end: usize, tokens: &mut Vec<Token>) -> usi
     let mut prev_digit = c.is_ascii_digit();
     // Only ASCII letters and digits so far: the token folds by lower-casing.
     let mut plain = c.is_ascii();
+    let mut hyphenated = false;
     i += c.len_utf8();
     while i < end {
         let b = bytes[i];
@@ -161,15 +166,18 @@ fn word_at(text: &str, mut i: usize, end: usize, tokens: &mut Vec<Token>) -> usi
         {
             // A hyphen between word characters, or a decimal point.
             plain = false;
+            hyphenated |= next != '.';
             i += next.len_utf8();
         } else {
             break;
         }
     }
-    tokens.push(match plain {
+    let mut token = match plain {
         true => plain_token(text, start..i),
         false => make_token(text, start..i),
-    });
+    };
+    token.hyphenated = hyphenated;
+    tokens.push(token);
     i
 }
 
@@ -195,6 +203,7 @@ fn plain_token(text: &str, range: Range<usize>) -> Token {
         all_caps: upper >= 2 && lower == 0,
         all_lower: upper == 0,
         has_digit,
+        hyphenated: false,
         range,
     }
 }
@@ -225,6 +234,7 @@ fn make_token(text: &str, range: Range<usize>) -> Token {
         all_caps: upper >= 2 && lower == 0,
         all_lower: upper == 0,
         has_digit,
+        hyphenated: false,
         range,
     }
 }
@@ -254,6 +264,26 @@ mod tests {
                 "et",
                 "ChatBot",
                 "3.5"
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_words_joined_by_a_hyphen() {
+        let text = "mi-juin, mi\u{2010}mai, 3.5, BOT-4 et juin";
+        let joined: Vec<(&str, bool)> = tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| (&text[t.range], t.hyphenated))
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                ("mi-juin", true),
+                ("mi\u{2010}mai", true),
+                ("3.5", false),
+                ("BOT-4", true),
+                ("et", false),
+                ("juin", false)
             ]
         );
     }
