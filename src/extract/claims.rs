@@ -288,12 +288,7 @@ impl ClaimFinder<'_> {
     ) -> Option<&DateMention> {
         const AFTER_REACH: usize = 6;
         const BEFORE_REACH: usize = 12;
-        // Tokens are sorted and disjoint: those inside `a..b` are one run.
-        let words = |a: usize, b: usize| {
-            let first = self.tokens.partition_point(|t| t.range.start < a);
-            let end = self.tokens.partition_point(|t| t.range.end <= b);
-            end.saturating_sub(first)
-        };
+        let words = |a: usize, b: usize| self.words_within(a, b);
         let after = self.dates.iter().find(|d| {
             d.range.start >= amount.end
                 && d.range.end <= sentence.end
@@ -467,6 +462,14 @@ impl ClaimFinder<'_> {
         hits.sort_by_key(|(attr, k, hit)| (*attr, hit.tokens.start, *k));
         hits.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.tokens == b.2.tokens);
         hits.into_iter().map(|(_, _, hit)| hit).collect()
+    }
+
+    /// How many tokens lie wholly within bytes `a..b`.
+    pub(super) fn words_within(&self, a: usize, b: usize) -> usize {
+        // Tokens are sorted and disjoint: those inside `a..b` are one run.
+        let first = self.tokens.partition_point(|t| t.range.start < a);
+        let end = self.tokens.partition_point(|t| t.range.end <= b);
+        end.saturating_sub(first)
     }
 
     /// Mentions and descriptions in reading order. A description ("la startup

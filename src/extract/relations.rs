@@ -153,16 +153,11 @@ impl ClaimFinder<'_> {
             .get(after.saturating_sub(1))
             .map_or(sentence.start, |t| t.range.end);
         let mut first = true;
-        for r in refs
-            .iter()
-            .filter(|r| r.token >= after && r.range.end <= sentence.end)
-        {
+        // References are in reading order: those from token `after` on are a suffix.
+        let from = refs.partition_point(|r| r.token < after);
+        for r in refs[from..].iter().filter(|r| r.range.end <= sentence.end) {
             let gap = &self.text[end..r.range.start];
-            let words = self
-                .tokens
-                .iter()
-                .filter(|t| end <= t.range.start && t.range.end <= r.range.start)
-                .count();
+            let words = self.words_within(end, r.range.start);
             let joined = if first {
                 words <= VALUE_REACH && !gap.contains([',', ';', ':', '.', '(', ')'])
             } else {
@@ -200,11 +195,7 @@ impl ClaimFinder<'_> {
             .dates
             .iter()
             .find(|d| d.range.start >= start && d.range.end <= sentence.end)?;
-        let words = self
-            .tokens
-            .iter()
-            .filter(|t| start <= t.range.start && t.range.end <= d.range.start)
-            .count();
+        let words = self.words_within(start, d.range.start);
         (words <= VALUE_REACH && !self.text[start..d.range.start].contains([',', ';', ':', '.']))
             .then(|| (ClaimedValue::Date(d.date), d.range.clone()))
     }
@@ -228,11 +219,8 @@ impl ClaimFinder<'_> {
             if !token.folded.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let digits: String = token
-                .folded
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
+            let digits = token.folded.bytes().take_while(u8::is_ascii_digit).count();
+            let digits = &token.folded[..digits];
             let Ok(years) = digits.parse::<u32>() else {
                 continue;
             };
@@ -241,7 +229,7 @@ impl ClaimFinder<'_> {
             }
             let rest = &token.folded[digits.len()..];
             let glued =
-                !rest.is_empty() && self.lexicon.age_units.iter().any(|u| u.concat() == rest);
+                !rest.is_empty() && self.lexicon.age_units.iter().any(|u| joins_to(u, rest));
             let unit = self
                 .lexicon
                 .age_units
@@ -277,11 +265,7 @@ impl ClaimFinder<'_> {
             };
             // "plus de 10 ans" is a duration: a weak marker makes an age only right
             // after the person ("PDG de 31 ans", "Jean Martin, 31 ans").
-            let words_between = self
-                .tokens
-                .iter()
-                .filter(|t| person.range.end <= t.range.start && t.range.end <= token.range.start)
-                .count();
+            let words_between = self.words_within(person.range.end, token.range.start);
             if !(glued || strong || unit_len > 1)
                 && (person.range.end > token.range.start || words_between > 2)
             {
@@ -301,6 +285,18 @@ impl ClaimFinder<'_> {
         }
         out
     }
+}
+
+/// Whether `words` written one after the other are `text` ("a" + "ns" = "ans").
+fn joins_to(words: &[String], text: &str) -> bool {
+    let mut rest = text;
+    for word in words {
+        match rest.strip_prefix(word.as_str()) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// "moins d'un an après sa création": a duration between an entity's dated
