@@ -404,7 +404,7 @@ fn check(args: CheckArgs) -> u8 {
         let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());
         eprintln!("{stats}");
     }
-    if !report.input_errors.is_empty() {
+    let status = if !report.input_errors.is_empty() {
         2
     } else if report
         .diagnostics
@@ -414,7 +414,11 @@ fn check(args: CheckArgs) -> u8 {
         1
     } else {
         0
-    }
+    };
+    // The process ends next: freeing what an archive's run built, allocation
+    // by allocation, would only delay the exit (measured: 6 ms on 20 MB).
+    std::mem::forget((engine, report));
+    status
 }
 
 fn claims(args: ClaimsArgs) -> u8 {
