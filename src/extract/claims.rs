@@ -90,6 +90,8 @@ pub struct CueIndex {
     pub prefixed: Vec<(AttrIdx, usize, String)>,
     /// The first bytes of those stems: a word starting otherwise begins none.
     prefixed_first: [bool; 256],
+    /// The shortest of those stems: a shorter word begins none.
+    prefixed_min_len: usize,
 }
 
 impl CueIndex {
@@ -98,6 +100,7 @@ impl CueIndex {
             by_first_word: Default::default(),
             prefixed: Vec::new(),
             prefixed_first: [false; 256],
+            prefixed_min_len: usize::MAX,
         };
         for (attr, attribute) in facts.attributes.iter().enumerate() {
             for (k, cue) in attribute.cues.get(lang).into_iter().flatten().enumerate() {
@@ -107,6 +110,7 @@ impl CueIndex {
                         // An empty stem begins every word.
                         None => index.prefixed_first = [true; 256],
                     }
+                    index.prefixed_min_len = index.prefixed_min_len.min(cue.words[0].len());
                     index.prefixed.push((attr, k, cue.words[0].clone()));
                 } else if let Some(first) = cue.words.first() {
                     index
@@ -408,7 +412,9 @@ impl ClaimFinder<'_> {
             let word = self.tokens[i].folded.as_str();
             let starts_cue = self.classes[i] & CUE_START != 0;
             let may_be_prefixed = match word.as_bytes().first() {
-                Some(&b) => index.prefixed_first[b as usize],
+                Some(&b) => {
+                    word.len() >= index.prefixed_min_len && index.prefixed_first[b as usize]
+                }
                 None => index.prefixed.iter().any(|(_, _, stem)| stem.is_empty()),
             };
             // Most words begin no cue: skip them before building any iterator.

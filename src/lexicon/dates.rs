@@ -255,6 +255,17 @@ impl DateReader<'_> {
         if !word.starts_with(|ch: char| ch.is_ascii_digit()) {
             return None;
         }
+        // Three digits are no day, whatever letters follow (most numbers).
+        if word.bytes().take(3).all(|b| b.is_ascii_digit())
+            && word.len() >= 3
+            && !self
+                .lexicon
+                .day_suffixes
+                .iter()
+                .any(|s| s.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            return None;
+        }
         for suffix in &self.lexicon.day_suffixes {
             if let Some(stripped) = word.strip_suffix(suffix.as_str()) {
                 word = stripped;
@@ -387,12 +398,13 @@ impl DateReader<'_> {
             }
         }
         // 11/06/2024
-        if let (Some(a), Some(b), Some(y)) = (
-            self.day_at(c, i),
-            self.day_at(c, i + 1),
-            self.year_at(c, i + 2),
-        ) && c.gap(i) == "/"
+        if c.gap(i) == "/"
             && c.gap(i + 1) == "/"
+            && let (Some(a), Some(b), Some(y)) = (
+                self.day_at(c, i),
+                self.day_at(c, i + 1),
+                self.year_at(c, i + 2),
+            )
         {
             let (d, m) = if self.lexicon.day_first {
                 (a, b)

@@ -113,6 +113,15 @@ fn push_lower_expanded(out: &mut String, c: char) {
 /// NFC with every run of white space collapsed to one space: the form in which
 /// a mention counts as written exactly like a name.
 pub fn surface(text: &str) -> Cow<'_, str> {
+    // Printable ASCII words with single spaces between (most names): no copy.
+    let bytes = text.as_bytes();
+    if bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ')
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !text.contains("  ")
+    {
+        return Cow::Borrowed(text);
+    }
     // Text already in NFC with single spaces is its own surface: no copy.
     let mut after_space = false;
     let single_spaces = text.chars().all(|c| {
@@ -253,6 +262,10 @@ mod tests {
     #[test]
     fn surface_normalises_to_nfc_and_single_spaces() {
         assert_eq!(surface("Dorothe\u{301}e\u{a0}\n Durand"), "Dorothée Durand");
+        assert!(matches!(surface("Acme AI"), Cow::Borrowed("Acme AI")));
+        assert_eq!(surface("Acme  AI"), "Acme AI");
+        assert_eq!(surface(" Acme AI\t"), "Acme AI");
+        assert_eq!(surface("Acme\tAI"), "Acme AI");
     }
 
     #[test]
