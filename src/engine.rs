@@ -83,8 +83,13 @@ impl Engine {
     }
 
     pub fn check(&mut self, inputs: &[Input], options: &CheckOptions) -> Report {
-        let mut input_errors = Vec::new();
-        let mut files = Vec::new();
+        let found = Engine::discover(inputs, &options.filter);
+        self.check_discovered(found, inputs, options)
+    }
+
+    /// The articles under the inputs' paths (the walk needs no fact base: it
+    /// may run while one loads).
+    pub fn discover(inputs: &[Input], filter: &crate::config::PathFilter) -> walk::Discovered {
         let paths: Vec<PathBuf> = inputs
             .iter()
             .filter_map(|i| match i {
@@ -92,7 +97,18 @@ impl Engine {
                 Input::Bytes { .. } => None,
             })
             .collect();
-        let found = walk::discover(&paths, &|p| options.filter.keeps(p));
+        walk::discover(&paths, &|p| filter.keeps(p))
+    }
+
+    /// [`check`](Self::check) with the articles already [discovered](Self::discover).
+    pub fn check_discovered(
+        &mut self,
+        found: walk::Discovered,
+        inputs: &[Input],
+        options: &CheckOptions,
+    ) -> Report {
+        let mut input_errors = Vec::new();
+        let mut files = Vec::new();
         for (path, reason) in found.errors {
             input_errors.push((path.display().to_string(), reason));
         }

@@ -213,7 +213,19 @@ fn print_stdout(text: &str) {
 fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Report), u8> {
     let config = project_config()?;
     let location = rules_location(input.rules.clone(), &config);
-    let mut engine = match Engine::load(&location) {
+    // The folders are walked while the fact base loads: neither needs the other.
+    let filter = config.filter();
+    let on_disk: Vec<Input> = input
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| Input::Path(p.clone()))
+        .collect();
+    let (loaded, found) = rayon::join(
+        || Engine::load(&location),
+        || filter.as_ref().ok().map(|f| Engine::discover(&on_disk, f)),
+    );
+    let mut engine = match loaded {
         Ok(engine) => engine,
         Err(err) => {
             eprintln!("error: {err}");
@@ -263,7 +275,7 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
             return Err(2);
         }
     };
-    let filter = config.filter().map_err(|err| {
+    let filter = filter.map_err(|err| {
         eprintln!("error: {err}");
         2u8
     })?;
@@ -272,7 +284,10 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
         language: config.language.clone(),
         filter,
     };
-    let mut report = engine.check(&inputs, &options);
+    let mut report = match found {
+        Some(found) => engine.check_discovered(found, &inputs, &options),
+        None => engine.check(&inputs, &options),
+    };
     if let Err(err) = config.apply_levels(&mut report.diagnostics) {
         eprintln!("error: {err}");
         return Err(2);
