@@ -30,9 +30,20 @@ pub fn find(
     };
     let is_particle =
         |t: &Token| lexicon.is_some_and(|l| l.name_particles.contains(t.folded.as_str()));
-    // Mentions are in reading order and do not overlap: a binary search finds the one a token may be in.
+    // Mentions are in reading order and do not overlap, and tokens are asked
+    // about in reading order: the first mention not before a token is found
+    // by moving on from the last one (by binary search if a token comes back).
+    let next_mention = std::cell::Cell::new(0);
     let in_mention = |t: &Token| {
-        let i = mentions.partition_point(|m| m.range.end <= t.range.start);
+        let before = |m: &Mention| m.range.end <= t.range.start;
+        let mut i = next_mention.get();
+        if i > 0 && !before(&mentions[i - 1]) {
+            i = mentions.partition_point(before);
+        }
+        while i < mentions.len() && before(&mentions[i]) {
+            i += 1;
+        }
+        next_mention.set(i);
         mentions.get(i).is_some_and(|m| m.range.start < t.range.end)
     };
     let is_word = |t: &Token| t.capitalised && !t.has_digit && !in_mention(t);
