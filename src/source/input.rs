@@ -8,7 +8,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why an input cannot be checked. The message is shown after the input's name.
 pub fn read_file(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    // Opened first, then asked its size: one lookup of the path, not two.
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
         return Err("is a folder".to_string());
     }
@@ -16,8 +18,8 @@ pub fn read_file(path: &Path) -> Result<String, String> {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| io_reason(&e))?;
     decode(bytes)
 }
