@@ -97,8 +97,8 @@ pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     // What several checks share is computed first: a check waiting on another
     // thread's computation would hold up a rayon worker.
-    ctx.verdicts();
-    ctx.consensus_findings();
+    // (Two different cells, so neither waits on the other.)
+    rayon::join(|| ctx.verdicts(), || ctx.consensus_findings());
     // The checks are independent: in parallel, their findings in registry order.
     let found: Vec<Vec<Diagnostic>> = registry::CHECKS
         .par_iter()
