@@ -61,7 +61,9 @@ fn date_reader(bencher: divan::Bencher) {
             lexicon: lexicons.get("fr").unwrap(),
             anchor,
         };
-        reader.read(&text, &tokenize(&text, 0..text.len())).len()
+        reader
+            .read(&text, &tokenize(&text, 0..text.len(), &mut String::new()))
+            .len()
     });
 }
 

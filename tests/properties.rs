@@ -127,7 +127,13 @@ proptest! {
             start -= 1;
         }
         let range = start..text.len();
-        let tokens = tokenize(&text, range.clone());
+        let mut folds = String::new();
+        let tokens = tokenize(&text, range.clone(), &mut folds);
+        // Each token's fold, wherever it is kept, is its text folded.
+        for t in &tokens {
+            let folded = claimcheck::text::fold::fold_compact(&text[t.range.clone()]);
+            prop_assert_eq!(t.folded, folded.as_str());
+        }
         let lexemes = lex(&text, range.clone());
         let spans: [Vec<std::ops::Range<usize>>; 2] = [
             tokens.iter().map(|t| t.range.clone()).collect(),

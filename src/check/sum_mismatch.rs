@@ -10,7 +10,7 @@ use crate::lexicon::amounts::describe;
 use crate::rules::model::Window;
 use crate::rules::{Fact, FactBase};
 use crate::span::Span;
-use crate::text::tokens::tokenize;
+use crate::text::tokens::folded_words;
 
 pub struct SumMismatch;
 
@@ -42,10 +42,7 @@ Example (an article of December 2023):
 
 /// The window a claim's cue sets.
 fn window_of(ctx: &CheckContext, claim: &Claim, text: &str) -> Window {
-    let words: Vec<String> = tokenize(text, claim.cue.clone())
-        .into_iter()
-        .map(|t| t.folded.into())
-        .collect();
+    let words: Vec<String> = folded_words(text, claim.cue.clone());
     ctx.facts.attributes[claim.attribute]
         .windows
         .iter()

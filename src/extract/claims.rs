@@ -55,7 +55,7 @@ pub(super) struct CueHit {
 pub struct ClaimFinder<'a> {
     pub text: &'a str,
     pub body: Range<usize>,
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// The [`vocabulary`](super::vocabulary) classes of the tokens.
     pub classes: &'a [u16],
     /// Parts of the text that are not prose (see [`super::mask`]).
@@ -409,7 +409,7 @@ impl ClaimFinder<'_> {
             .map(|a| a.cues.get(self.lang).map_or(&[][..], Vec::as_slice))
             .collect();
         for i in 0..self.tokens.len() {
-            let word = self.tokens[i].folded.as_str();
+            let word = self.tokens[i].folded;
             let starts_cue = self.classes[i] & CUE_START != 0;
             let may_be_prefixed = match word.as_bytes().first() {
                 Some(&b) => {
@@ -601,7 +601,7 @@ impl ClaimFinder<'_> {
         if self.classes[i] & DESCRIPTION_START == 0 {
             return None;
         }
-        let first = self.tokens[i].folded.as_str();
+        let first = self.tokens[i].folded;
         let candidates = self.lexicon.description_index.get(first);
         candidates.iter().find_map(|&k| {
             let (words, kind) = &self.lexicon.descriptions[k];
@@ -621,7 +621,7 @@ impl ClaimFinder<'_> {
     /// or just before it ("the French startup").
     fn nationality_near(&self, i: usize, len: usize) -> Option<String> {
         let at = |start: usize| {
-            let first = self.tokens.get(start)?.folded.as_str();
+            let first = self.tokens.get(start)?.folded;
             let candidates = self.lexicon.nationality_index.get(first);
             candidates.iter().find_map(|&k| {
                 let (words, code) = &self.lexicon.nationalities[k];
@@ -659,7 +659,7 @@ pub(super) fn latest_first(refs: &[&Ref]) -> Vec<EntityIdx> {
 /// The end (exclusive token index) of a description, its nationality adjective included.
 fn country_end(finder: &ClaimFinder, i: usize, len: usize) -> usize {
     let after = i + len;
-    let first = finder.tokens.get(after).map_or("", |t| t.folded.as_str());
+    let first = finder.tokens.get(after).map_or("", |t| t.folded);
     let candidates = finder.lexicon.nationality_index.get(first);
     let adjective = candidates.iter().find_map(|&k| {
         let (words, _) = &finder.lexicon.nationalities[k];

@@ -99,7 +99,7 @@ enum Near {
 
 pub struct MentionFinder<'a> {
     pub text: &'a str,
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// The [`vocabulary`](super::vocabulary) classes of the tokens.
     pub classes: &'a [u16],
     /// The name trie's state after each token alone (from the vocabulary).
@@ -109,7 +109,7 @@ pub struct MentionFinder<'a> {
     pub lexicon: Option<&'a Lexicon>,
 }
 
-impl MentionFinder<'_> {
+impl<'a> MentionFinder<'a> {
     pub fn find(&self) -> Vec<Mention> {
         let mut mentions = Vec::new();
         // What each capitalised word alone is a near miss of: the same word
@@ -186,7 +186,7 @@ impl MentionFinder<'_> {
             if !self.joins_previous(k) {
                 break;
             }
-            match self.index.walk(state, &self.tokens[k].folded) {
+            match self.index.walk(state, self.tokens[k].folded) {
                 Some(next) => state = next,
                 None => break,
             }
@@ -278,7 +278,7 @@ impl MentionFinder<'_> {
     fn near_miss(
         &self,
         i: usize,
-        lone_words: &mut rustc_hash::FxHashMap<CompactString, Near>,
+        lone_words: &mut rustc_hash::FxHashMap<&'a str, Near>,
     ) -> Option<(usize, Option<Mention>)> {
         if !self.tokens[i].capitalised || self.is_function_word(i) {
             return None;
@@ -303,7 +303,7 @@ impl MentionFinder<'_> {
             }
             let near = match len {
                 1 => *lone_words
-                    .entry(window[0].folded.clone())
+                    .entry(window[0].folded)
                     .or_insert_with(|| self.nearest(i, window)),
                 _ => self.nearest(i, window),
             };
@@ -330,24 +330,24 @@ impl MentionFinder<'_> {
     /// The form `window` (starting at token `i`) is a near miss of, if one is
     /// nearest.
     fn nearest(&self, i: usize, window: &[Token]) -> Near {
-        let one = [window[0].folded.as_str()];
+        let one = [window[0].folded];
         let several: Vec<&str>;
         let words: &[&str] = match window.len() {
             1 => &one,
             _ => {
-                several = window.iter().map(|t| t.folded.as_str()).collect();
+                several = window.iter().map(|t| t.folded).collect();
                 &several
             }
         };
         let candidates = self
             .index
-            .near_candidates(words, || skeleton_of_folded(&window[0].folded));
+            .near_candidates(words, || skeleton_of_folded(window[0].folded));
         // Skeletons are computed only for a window that has candidates.
         let skeletons: Vec<CompactString> = match candidates.is_empty() {
             true => Vec::new(),
             false => window
                 .iter()
-                .map(|t| skeleton_of_folded(&t.folded))
+                .map(|t| skeleton_of_folded(t.folded))
                 .collect(),
         };
         let mut best: Option<(usize, usize)> = None;
@@ -423,9 +423,9 @@ impl MentionFinder<'_> {
                 anchored |= !self.is_function_word(start + k) && form.lengths[k] >= 2;
                 continue;
             }
-            let d = osa_distance(&token.folded, wanted);
+            let d = osa_distance(token.folded, wanted);
             let sounds_alike = skeletons[k] == form.skeletons[k];
-            if !word_is_close(&token.folded, wanted, d, sounds_alike) {
+            if !word_is_close(token.folded, wanted, d, sounds_alike) {
                 return None;
             }
             total += d;
@@ -454,9 +454,7 @@ impl MentionFinder<'_> {
         let in_mention = earlier
             .last()
             .is_some_and(|m| m.range.end >= prev.range.end);
-        let is_title = self
-            .lexicon
-            .is_some_and(|l| l.titles.contains(prev.folded.as_str()));
+        let is_title = self.lexicon.is_some_and(|l| l.titles.contains(prev.folded));
         adjacent
             && prev.capitalised
             && !prev.all_caps

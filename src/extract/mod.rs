@@ -98,7 +98,8 @@ impl<'a> Extractor<'a> {
     pub fn extract(&self, map: &SourceMap, article: Article) -> Extraction {
         let text = &map.get(article.file).text;
         let masks = mask::not_prose(text, article.body.clone());
-        let mut tokens: Vec<Token> = tokenize(text, article.body.clone());
+        let mut folds = String::new();
+        let mut tokens: Vec<Token> = tokenize(text, article.body.clone(), &mut folds);
         if !masks.is_empty() {
             tokens.retain(|t| !mask::is_masked(&masks, &t.range));
         }

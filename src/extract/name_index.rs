@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::{EntityIdx, EntityKind, FactBase, Written};
 use crate::text::fold::{fold, skeleton, surface};
-use crate::text::tokens::tokenize;
+use crate::text::tokens::folded_words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormRole {
@@ -76,10 +76,7 @@ impl NameIndex {
 
     fn add(&mut self, entity: EntityIdx, person: bool, role: FormRole, written: &Written) {
         let text = &written.text;
-        let tokens: Vec<String> = tokenize(text, 0..text.len())
-            .into_iter()
-            .map(|t| t.folded.into())
-            .collect();
+        let tokens: Vec<String> = folded_words(text, 0..text.len());
         if tokens.is_empty() {
             return;
         }

@@ -24,12 +24,9 @@ pub fn find(
     lexicon: Option<&Lexicon>,
 ) -> Vec<ProperName> {
     let is_function = |t: &Token| {
-        lexicon.is_some_and(|l| {
-            l.stopwords.contains(t.folded.as_str()) || l.titles.contains(t.folded.as_str())
-        })
+        lexicon.is_some_and(|l| l.stopwords.contains(t.folded) || l.titles.contains(t.folded))
     };
-    let is_particle =
-        |t: &Token| lexicon.is_some_and(|l| l.name_particles.contains(t.folded.as_str()));
+    let is_particle = |t: &Token| lexicon.is_some_and(|l| l.name_particles.contains(t.folded));
     // Mentions are in reading order and do not overlap, and tokens are asked
     // about in reading order: the first mention not before a token is found
     // by moving on from the last one (by binary search if a token comes back).

@@ -325,7 +325,7 @@ impl ClaimFinder<'_> {
             if self.classes[i] & DURATION_UNIT == 0 {
                 continue;
             }
-            let Some(unit) = self.lexicon.duration_units.get(token.folded.as_str()) else {
+            let Some(unit) = self.lexicon.duration_units.get(token.folded) else {
                 continue;
             };
             if !self

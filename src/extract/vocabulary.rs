@@ -110,11 +110,7 @@ impl Vocabulary {
         let mut classes = Vec::with_capacity(tokens.len());
         let mut name_states = Vec::with_capacity(tokens.len());
         for token in tokens {
-            let word = self
-                .0
-                .get(token.folded.as_str())
-                .copied()
-                .unwrap_or_default();
+            let word = self.0.get(token.folded).copied().unwrap_or_default();
             classes.push(word.class);
             name_states.push(word.name_state);
         }

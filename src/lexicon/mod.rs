@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use crate::text::fold::{fold, fold_keep_separators};
 use crate::text::lexemes;
-use crate::text::tokens::tokenize;
+use crate::text::tokens::folded_words;
 
 /// A scale word and its factor.
 #[derive(Debug, Deserialize)]
@@ -232,10 +232,7 @@ pub struct Lexicon {
 }
 
 fn token_phrase(text: &str) -> Vec<String> {
-    tokenize(text, 0..text.len())
-        .into_iter()
-        .map(|t| t.folded.into())
-        .collect()
+    folded_words(text, 0..text.len())
 }
 
 fn longest_first<T>(mut phrases: Phrases<T>) -> Phrases<T> {

@@ -20,7 +20,7 @@ use crate::lexicon::{Lexicon, Lexicons};
 use crate::source::doc_date::{DateRange, parse_iso};
 use crate::span::FileId;
 use crate::text::lexemes::lex;
-use crate::text::tokens::tokenize;
+use crate::text::tokens::folded_words;
 use crate::yaml::Scalar;
 
 impl Loader<'_> {
@@ -93,10 +93,7 @@ impl Loader<'_> {
                     Some(stem) => (stem, true),
                     None => (written.text.as_str(), false),
                 };
-                let words: Vec<String> = tokenize(text, 0..text.len())
-                    .into_iter()
-                    .map(|t| t.folded.into())
-                    .collect();
+                let words: Vec<String> = folded_words(text, 0..text.len());
                 if words.is_empty() {
                     self.invalid(
                         &written,
@@ -132,10 +129,7 @@ impl Loader<'_> {
                     continue;
                 }
             };
-            let words = tokenize(phrase, 0..phrase.len())
-                .into_iter()
-                .map(|t| t.folded.into())
-                .collect();
+            let words = folded_words(phrase, 0..phrase.len());
             windows.push((words, parsed));
         }
         ok.then_some(Attribute {

@@ -104,8 +104,9 @@ pub fn prepare(
         lang_origin = LangOrigin::Configured;
     }
     let lang = lang.unwrap_or_else(|| {
-        let tokens = tokenize(text, body.clone());
-        match lexicons.detect(tokens.iter().map(|t| t.folded.as_str())) {
+        let mut folds = String::new();
+        let tokens = tokenize(text, body.clone(), &mut folds);
+        match lexicons.detect(tokens.iter().map(|t| t.folded)) {
             Some(code) => {
                 lang_origin = LangOrigin::Detected;
                 code.to_string()
@@ -147,7 +148,8 @@ pub fn prepare(
     if date.is_none()
         && let Some(lexicon) = lexicons.get(&lang)
     {
-        let tokens = tokenize(text, body.clone());
+        let mut folds = String::new();
+        let tokens = tokenize(text, body.clone(), &mut folds);
         date =
             crate::lexicon::dates::infer_anchor(lexicon, text, &tokens).map(|(day, at)| DocDate {
                 range: DateRange::day(day),

@@ -102,7 +102,8 @@ pub fn find_in_text(
         if seen > DATE_LINES {
             break;
         }
-        let tokens = tokenize(text, line_range);
+        let mut folds = String::new();
+        let tokens = tokenize(text, line_range, &mut folds);
         if let Some(found) = iso_at_line_start(text, &tokens, lexicons) {
             return Some(found);
         }
@@ -138,7 +139,7 @@ fn written_date(
     lexicon: &Lexicon,
 ) -> Option<(DateRange, std::ops::Range<usize>)> {
     let day = |t: &Token| -> Option<u32> {
-        let mut word = t.folded.as_str();
+        let mut word = t.folded;
         for suffix in &lexicon.day_suffixes {
             if let Some(stripped) = word.strip_suffix(suffix.as_str()) {
                 word = stripped;
@@ -153,7 +154,7 @@ fn written_date(
             .flatten()
     };
     for (i, token) in tokens.iter().enumerate() {
-        let Some(month) = lexicon.month(&token.folded) else {
+        let Some(month) = lexicon.month(token.folded) else {
             continue;
         };
         // "1 décembre 2023", "1er décembre 2023", "11 June 2024"
