@@ -43,9 +43,29 @@ pub fn fold_compact(text: &str) -> CompactString {
         }
         return out;
     }
+    let mut out = String::with_capacity(text.len());
+    fold_non_ascii(text, &mut out);
+    CompactString::new(out)
+}
+
+/// [`fold`] appended to `out`: the tokenizer folds every word into one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        for b in text.bytes() {
+            if !(b.is_ascii_whitespace() || b == b'-' || b == b'\'') {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+    } else {
+        fold_non_ascii(text, out);
+    }
+}
+
+/// [`fold`] of a text with non-ASCII characters, appended to `out`.
+fn fold_non_ascii(text: &str, out: &mut String) {
     // Precomposed Latin letters fold one by one, as normalisation would fold them.
     let table = &*LATIN_FOLDS;
-    let mut out = String::with_capacity(text.len());
+    let start = out.len();
     for c in text.chars() {
         if c.is_ascii() {
             if !is_separator(c) {
@@ -54,10 +74,11 @@ pub fn fold_compact(text: &str) -> CompactString {
         } else if let Some(folded) = table.get((c as usize).wrapping_sub(LATIN_FIRST)) {
             out.push_str(folded);
         } else {
-            return CompactString::new(fold_unicode(text));
+            out.truncate(start);
+            out.push_str(&fold_unicode(text));
+            return;
         }
     }
-    CompactString::new(out)
 }
 
 /// The folds of U+00C0..U+024F (Latin-1 letters and Latin Extended-A and -B),
@@ -257,6 +278,25 @@ mod tests {
     #[test]
     fn fold_keep_separators_collapses_them() {
         assert_eq!(fold_keep_separators("Jean -  Marc"), "jean marc");
+    }
+
+    #[test]
+    fn folding_into_a_buffer_appends_the_same_fold() {
+        for word in [
+            "Acme",
+            "Herblin-Stoop",
+            "l'IA",
+            "Éric",
+            "Dorothe\u{301}e",
+            "İstanbul",
+            "Ωmega",
+            "a b",
+            "",
+        ] {
+            let mut out = String::from("before|");
+            fold_into(word, &mut out);
+            assert_eq!(out, format!("before|{}", fold_compact(word)), "{word}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::fold_compact;
+use super::fold::fold_into;
 
 /// A word of a text. It borrows its folded spelling from the text when folding
 /// changes nothing (most words) and from the caller's fold buffer otherwise:
@@ -95,15 +95,16 @@ struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    /// Adds a token whose fold is `fold` (written in the buffer if it differs
-    /// from the token's text).
-    fn push(&mut self, mut token: Token<'t>, fold: &str) {
+    /// Adds a token folded in the buffer (and taken back from it when the
+    /// fold is the token's text).
+    fn push_folded(&mut self, mut token: Token<'t>) {
         let word = &self.text[token.range.clone()];
-        if fold == word {
+        let start = self.folds.len();
+        fold_into(word, self.folds);
+        if self.folds[start..] == *word {
+            self.folds.truncate(start);
             token.folded = word;
         } else {
-            let start = self.folds.len();
-            self.folds.push_str(fold);
             self.in_buffer
                 .push((self.tokens.len(), start..self.folds.len()));
         }
@@ -111,6 +112,9 @@ impl<'t> Reader<'t> {
     }
 
     /// Adds a token of ASCII letters and digits, folded by lower-casing.
+    /// Inlined: a token passed through the stack is read back before its
+    /// bytes have reached memory (measured: 3 % of a whole check).
+    #[inline(always)]
     fn push_ascii(&mut self, token: Token<'t>, has_upper: bool) {
         let word = &self.text[token.range.clone()];
         if has_upper {
@@ -255,7 +259,7 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
     };
     match plain {
         true => reader.push_ascii(token, upper > 0),
-        false => reader.push(token, &fold_compact(word)),
+        false => reader.push_folded(token),
     }
     i
 }
