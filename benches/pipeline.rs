@@ -47,7 +47,9 @@ fn amount_reader(bencher: divan::Bencher) {
             lexicon: lexicons.get("fr").unwrap(),
             currencies: &currencies,
         };
-        reader.read(&text, &lex(&text, 0..text.len())).len()
+        reader
+            .read(&text, &lex(&text, 0..text.len(), &mut String::new()))
+            .len()
     });
 }
 

@@ -134,7 +134,17 @@ proptest! {
             let folded = claimcheck::text::fold::fold_compact(&text[t.range.clone()]);
             prop_assert_eq!(t.folded, folded.as_str());
         }
-        let lexemes = lex(&text, range.clone());
+        let mut lexeme_folds = String::new();
+        let lexemes = lex(&text, range.clone(), &mut lexeme_folds);
+        for l in &lexemes {
+            let raw = &text[l.range.clone()];
+            let folded = claimcheck::text::fold::fold_compact(raw);
+            let expected = match l.kind {
+                claimcheck::text::lexemes::LexKind::Word => folded.as_str(),
+                _ => raw,
+            };
+            prop_assert_eq!(l.folded, expected);
+        }
         let spans: [Vec<std::ops::Range<usize>>; 2] = [
             tokens.iter().map(|t| t.range.clone()).collect(),
             lexemes.iter().map(|l| l.range.clone()).collect(),

@@ -270,8 +270,9 @@ impl ClaimFinder<'_> {
         wanted.sort_unstable();
         wanted.dedup();
         let mut amounts = Vec::new();
+        let mut folds = String::new();
         for s in wanted {
-            let lexemes: Vec<_> = lex(self.text, sentences[s].clone())
+            let lexemes: Vec<_> = lex(self.text, sentences[s].clone(), &mut folds)
                 .into_iter()
                 .filter(|l| !super::mask::is_masked(self.masks, &l.range))
                 .collect();

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::{Hedge, Lexicon, Phrases};
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
+use compact_str::CompactString;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Amount {
@@ -77,8 +78,7 @@ impl AmountReader<'_> {
         let after_connector = lexemes
             .get(end)
             .filter(|l| {
-                l.kind == LexKind::Word
-                    && self.lexicon.currency_connectors.contains(l.folded.as_str())
+                l.kind == LexKind::Word && self.lexicon.currency_connectors.contains(l.folded)
             })
             .map(|_| end + 1);
         if let Some((code, len)) = self.currency_at(lexemes, end) {
@@ -169,7 +169,7 @@ impl AmountReader<'_> {
     /// the decimal point, whichever of `,` and `.` it is.
     fn digits_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Number {
         let lex = self.lexicon;
-        let mut integer = lexemes[i].folded.clone();
+        let mut integer = CompactString::from(lexemes[i].folded);
         let mut fraction = String::new();
         let mut j = i + 1;
         let first_group_short = integer.len() <= 3;
@@ -180,7 +180,7 @@ impl AmountReader<'_> {
             };
             let glued_separator = a.kind == LexKind::Symbol
                 && !a.spaced
-                && matches!(a.folded.as_str(), "," | ".")
+                && matches!(a.folded, "," | ".")
                 && b.kind == LexKind::Number
                 && !b.spaced;
             if glued_separator {
@@ -193,7 +193,7 @@ impl AmountReader<'_> {
                     && ((lex.thousands_separators.contains(&sep) && sep != lex.decimal_separator)
                         || repeats);
                 if grouping {
-                    integer.push_str(&b.folded);
+                    integer.push_str(b.folded);
                     grouped = true;
                 } else {
                     fraction = b.folded.to_string();
@@ -210,7 +210,7 @@ impl AmountReader<'_> {
                 && first_group_short
                 && one_separator
             {
-                integer.push_str(&a.folded);
+                integer.push_str(a.folded);
                 grouped = true;
                 j += 1;
                 continue;
@@ -233,7 +233,7 @@ impl AmountReader<'_> {
 
     /// Number words: "deux", "a dozen", "vingt-cinq".
     fn words_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<Number> {
-        let first = lexemes[i].folded.as_str();
+        let first = lexemes[i].folded;
         let compound = text[lexemes[i].range.clone()].contains('-');
         if !compound && !self.lexicon.number_first_words.contains(first) {
             return None;
@@ -347,7 +347,7 @@ mod tests {
             lexicon: lexicons.get(lang).unwrap(),
             currencies: &currencies,
         };
-        reader.read(text, &lex(text, 0..text.len()))
+        reader.read(text, &lex(text, 0..text.len(), &mut String::new()))
     }
 
     /// (language, text, value, low, high, currency, text of the amount)

@@ -336,7 +336,7 @@ impl Loader<'_> {
             currencies: &currencies,
         };
         let text = &written.text;
-        let amounts = reader.read(text, &lex(text, 0..text.len()));
+        let amounts = reader.read(text, &lex(text, 0..text.len(), &mut String::new()));
         let whole = amounts.len() == 1
             && text[..amounts[0].range.start].trim().is_empty()
             && text[amounts[0].range.end..].trim().is_empty();

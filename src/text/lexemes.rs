@@ -6,9 +6,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use compact_str::CompactString;
-
-use super::fold::fold_compact;
+use super::fold::fold_into;
 use super::tokens::{char_at, is_hyphen};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,11 +17,13 @@ pub enum LexKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Lexeme {
+pub struct Lexeme<'t> {
     pub kind: LexKind,
     pub range: Range<usize>,
-    /// Folded word, digits as written, or the symbol itself.
-    pub folded: CompactString,
+    /// Folded word, digits as written, or the symbol itself: borrowed from the
+    /// text when folding changes nothing, else from the caller's fold buffer
+    /// (as [tokens](super::tokens::Token) do).
+    pub folded: &'t str,
     /// White space (or the start of the range) comes right before it.
     pub spaced: bool,
 }
@@ -39,8 +39,12 @@ fn is_letter(c: char) -> bool {
     c.is_alphabetic() || is_combining_mark(c)
 }
 
-/// Lexes `text[range]`; ranges index `text`.
-pub fn lex(text: &str, range: Range<usize>) -> Vec<Lexeme> {
+/// Lexes `text[range]`; ranges index `text`. Folds that differ from the text
+/// are kept in `folds` (cleared first), which the lexemes borrow.
+pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec<Lexeme<'t>> {
+    folds.clear();
+    // (lexeme, range in `folds`) for each fold kept in the buffer.
+    let mut in_buffer: Vec<(usize, Range<usize>)> = Vec::new();
     let end = range.end;
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(range.len() / 6);
@@ -79,10 +83,17 @@ pub fn lex(text: &str, range: Range<usize>) -> Vec<Lexeme> {
             LexKind::Symbol
         };
         let raw = &text[start..j];
-        let folded = match kind {
-            LexKind::Word => fold_compact(raw),
-            _ => CompactString::new(raw),
-        };
+        let mut folded = raw;
+        if kind == LexKind::Word {
+            let at = folds.len();
+            fold_into(raw, folds);
+            if folds[at..] == *raw {
+                folds.truncate(at);
+            } else {
+                in_buffer.push((out.len(), at..folds.len()));
+                folded = "";
+            }
+        }
         out.push(Lexeme {
             kind,
             range: start..j,
@@ -91,6 +102,10 @@ pub fn lex(text: &str, range: Range<usize>) -> Vec<Lexeme> {
         });
         spaced = false;
         i = j;
+    }
+    let folds: &'t String = folds;
+    for (k, range) in in_buffer {
+        out[k].folded = &folds[range];
     }
     out
 }
@@ -113,7 +128,7 @@ pub fn matches_before(lexemes: &[Lexeme], end: usize, phrase: &[String]) -> Opti
 
 /// The folded lexemes of a lexicon phrase, for matching: "d’euros" → ["d", "euros"].
 pub fn phrase(text: &str) -> Vec<String> {
-    lex(text, 0..text.len())
+    lex(text, 0..text.len(), &mut String::new())
         .into_iter()
         .map(|l| l.folded.into())
         .collect()
@@ -146,7 +161,8 @@ mod tests {
     #[test]
     fn records_spacing_and_ranges() {
         let text = "a 15M€";
-        let l = lex(text, 0..text.len());
+        let mut folds = String::new();
+        let l = lex(text, 0..text.len(), &mut folds);
         assert!(l[1].spaced && !l[2].spaced && !l[3].spaced);
         assert_eq!(&text[l[3].range.clone()], "€");
     }
