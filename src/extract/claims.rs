@@ -499,10 +499,13 @@ impl ClaimFinder<'_> {
         // (what `latest_first` would make of all of them, kept up to date).
         let mut recent: Vec<EntityIdx> = Vec::new();
         fn push(refs: &mut Vec<Ref>, recent: &mut Vec<EntityIdx>, r: Ref) {
-            if let Some(p) = recent.iter().position(|e| *e == r.entity) {
-                recent.remove(p);
+            // The entity named last is often named again: then nothing moves.
+            if recent.first() != Some(&r.entity) {
+                if let Some(p) = recent.iter().position(|e| *e == r.entity) {
+                    recent.remove(p);
+                }
+                recent.insert(0, r.entity);
             }
-            recent.insert(0, r.entity);
             refs.push(r);
         }
         let mut m = 0;
