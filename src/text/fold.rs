@@ -134,9 +134,12 @@ fn push_lower_expanded(out: &mut String, c: char) {
 /// NFC with every run of white space collapsed to one space: the form in which
 /// a mention counts as written exactly like a name.
 pub fn surface(text: &str) -> Cow<'_, str> {
-    // Printable ASCII words with single spaces between (most names): no copy.
+    // Words of printable ASCII and Latin-1 letters (all in NFC, none white
+    // space) with single spaces between, as most names are: no copy.
     let bytes = text.as_bytes();
-    if bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ')
+    if text
+        .chars()
+        .all(|c| c.is_ascii_graphic() || c == ' ' || ('\u{A1}'..='\u{FF}').contains(&c))
         && bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
         && !text.contains("  ")
@@ -303,6 +306,8 @@ mod tests {
     fn surface_normalises_to_nfc_and_single_spaces() {
         assert_eq!(surface("Dorothe\u{301}e\u{a0}\n Durand"), "Dorothée Durand");
         assert!(matches!(surface("Acme AI"), Cow::Borrowed("Acme AI")));
+        assert!(matches!(surface("Zoé Hoo"), Cow::Borrowed("Zoé Hoo")));
+        assert_eq!(surface("Zoé\u{a0}Hoo"), "Zoé Hoo");
         assert_eq!(surface("Acme  AI"), "Acme AI");
         assert_eq!(surface(" Acme AI\t"), "Acme AI");
         assert_eq!(surface("Acme\tAI"), "Acme AI");
