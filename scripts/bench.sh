@@ -17,7 +17,7 @@ names=$(grep -E '^\s+(name|aliases):' rules/entities.yaml \
   | grep -v '^$' | sed -E 's/[.()+*?|^$\\]/\\&/g' | paste -sd'|')
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
-printf "%6s %10s %10s %9s %9s %9s %8s %10s\n" MB articles bytes "cc s" "cc MB/s" "rg s" "ratio" "peak MiB"
+printf "%6s %10s %10s %9s %9s %9s %8s %10s\n" MB articles bytes "cc s" "cc MiB/s" "rg s" "ratio" "peak MiB"
 for mb in "${sizes[@]}"; do
   corpus="$work/corpus-$mb"
   target/release/examples/gen_corpus --mb "$mb" --out "$corpus" > /dev/null
