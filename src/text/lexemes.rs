@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::fold_into;
+use super::fold_buffer::FoldBuffer;
 use super::tokens::{char_at, is_hyphen};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,9 +42,7 @@ fn is_letter(c: char) -> bool {
 /// Lexes `text[range]`; ranges index `text`. Folds that differ from the text
 /// are kept in `folds` (cleared first), which the lexemes borrow.
 pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec<Lexeme<'t>> {
-    folds.clear();
-    // (lexeme, range in `folds`) for each fold kept in the buffer.
-    let mut in_buffer: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut folds = FoldBuffer::new(folds);
     let end = range.end;
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(range.len() / 6);
@@ -83,17 +81,10 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
             LexKind::Symbol
         };
         let raw = &text[start..j];
-        let mut folded = raw;
-        if kind == LexKind::Word {
-            let at = folds.len();
-            fold_into(raw, folds);
-            if folds[at..] == *raw {
-                folds.truncate(at);
-            } else {
-                in_buffer.push((out.len(), at..folds.len()));
-                folded = "";
-            }
-        }
+        let folded = match kind {
+            LexKind::Word => folds.fold(out.len(), raw),
+            _ => raw,
+        };
         out.push(Lexeme {
             kind,
             range: start..j,
@@ -103,10 +94,7 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
         spaced = false;
         i = j;
     }
-    let folds: &'t String = folds;
-    for (k, range) in in_buffer {
-        out[k].folded = &folds[range];
-    }
+    folds.finish(|k, folded| out[k].folded = folded);
     out
 }
 

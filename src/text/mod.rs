@@ -3,6 +3,7 @@
 
 pub mod distance;
 pub mod fold;
+mod fold_buffer;
 pub mod lexemes;
 pub mod spelling;
 pub mod tokens;

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::fold_into;
+use super::fold_buffer::FoldBuffer;
 
 /// A word of a text. It borrows its folded spelling from the text when folding
 /// changes nothing (most words) and from the caller's fold buffer otherwise:
@@ -84,30 +84,19 @@ static ASCII_CLASS: [u8; 256] = {
     table
 };
 
-/// Tokens being read: folds that differ from the text go to the fold buffer,
-/// and reach their tokens once the buffer is complete.
+/// Tokens being read, with their folds.
 struct Reader<'t> {
     text: &'t str,
     tokens: Vec<Token<'t>>,
-    folds: &'t mut String,
-    /// (token, range in `folds`) for every token whose fold is in the buffer.
-    in_buffer: Vec<(usize, Range<usize>)>,
+    folds: FoldBuffer<'t>,
 }
 
 impl<'t> Reader<'t> {
-    /// Adds a token folded in the buffer (and taken back from it when the
-    /// fold is the token's text).
+    /// Adds a token, folding its text.
     fn push_folded(&mut self, mut token: Token<'t>) {
-        let word = &self.text[token.range.clone()];
-        let start = self.folds.len();
-        fold_into(word, self.folds);
-        if self.folds[start..] == *word {
-            self.folds.truncate(start);
-            token.folded = word;
-        } else {
-            self.in_buffer
-                .push((self.tokens.len(), start..self.folds.len()));
-        }
+        token.folded = self
+            .folds
+            .fold(self.tokens.len(), &self.text[token.range.clone()]);
         self.tokens.push(token);
     }
 
@@ -117,32 +106,15 @@ impl<'t> Reader<'t> {
     #[inline(always)]
     fn push_ascii(&mut self, token: Token<'t>, has_upper: bool) {
         let word = &self.text[token.range.clone()];
-        if has_upper {
-            let start = self.folds.len();
-            self.folds.push_str(word);
-            self.folds[start..].make_ascii_lowercase();
-            self.in_buffer
-                .push((self.tokens.len(), start..self.folds.len()));
-            self.tokens.push(token);
-        } else {
-            self.tokens.push(Token {
-                folded: word,
-                ..token
-            });
-        }
+        let folded = self.folds.fold_ascii(self.tokens.len(), word, has_upper);
+        self.tokens.push(Token { folded, ..token });
     }
 
     fn finish(self) -> Vec<Token<'t>> {
         let Reader {
-            mut tokens,
-            folds,
-            in_buffer,
-            ..
+            mut tokens, folds, ..
         } = self;
-        let folds: &'t String = folds;
-        for (k, range) in in_buffer {
-            tokens[k].folded = &folds[range];
-        }
+        folds.finish(|k, folded| tokens[k].folded = folded);
         tokens
     }
 }
@@ -153,12 +125,10 @@ impl<'t> Reader<'t> {
 pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec<Token<'t>> {
     let bytes = text.as_bytes();
     let end = range.end;
-    folds.clear();
     let mut reader = Reader {
         text,
         tokens: Vec::with_capacity(range.len() / 6),
-        folds,
-        in_buffer: Vec::new(),
+        folds: FoldBuffer::new(folds),
     };
     let mut i = range.start;
     while i < end {
