@@ -272,10 +272,10 @@ impl ClaimFinder<'_> {
         let mut amounts = Vec::new();
         let mut folds = String::new();
         for s in wanted {
-            let lexemes: Vec<_> = lex(self.text, sentences[s].clone(), &mut folds)
-                .into_iter()
-                .filter(|l| !super::mask::is_masked(self.masks, &l.range))
-                .collect();
+            let mut lexemes = lex(self.text, sentences[s].clone(), &mut folds);
+            if !self.masks.is_empty() {
+                lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
+            }
             amounts.extend(self.reader.read(self.text, &lexemes));
         }
         amounts

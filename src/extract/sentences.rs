@@ -23,15 +23,31 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
     let mut line_start = 0;
     let followed_by_space = |at: usize| slice[at..].chars().next().is_none_or(char::is_whitespace);
     // Every boundary character is ASCII except `…`, which starts with 0xE2.
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        next += 1;
-        let b = bytes[i];
-        // Most bytes cannot end anything: one table lookup skips them.
-        if !MAY_END[b as usize] {
-            continue;
+    // Two vectorised searches find the next candidates (most bytes cannot end
+    // anything); each is searched again only once passed.
+    let stops = |from: usize| match paragraphs_only {
+        true => None,
+        false => memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|k| from + k),
+    };
+    let breaks = |from: usize| match paragraphs_only {
+        true => memchr::memchr(b'\n', &bytes[from..]).map(|k| from + k),
+        false => memchr::memchr2(b'\n', 0xE2, &bytes[from..]).map(|k| from + k),
+    };
+    let (mut next_stop, mut next_break) = (stops(0), breaks(0));
+    loop {
+        let i = match (next_stop, next_break) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => break,
+        };
+        if next_stop == Some(i) {
+            next_stop = stops(i + 1);
         }
+        if next_break == Some(i) {
+            next_break = breaks(i + 1);
+        }
+        let b = bytes[i];
         let len = match b {
             b'.' | b'!' | b'?' if !paragraphs_only => 1,
             0xE2 if !paragraphs_only && slice[i..].starts_with('…') => '…'.len_utf8(),
@@ -63,17 +79,6 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
     }
     out
 }
-
-/// The bytes at which a sentence or a paragraph may end.
-const MAY_END: [bool; 256] = {
-    let mut may = [false; 256];
-    may[b'.' as usize] = true;
-    may[b'!' as usize] = true;
-    may[b'?' as usize] = true;
-    may[b'\n' as usize] = true;
-    may[0xE2] = true;
-    may
-};
 
 /// The index of the range in `ranges` (sorted, disjoint) that holds `at`.
 pub fn containing(ranges: &[Range<usize>], at: usize) -> Option<usize> {
