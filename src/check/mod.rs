@@ -95,9 +95,9 @@ pub trait Check: Sync {
 /// Runs every check and returns the findings in output order.
 pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    // What several checks share is computed first: a check waiting on another
-    // thread's computation would hold up a rayon worker.
-    // (Two different cells, so neither waits on the other.)
+    // What several checks share is computed first, side by side (two cells:
+    // neither waits on the other); a check waiting on another thread's
+    // computation would hold up a rayon worker.
     rayon::join(|| ctx.verdicts(), || ctx.consensus_findings());
     // The checks are independent: in parallel, their findings in registry order.
     let found: Vec<Vec<Diagnostic>> = registry::CHECKS

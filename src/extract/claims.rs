@@ -293,19 +293,18 @@ impl ClaimFinder<'_> {
     ) -> Option<&DateMention> {
         const AFTER_REACH: usize = 6;
         const BEFORE_REACH: usize = 12;
-        let words = |a: usize, b: usize| self.words_within(a, b);
         let after = self.dates.iter().find(|d| {
             d.range.start >= amount.end
                 && d.range.end <= sentence.end
                 && !self.text[amount.end..d.range.start].contains([',', ';', ':'])
-                && words(amount.end, d.range.start) <= AFTER_REACH
+                && self.words_within(amount.end, d.range.start) <= AFTER_REACH
         });
         after.or_else(|| {
             self.dates.iter().rev().find(|d| {
                 d.range.end <= amount.start
                     && d.range.start >= sentence.start
                     && !self.text[d.range.end..amount.start].contains([';', ':'])
-                    && words(d.range.end, amount.start) <= BEFORE_REACH
+                    && self.words_within(d.range.end, amount.start) <= BEFORE_REACH
                     // "En décembre, 385 M€ ; puis 105 M€": a date belongs to the amount after it.
                     && !amounts.iter().any(|a| d.range.end <= a.range.start && a.range.end <= amount.start)
             })

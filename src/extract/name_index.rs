@@ -128,6 +128,11 @@ impl NameIndex {
 
     /// Every (non-empty) prefix of every form's folded spelling, once.
     pub fn prefixes(&self) -> Vec<String> {
+        self.trie.prefixes().into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// [`prefixes`](Self::prefixes) with the trie state each ends at.
+    pub fn prefix_states(&self) -> Vec<(String, u32)> {
         self.trie.prefixes()
     }
 
@@ -236,8 +241,9 @@ impl FoldTrie {
         }
     }
 
-    /// Every path from the root that ends on a character boundary.
-    fn prefixes(&self) -> Vec<String> {
+    /// Every path from the root that ends on a character boundary, with the
+    /// state it ends at.
+    fn prefixes(&self) -> Vec<(String, u32)> {
         let mut out = Vec::new();
         let mut stack: Vec<(u32, Vec<u8>)> = vec![(Self::ROOT, Vec::new())];
         while let Some((state, bytes)) = stack.pop() {
@@ -245,7 +251,7 @@ impl FoldTrie {
                 let mut longer = bytes.clone();
                 longer.push(b);
                 if let Ok(prefix) = std::str::from_utf8(&longer) {
-                    out.push(prefix.to_string());
+                    out.push((prefix.to_string(), next));
                 }
                 stack.push((next, longer));
             }

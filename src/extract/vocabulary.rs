@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::claims::CueIndex;
-use super::name_index::{FoldTrie, NameIndex};
+use super::name_index::NameIndex;
 use crate::lexicon::Lexicon;
 use crate::text::tokens::Token;
 
@@ -56,8 +56,7 @@ impl Vocabulary {
     /// cues when there is one.
     pub fn new(names: &NameIndex, lexicon: Option<&Lexicon>, cues: Option<&CueIndex>) -> Self {
         let mut words: HashMap<String, Word> = HashMap::default();
-        for prefix in names.prefixes() {
-            let state = names.walk(FoldTrie::ROOT, &prefix).unwrap_or_default();
+        for (prefix, state) in names.prefix_states() {
             words.insert(
                 prefix,
                 Word {
@@ -125,6 +124,7 @@ impl Vocabulary {
 mod tests {
     use super::*;
     use crate::engine::Engine;
+    use crate::extract::name_index::FoldTrie;
     use crate::lexicon::date_index;
     use crate::rules::RulesLocation;
 

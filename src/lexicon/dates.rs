@@ -159,6 +159,14 @@ impl Cursor<'_> {
         self.tokens.get(i).map(|t| t.folded)
     }
 
+    /// Whether token `i` holds a hyphen-minus ("mi-juin", "2024-06"); only a
+    /// token words were joined into can.
+    fn has_hyphen(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.hyphenated && self.text[t.range.clone()].contains('-'))
+    }
+
     fn raw(&self, i: usize) -> Option<&str> {
         self.tokens.get(i).map(|t| &self.text[t.range.clone()])
     }
@@ -214,10 +222,8 @@ impl DateReader<'_> {
             let t = &tokens[i];
             let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
                 || is_date_word(i)
-                // "mi-juin": a hyphen, which folding drops, so the fold is shorter.
-                || (t.hyphenated
-                    && t.folded.len() < t.range.len()
-                    && text[t.range.clone()].contains('-'));
+                // "mi-juin": the hyphen is folded away, so the fold is no date word.
+                || c.has_hyphen(i);
             if !may_start {
                 i += 1;
                 continue;
@@ -372,7 +378,7 @@ impl DateReader<'_> {
     ) -> Option<(DateMention, usize)> {
         // 2024-06-11, 2024-06
         let raw = c.raw(i)?;
-        let hyphenated = c.tokens[i].hyphenated && raw.contains('-');
+        let hyphenated = c.has_hyphen(i);
         if hyphenated
             && raw.starts_with(|ch: char| ch.is_ascii_digit())
             && let Some(date) = parse_iso(raw).filter(|d| d.display().len() >= 7)

@@ -80,7 +80,7 @@ pub fn prepare(
     let mut lang = None;
     let mut lang_origin = LangOrigin::Fallback;
     if let Some((declared, span)) = &fields.lang {
-        let code = declared.trim().to_lowercase();
+        let code = language_code(declared);
         if lexicons.get(&code).is_some() {
             lang = Some(code);
             lang_origin = LangOrigin::FrontMatter;
@@ -169,6 +169,11 @@ pub fn prepare(
     (article, problems)
 }
 
+/// The lexicon code a front matter's `lang` names ("FR " is `fr`).
+fn language_code(declared: &str) -> String {
+    declared.trim().to_lowercase()
+}
+
 /// The front matter's values claimcheck reads, with where the date and the
 /// language are written (for diagnostics).
 #[derive(Default)]
@@ -201,7 +206,7 @@ fn read_front_matter(
     let plain = front_matter::read_plain(&text[yaml.clone()]).filter(|p| {
         p.lang
             .as_ref()
-            .is_none_or(|l| lexicons.get(&value(l).trim().to_lowercase()).is_some())
+            .is_none_or(|l| lexicons.get(&language_code(value(l))).is_some())
             && p.date
                 .as_ref()
                 .is_none_or(|d| doc_date::parse_iso(value(d)).is_some())

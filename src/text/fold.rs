@@ -31,6 +31,11 @@ pub fn fold(text: &str) -> String {
     fold_compact(text).into()
 }
 
+/// What folding drops from ASCII text: white space, hyphens, apostrophes.
+fn is_ascii_separator(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'-' || b == b'\''
+}
+
 /// [`fold`] into an inline string: a word's fold is rarely longer than 24
 /// bytes, so tokens get theirs without a heap allocation.
 pub fn fold_compact(text: &str) -> CompactString {
@@ -38,8 +43,8 @@ pub fn fold_compact(text: &str) -> CompactString {
     if text.is_ascii() {
         let mut out = CompactString::new(text);
         out.make_ascii_lowercase();
-        if text.contains(|c: char| c.is_ascii_whitespace() || c == '-' || c == '\'') {
-            out.retain(|c| !(c.is_ascii_whitespace() || c == '-' || c == '\''));
+        if text.bytes().any(is_ascii_separator) {
+            out.retain(|c| !is_ascii_separator(c as u8));
         }
         return out;
     }
@@ -52,7 +57,7 @@ pub fn fold_compact(text: &str) -> CompactString {
 pub fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
         for b in text.bytes() {
-            if !(b.is_ascii_whitespace() || b == b'-' || b == b'\'') {
+            if !is_ascii_separator(b) {
                 out.push(char::from(b.to_ascii_lowercase()));
             }
         }
