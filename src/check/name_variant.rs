@@ -52,11 +52,7 @@ impl Check for NameVariant {
         for extraction in ctx.extractions {
             let file = extraction.article.file;
             let text = &ctx.map.get(file).text;
-            for mention in extraction
-                .mentions
-                .iter()
-                .filter(|m| m.matched.is_reported())
-            {
+            for mention in &extraction.name_variants {
                 let form = &ctx.names.forms[mention.form];
                 let entity = ctx.facts.entity(mention.entity);
                 let written = surface(&text[mention.range.clone()]);
