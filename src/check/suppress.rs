@@ -77,12 +77,19 @@ pub fn apply(extractions: &[Extraction], diagnostics: Vec<Diagnostic>) -> Vec<Di
             }
         }
     }
+    // The articles that have suppressions, by file: a finding is compared
+    // with its own article's only (comparing it with every article took
+    // 1.6 ms of a 2,783-article check).
+    let with_suppressions: rustc_hash::FxHashMap<_, usize> = extractions
+        .iter()
+        .enumerate()
+        .filter(|(_, ex)| !ex.suppressions.is_empty())
+        .map(|(e, ex)| (ex.article.file, e))
+        .collect();
     for d in diagnostics {
         let mut suppressed = false;
-        for (e, ex) in extractions.iter().enumerate() {
-            if ex.article.file != d.primary.span.file {
-                continue;
-            }
+        if let Some(&e) = with_suppressions.get(&d.primary.span.file) {
+            let ex = &extractions[e];
             for (k, s) in ex.suppressions.iter().enumerate() {
                 let covers =
                     s.covers.start <= d.primary.span.start && d.primary.span.start < s.covers.end;
