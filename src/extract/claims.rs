@@ -494,16 +494,14 @@ impl ClaimFinder<'_> {
 
     fn references(&self) -> Vec<Ref> {
         let mut refs: Vec<Ref> = Vec::new();
-        // The distinct entities of `refs`, the most recently referred to first
-        // (what `latest_first` would make of all of them, kept up to date).
-        let mut recent: Vec<EntityIdx> = Vec::new();
-        fn push(refs: &mut Vec<Ref>, recent: &mut Vec<EntityIdx>, r: Ref) {
-            // The entity named last is often named again: then nothing moves.
-            if recent.first() != Some(&r.entity) {
-                if let Some(p) = recent.iter().position(|e| *e == r.entity) {
-                    recent.remove(p);
-                }
-                recent.insert(0, r.entity);
+        // The distinct entities of `refs`, each with the place of its latest
+        // reference in `refs`: put latest first only when a description asks
+        // (a list kept in that order was moved on most mentions: 1 % of a check).
+        let mut latest: Vec<(EntityIdx, usize)> = Vec::new();
+        fn push(refs: &mut Vec<Ref>, latest: &mut Vec<(EntityIdx, usize)>, r: Ref) {
+            match latest.iter_mut().find(|(e, _)| *e == r.entity) {
+                Some(entry) => entry.1 = refs.len(),
+                None => latest.push((r.entity, refs.len())),
             }
             refs.push(r);
         }
@@ -522,7 +520,7 @@ impl ClaimFinder<'_> {
             {
                 push(
                     &mut refs,
-                    &mut recent,
+                    &mut latest,
                     Ref {
                         token: i,
                         range: mention.range.clone(),
@@ -577,12 +575,16 @@ impl ClaimFinder<'_> {
                     .filter(|r| self.text[r.range.end..start].trim() == ",")
                     .map(|r| vec![r.entity]);
                 // Else every fitting entity referred to so far, latest first.
-                let alternatives = apposition
-                    .unwrap_or_else(|| recent.iter().copied().filter(|e| fits(*e)).collect());
+                let alternatives = apposition.unwrap_or_else(|| {
+                    let mut fitting: Vec<(EntityIdx, usize)> =
+                        latest.iter().copied().filter(|(e, _)| fits(*e)).collect();
+                    fitting.sort_unstable_by_key(|&(_, at)| std::cmp::Reverse(at));
+                    fitting.into_iter().map(|(e, _)| e).collect()
+                });
                 if let Some(&entity) = alternatives.first() {
                     push(
                         &mut refs,
-                        &mut recent,
+                        &mut latest,
                         Ref {
                             token: i,
                             range: self.tokens[i].range.start..self.tokens[end - 1].range.end,
