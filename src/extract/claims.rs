@@ -138,26 +138,17 @@ impl ClaimFinder<'_> {
         let mut claims: Vec<Claim> = Vec::new();
         let amounts = self.amounts_near(&cues);
         for amount in amounts.iter().cloned() {
-            let first = self
-                .tokens
-                .partition_point(|t| t.range.start < amount.range.start);
-            let end = self
-                .tokens
-                .partition_point(|t| t.range.end <= amount.range.end);
+            let Range { start: first, end } =
+                self.tokens_within(amount.range.start, amount.range.end);
             let Some(sentence) = containing(sentences, amount.range.start) else {
                 continue;
             };
             // The sentence's tokens, and its references, are one run each.
             let sentence_range = &sentences[sentence];
-            let s_first = self
-                .tokens
-                .partition_point(|t| t.range.start < sentence_range.start);
-            let s_end = self
-                .tokens
-                .partition_point(|t| t.range.end <= sentence_range.end);
-            let in_sentence = |token: usize| s_first <= token && token < s_end;
-            let in_sentence_refs = &refs[refs.partition_point(|r| r.token < s_first)
-                ..refs.partition_point(|r| r.token < s_end)];
+            let sentence_tokens = self.tokens_within(sentence_range.start, sentence_range.end);
+            let in_sentence = |token: usize| sentence_tokens.contains(&token);
+            let in_sentence_refs = &refs[refs.partition_point(|r| r.token < sentence_tokens.start)
+                ..refs.partition_point(|r| r.token < sentence_tokens.end)];
             let Some(cue) = self.best_cue(&cues, first, end, &in_sentence) else {
                 continue;
             };
@@ -470,12 +461,17 @@ impl ClaimFinder<'_> {
         hits.into_iter().map(|(_, _, hit)| hit).collect()
     }
 
-    /// How many tokens lie wholly within bytes `a..b`.
-    pub(super) fn words_within(&self, a: usize, b: usize) -> usize {
+    /// The tokens that lie wholly within bytes `a..b` (empty when none).
+    pub(super) fn tokens_within(&self, a: usize, b: usize) -> Range<usize> {
         // Tokens are sorted and disjoint: those inside `a..b` are one run.
         let first = self.tokens.partition_point(|t| t.range.start < a);
         let end = self.tokens.partition_point(|t| t.range.end <= b);
-        end.saturating_sub(first)
+        first..end
+    }
+
+    /// How many tokens lie wholly within bytes `a..b`.
+    pub(super) fn words_within(&self, a: usize, b: usize) -> usize {
+        self.tokens_within(a, b).len()
     }
 
     /// Mentions and descriptions in reading order. A description ("la startup
