@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::atomic_write::{self, WriteError};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
 use crate::text::fold::surface;
@@ -39,7 +40,10 @@ pub fn fingerprints(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<String> 
         .collect()
 }
 
-pub fn write(path: &Path, map: &SourceMap, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+/// Writes the baseline of `diagnostics` to `path` ([`atomic_write::write`]'s
+/// rules: a regular file is replaced atomically, a link's target is written, a
+/// device or a FIFO is written through).
+pub fn write(path: &Path, map: &SourceMap, diagnostics: &[Diagnostic]) -> Result<(), WriteError> {
     let findings: Vec<Value> = diagnostics
         .iter()
         .zip(fingerprints(map, diagnostics))
@@ -58,7 +62,7 @@ pub fn write(path: &Path, map: &SourceMap, diagnostics: &[Diagnostic]) -> std::i
     let doc = json!({ "version": 1, "tool": "claimcheck", "findings": findings });
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
     text.push('\n');
-    crate::fix::write_atomically(path, &text)
+    atomic_write::write(path, text.as_bytes())
 }
 
 /// Reads a baseline: fingerprint → how many findings it accepts.

@@ -118,13 +118,9 @@ impl Engine {
             .par_iter()
             .map(|path| input::read_file(path))
             .collect();
-        for (path, text) in found.files.iter().zip(texts) {
+        for (path, text) in found.files.into_iter().zip(texts) {
             match text {
-                Ok(text) => files.push(self.map.add(
-                    path.display().to_string(),
-                    text,
-                    FileKind::Article,
-                )),
+                Ok(text) => files.push(self.map.add_path(path, text, FileKind::Article)),
                 Err(reason) => input_errors.push((path.display().to_string(), reason)),
             }
         }

@@ -1,10 +1,12 @@
 //! Applying safe fixes: planning the edits of each file, showing them as a
-//! unified diff, and writing files atomically (a temporary file renamed over
-//! the original), so that an interrupted run never leaves half a file.
+//! unified diff, and writing them back — only to the file that was read, only
+//! when it is still as it was read, never to a read-only file or through a
+//! link that leads out of the checked folders (see [`apply`]).
 
-use std::io::Write;
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
+use crate::atomic_write::{self, Destination, WriteError};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::source::{FileKind, SourceMap};
 use crate::span::FileId;
@@ -13,7 +15,10 @@ use crate::span::FileId;
 #[derive(Debug)]
 pub struct FileFix {
     pub file: FileId,
+    /// The name shown to the user.
     pub name: String,
+    /// Where the file was read from (`None`: standard input).
+    pub path: Option<PathBuf>,
     pub original: String,
     pub fixed: String,
     /// How many findings the edits fix.
@@ -65,6 +70,7 @@ pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
             FileFix {
                 file,
                 name: map.get(file).name.clone(),
+                path: map.get(file).path.clone(),
                 original,
                 fixed,
                 applied: counts[&file],
@@ -73,31 +79,123 @@ pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
         .collect()
 }
 
-/// Writes `contents` to `path` through a temporary file in the same folder,
-/// keeping the original's permissions.
-pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("article");
-    let temp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&temp, meta.permissions())?;
-        }
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+/// Why the fixes of a file were not written. The text follows the file's name.
+#[derive(Debug, thiserror::Error)]
+pub enum NotFixed {
+    #[error("cannot fix standard input in place; use --diff")]
+    NotOnDisk,
+    #[error("the file is read-only; make it writable to fix it")]
+    ReadOnly,
+    #[error("it is not a regular file")]
+    NotRegular,
+    #[error(
+        "it is a symbolic link to '{0}', outside the working folder and the link's own folder; fix the target itself"
+    )]
+    LinkLeadsOut(String),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// What became of one file's fixes.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub name: String,
+    /// How many findings the fixes fix.
+    pub applied: usize,
+    pub result: Result<(), NotFixed>,
+}
+
+/// What [`apply`] did.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// One per planned file, in order.
+    pub files: Vec<FileOutcome>,
+    /// Temporary files of earlier, interrupted runs that were removed.
+    pub swept: usize,
+}
+
+impl FixOutcome {
+    /// The files whose fixes were not written.
+    pub fn not_fixed(&self) -> usize {
+        self.files.iter().filter(|f| f.result.is_err()).count()
     }
-    result
+}
+
+/// Writes the planned fixes, file by file, going on after a file that cannot
+/// be written. A file is rewritten only when it was read from disk, is a
+/// regular file with a write permission bit (or a symbolic link to one inside
+/// the working folder or the link's own folder: the link stays a link), and
+/// still holds the text it was read with; it is replaced atomically, keeping
+/// its permissions, owner and group ([`atomic_write`]). First, the folders of
+/// the checked articles are swept of the temporary files that killed runs left.
+pub fn apply(map: &SourceMap, fixes: &[FileFix]) -> FixOutcome {
+    let folders: BTreeSet<PathBuf> = map
+        .ids()
+        .map(|id| map.get(id))
+        .filter(|f| f.kind == FileKind::Article)
+        .filter_map(|f| f.path.as_deref())
+        .chain(fixes.iter().filter_map(|f| f.path.as_deref()))
+        .map(|p| folder_of(p).to_path_buf())
+        .collect();
+    let swept = folders
+        .iter()
+        .map(|f| atomic_write::sweep_stale_temporary_files(f))
+        .sum();
+    let files = fixes
+        .iter()
+        .map(|fix| FileOutcome {
+            name: fix.name.clone(),
+            applied: fix.applied,
+            result: write_fix(fix),
+        })
+        .collect();
+    FixOutcome { files, swept }
+}
+
+fn write_fix(fix: &FileFix) -> Result<(), NotFixed> {
+    let path = fix.path.as_deref().ok_or(NotFixed::NotOnDisk)?;
+    let target = match atomic_write::destination(path).map_err(WriteError::from)? {
+        Destination::Replace(target) => target,
+        Destination::WriteThrough(_) => return Err(NotFixed::NotRegular),
+    };
+    if target != path && !link_stays_inside(path, &target) {
+        return Err(NotFixed::LinkLeadsOut(target.display().to_string()));
+    }
+    let meta = std::fs::metadata(&target).map_err(|err| {
+        if err.kind() == std::io::ErrorKind::NotFound {
+            WriteError::Changed
+        } else {
+            WriteError::Io(err)
+        }
+    })?;
+    if meta.permissions().readonly() {
+        return Err(NotFixed::ReadOnly);
+    }
+    atomic_write::replace(&target, fix.fixed.as_bytes(), Some(fix.original.as_bytes()))?;
+    Ok(())
+}
+
+/// Whether the file a link named on the command line leads to lies inside the
+/// working folder or the link's own folder (the walk never follows links, so
+/// only a named link gets here).
+fn link_stays_inside(link: &Path, target: &Path) -> bool {
+    let Ok(real) = target.canonicalize() else {
+        return false;
+    };
+    let roots = [
+        std::env::current_dir().ok(),
+        folder_of(link).canonicalize().ok(),
+    ];
+    roots
+        .into_iter()
+        .flatten()
+        .any(|root| real.starts_with(root))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// A unified diff of two versions of a file that have the same number of lines
@@ -157,15 +255,5 @@ mod tests {
             diff,
             "--- a/a.md\n+++ b/a.md\n@@ -2,1 +2,1 @@\n-two\n+TWO\n"
         );
-    }
-
-    #[test]
-    fn writes_atomically_and_keeps_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, "old").unwrap();
-        write_atomically(&path, "new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -90,7 +90,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     std::fs::create_dir_all(dir.join("rules")).map_err(|e| e.to_string())?;
     for (path, text) in &files {
-        crate::fix::write_atomically(path, text)
+        crate::atomic_write::write(path, text.as_bytes())
             .map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())

@@ -4,6 +4,7 @@
 //! The pipeline runs one way: [`source`] → [`extract`] → [`check`] → [`render`],
 //! with [`lexicon`] (language data) and [`rules`] (the fact base) as inputs.
 
+pub mod atomic_write;
 pub mod baseline;
 pub mod check;
 pub mod config;

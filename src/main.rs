@@ -202,6 +202,17 @@ fn main() -> ExitCode {
     ExitCode::from(status)
 }
 
+/// On Ctrl-C or SIGTERM while files are being written, removes the temporary
+/// files first, then exits with status 130. Installed only then: until the
+/// first write, an interruption has nothing to clean up.
+fn remove_temporary_files_on_interrupt() {
+    // A second call (fix, then baseline) finds the handler in place already.
+    let _ = ctrlc::set_handler(|| {
+        claimcheck::atomic_write::abandon_temporary_files();
+        std::process::exit(130);
+    });
+}
+
 fn print_stdout(text: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a panic.
@@ -308,10 +319,17 @@ fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Rep
 fn check(args: CheckArgs) -> u8 {
     let started = std::time::Instant::now();
     let color = args.color.enabled();
+    if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
+        // Standard input has no file to write back to, and cannot be read twice.
+        eprintln!("error: cannot fix standard input in place; use --diff");
+        return 2;
+    }
     let (mut engine, mut report) = match run(args.input.clone(), color) {
         Ok(done) => done,
         Err(status) => return status,
     };
+    // Files whose fixes could not be written: status 2, as for unreadable inputs.
+    let mut not_fixed = 0;
     if args.fix || args.diff {
         let fixes = claimcheck::fix::plan(&engine.map, &report.diagnostics);
         let count: usize = fixes.iter().map(|f| f.applied).sum();
@@ -331,27 +349,28 @@ fn check(args: CheckArgs) -> u8 {
             );
             return u8::from(count > 0);
         }
-        for f in &fixes {
-            if f.name == args.input.stdin_filename
-                && args.input.paths.iter().any(|p| p.as_os_str() == "-")
-            {
-                eprintln!("error: cannot fix standard input in place; use --diff");
-                return 2;
-            }
-            if let Err(err) =
-                claimcheck::fix::write_atomically(std::path::Path::new(&f.name), &f.fixed)
-            {
-                eprintln!("error: cannot write '{}': {err}", f.name);
-                return 2;
-            }
+        remove_temporary_files_on_interrupt();
+        let outcome = claimcheck::fix::apply(&engine.map, &fixes);
+        if outcome.swept > 0 {
             eprintln!(
-                "fixed {} finding{} in {}",
-                f.applied,
-                if f.applied == 1 { "" } else { "s" },
-                f.name
+                "removed {} temporary file{} left by interrupted runs",
+                outcome.swept,
+                if outcome.swept == 1 { "" } else { "s" }
             );
         }
-        if !fixes.is_empty() {
+        for f in &outcome.files {
+            match &f.result {
+                Ok(()) => eprintln!(
+                    "fixed {} finding{} in {}",
+                    f.applied,
+                    if f.applied == 1 { "" } else { "s" },
+                    f.name
+                ),
+                Err(reason) => eprintln!("error: not fixed '{}': {reason}", f.name),
+            }
+        }
+        not_fixed = outcome.not_fixed();
+        if outcome.files.len() > not_fixed {
             (engine, report) = match run(args.input.clone(), color) {
                 Ok(done) => done,
                 Err(status) => return status,
@@ -359,6 +378,7 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     if let Some(path) = &args.write_baseline {
+        remove_temporary_files_on_interrupt();
         if let Err(err) = claimcheck::baseline::write(path, &engine.map, &report.diagnostics) {
             eprintln!(
                 "error: cannot write the baseline '{}': {err}",
@@ -376,7 +396,7 @@ fn check(args: CheckArgs) -> u8 {
             },
             path.display()
         );
-        return 0;
+        return if not_fixed > 0 { 2 } else { 0 };
     }
     if let Some(path) = &args.baseline {
         let accepted = match claimcheck::baseline::read(path) {
@@ -419,7 +439,7 @@ fn check(args: CheckArgs) -> u8 {
         let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());
         eprintln!("{stats}");
     }
-    let status = if !report.input_errors.is_empty() {
+    let status = if !report.input_errors.is_empty() || not_fixed > 0 {
         2
     } else if report
         .diagnostics

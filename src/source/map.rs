@@ -2,6 +2,7 @@
 //! one diagnostic can point into an article and into the YAML that contradicts it.
 
 use std::ops::Range;
+use std::path::PathBuf;
 
 use codespan_reporting::files::{Error as FilesError, Files};
 
@@ -16,8 +17,12 @@ pub enum FileKind {
 
 #[derive(Clone, Debug)]
 pub struct SourceFile {
-    /// The name shown to the user: a path as given, or the stdin name.
+    /// The name shown to the user: a path as given (lossy where it is not
+    /// UTF-8), or the stdin name. For display only: see [`path`](Self::path).
     pub name: String,
+    /// The file's real path, byte for byte, when it was read from disk: the
+    /// only thing a fix may write to (`None` for standard input and built-in rules).
+    pub path: Option<PathBuf>,
     pub text: String,
     pub kind: FileKind,
     /// Where each line starts, computed when first asked for: most articles of
@@ -26,9 +31,10 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    fn new(name: String, text: String, kind: FileKind) -> Self {
+    fn new(name: String, path: Option<PathBuf>, text: String, kind: FileKind) -> Self {
         SourceFile {
             name,
+            path,
             text,
             kind,
             line_starts: std::sync::OnceLock::new(),
@@ -98,8 +104,18 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
+    /// Adds a text that has no path on disk (standard input, an editor's buffer, built-in rules).
     pub fn add(&mut self, name: impl Into<String>, text: String, kind: FileKind) -> FileId {
-        self.files.push(SourceFile::new(name.into(), text, kind));
+        self.files
+            .push(SourceFile::new(name.into(), None, text, kind));
+        self.files.len() - 1
+    }
+
+    /// Adds a file read from `path`; its name is the path's display form.
+    pub fn add_path(&mut self, path: PathBuf, text: String, kind: FileKind) -> FileId {
+        let name = path.display().to_string();
+        self.files
+            .push(SourceFile::new(name, Some(path), text, kind));
         self.files.len() - 1
     }
 
