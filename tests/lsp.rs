@@ -606,3 +606,51 @@ fn exit_without_shutdown_exits_with_status_1() {
     server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
     assert_eq!(server.wait().code(), Some(1));
 }
+
+#[test]
+fn only_the_latest_of_queued_changes_is_checked() {
+    let (server, client) = Connection::memory();
+    let uri = "file:///tmp/claimcheck-lsp-test/typed.md";
+    let send = |m: Message| client.sender.send(m).unwrap();
+    let notify = |method: &str, params: Value| {
+        send(Message::Notification(Notification::new(
+            method.to_string(),
+            params,
+        )))
+    };
+    // Everything is queued before the server starts, as when it is busy while the user types.
+    send(Message::Request(Request::new(
+        1.into(),
+        "initialize".to_string(),
+        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    )));
+    notify("initialized", json!({}));
+    notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE } }),
+    );
+    for version in 2..=4 {
+        notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": ARTICLE }] }),
+        );
+    }
+    send(Message::Request(Request::new(
+        2.into(),
+        "shutdown".to_string(),
+        Value::Null,
+    )));
+    notify("exit", Value::Null);
+    claimcheck::lsp::serve(server).unwrap();
+    let versions: Vec<Value> = client
+        .receiver
+        .try_iter()
+        .filter_map(|m| match m {
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                Some(n.params["version"].clone())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(versions, [json!(4)]);
+}

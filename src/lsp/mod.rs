@@ -8,7 +8,7 @@ pub mod convert;
 pub mod position;
 pub mod transport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -76,6 +76,14 @@ impl Link {
         }
     }
 
+    /// A message already waiting, without blocking.
+    fn try_recv(&self) -> Option<Message> {
+        match self {
+            Link::Memory(c) => c.receiver.try_recv().ok(),
+            Link::Stream(s) => s.try_recv(),
+        }
+    }
+
     fn send(&self, message: Message) {
         match self {
             Link::Memory(c) => {
@@ -102,6 +110,9 @@ impl Link {
     }
 }
 
+/// How many waiting messages the server looks at to find a newer change.
+const LOOK_AHEAD: usize = 4;
+
 struct Document {
     version: i32,
     text: String,
@@ -109,6 +120,8 @@ struct Document {
 
 struct Server {
     link: Link,
+    /// Messages taken off the link early (looking for a newer change), in order.
+    pending: VecDeque<Message>,
     encoding: Encoding,
     root: PathBuf,
     config: Config,
@@ -173,6 +186,7 @@ fn serve_on(link: Link) -> Result<Ending, String> {
     let (config, engine, options, rules_error) = load(&root);
     let mut server = Server {
         link,
+        pending: VecDeque::new(),
         encoding,
         root,
         config,
@@ -229,7 +243,7 @@ impl Server {
     /// is accepted: requests get InvalidRequest, notifications are dropped.
     fn run(&mut self) -> Ending {
         let mut shut_down = false;
-        while let Some(message) = self.link.recv() {
+        while let Some(message) = self.next_message() {
             match message {
                 Message::Request(req) if shut_down => self.link.reply_error(
                     req.id,
@@ -252,6 +266,25 @@ impl Server {
         } else {
             Ending::WithoutShutdown
         }
+    }
+
+    fn next_message(&mut self) -> Option<Message> {
+        self.pending.pop_front().or_else(|| self.link.recv())
+    }
+
+    /// Whether a later full-text change of `uri` is already waiting: then
+    /// checking this version is wasted work, as only the latest is shown.
+    fn newer_change_waiting(&mut self, uri: &str) -> bool {
+        while self.pending.len() < LOOK_AHEAD {
+            match self.link.try_recv() {
+                Some(message) => self.pending.push_back(message),
+                None => break,
+            }
+        }
+        self.pending.iter().any(|m| {
+            matches!(m, Message::Notification(n) if n.method == "textDocument/didChange"
+                && n.params["textDocument"]["uri"].as_str() == Some(uri))
+        })
     }
 
     fn send(&self, message: Message) {
@@ -312,7 +345,9 @@ impl Server {
                             text: p.text_document.text,
                         },
                     );
-                    self.publish(&uri);
+                    if !self.newer_change_waiting(&uri) {
+                        self.publish(&uri);
+                    }
                 }
             }
             "textDocument/didChange" => {
@@ -326,7 +361,9 @@ impl Server {
                                 text: change.text,
                             },
                         );
-                        self.publish(&uri);
+                        if !self.newer_change_waiting(&uri) {
+                            self.publish(&uri);
+                        }
                     }
                 }
             }

@@ -21,7 +21,8 @@ pub const MAX_MESSAGE_BYTES: usize = 64 << 20;
 /// Header lines are a few dozen bytes; a longer one is not a header.
 const MAX_HEADER_LINE: u64 = 1024;
 
-/// Parsed messages the reader may hold ahead of the server, few to bound memory.
+/// Parsed messages the reader may hold ahead of the server: enough for the
+/// server to see that a newer change is waiting, few enough to bound memory.
 const QUEUE: usize = 4;
 
 /// What the reader got from the stream.
@@ -424,6 +425,11 @@ impl Stream {
     /// The next message; `None` once the input has ended or failed.
     pub fn recv(&self) -> Option<Message> {
         self.take(self.incoming.recv().ok()?)
+    }
+
+    /// A message already queued, without waiting.
+    pub fn try_recv(&self) -> Option<Message> {
+        self.take(self.incoming.try_recv().ok()?)
     }
 
     fn take(&self, received: io::Result<Message>) -> Option<Message> {
