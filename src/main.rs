@@ -192,7 +192,7 @@ fn main() -> ExitCode {
         Command::Explain { name } => explain(name),
         Command::Init { dir } => init(dir.unwrap_or_else(|| PathBuf::from("."))),
         Command::Lsp => match claimcheck::lsp::run_stdio() {
-            Ok(()) => 0,
+            Ok(ending) => ending.exit_status(),
             Err(err) => {
                 eprintln!("error: language server: {err}");
                 2

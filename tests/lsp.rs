@@ -355,3 +355,302 @@ fn the_fact_base_is_found_from_the_workspace_root_and_reloaded_when_it_changes()
     client.notify("exit", Value::Null);
     handle.join().unwrap().unwrap();
 }
+
+/// How long a spawned server may take for a whole test before it is killed:
+/// a guard against a hung server hanging the test run, not a speed claim.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// One message read from the server's output, `None` when the output closed
+/// or broke (the test then fails with a message rather than a panic here).
+fn try_read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = Some(n.parse().ok()?);
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+/// The real binary, spoken to over pipes; every wait is bounded by [`DEADLINE`].
+struct Spawned {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    messages: std::sync::mpsc::Receiver<Value>,
+    deadline: std::time::Instant,
+}
+
+impl Spawned {
+    fn start() -> Spawned {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .arg("lsp")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (sender, messages) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut stdout = BufReader::new(stdout);
+            while let Some(m) = try_read_message(&mut stdout) {
+                if sender.send(m).is_err() {
+                    break;
+                }
+            }
+        });
+        Spawned {
+            stdin: child.stdin.take(),
+            child,
+            messages,
+            deadline: std::time::Instant::now() + DEADLINE,
+        }
+    }
+
+    /// A started server, already initialized.
+    fn initialized() -> Spawned {
+        let mut server = Spawned::start();
+        server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": {} } }));
+        let init = server.until(|m| m["id"] == 1);
+        assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+        server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+        server
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        if let Err(e) = stdin.write_all(bytes).and_then(|()| stdin.flush()) {
+            self.fail(&format!("the server stopped reading: {e}"));
+        }
+    }
+
+    fn send(&mut self, value: &Value) {
+        self.send_raw(&frame(value));
+    }
+
+    /// Kills the server and fails the test, with what it wrote on stderr.
+    fn fail(&mut self, why: &str) -> ! {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let mut stderr = String::new();
+        if let Some(mut e) = self.child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
+        }
+        panic!("{why}; stderr: {stderr}");
+    }
+
+    /// The first message from the server that satisfies `wanted`; others are skipped.
+    fn until(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let left = self
+                .deadline
+                .saturating_duration_since(std::time::Instant::now());
+            match self.messages.recv_timeout(left) {
+                Ok(m) if wanted(&m) => return m,
+                Ok(_) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    self.fail("the server did not answer before the deadline")
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    self.fail("the server closed its output")
+                }
+            }
+        }
+    }
+
+    /// The error response with this id (`Value::Null` for a parse error).
+    fn error_for(&mut self, id: Value) -> Value {
+        let m = self.until(|m| m.get("id") == Some(&id) && m.get("error").is_some());
+        m["error"].clone()
+    }
+
+    /// Proves the server still serves: a document opened now gets its finding.
+    fn still_checks(&mut self, uri: &str) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE } } }));
+        let published = self.until(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        assert_eq!(published["params"]["diagnostics"][0]["code"], "N001");
+    }
+
+    /// Closes stdin and waits for the exit status, killing the server at the deadline.
+    fn wait(&mut self) -> std::process::ExitStatus {
+        drop(self.stdin.take());
+        loop {
+            match self.child.try_wait().unwrap() {
+                Some(status) => return status,
+                None if std::time::Instant::now() >= self.deadline => {
+                    self.fail("the server did not exit before the deadline")
+                }
+                None => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    }
+
+    fn shutdown_and_exit(&mut self) -> std::process::ExitStatus {
+        self.send(&json!({ "jsonrpc": "2.0", "id": 999, "method": "shutdown" }));
+        self.until(|m| m["id"] == 999);
+        self.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+        self.wait()
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn invalid_json_gets_a_parse_error_and_the_server_goes_on() {
+    let mut server = Spawned::initialized();
+    server.send_raw(b"Content-Length: 14\r\n\r\n{\"jsonrpc\": 2.");
+    let error = server.error_for(Value::Null);
+    assert_eq!(error["code"], -32700, "{error}");
+    server.still_checks("file:///tmp/after-parse-error.md");
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_message_without_method_is_an_invalid_request_and_the_server_goes_on() {
+    let mut server = Spawned::initialized();
+    server.send(&json!({ "jsonrpc": "2.0", "id": 7, "params": {} }));
+    let error = server.error_for(json!(7));
+    assert_eq!(error["code"], -32600, "{error}");
+    server.send(&json!([1, 2]));
+    let error = server.error_for(Value::Null);
+    assert_eq!(error["code"], -32600, "{error}");
+    server.still_checks("file:///tmp/after-invalid-request.md");
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn an_absurd_content_length_is_refused_without_allocating_and_the_server_resynchronises() {
+    let mut server = Spawned::initialized();
+    server
+        .send_raw(b"Content-Length: 99999999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}");
+    let error = server.error_for(Value::Null);
+    assert_eq!(error["code"], -32600, "{error}");
+    assert!(
+        error["message"].as_str().unwrap().contains("64 MiB"),
+        "{error}"
+    );
+    // The next real header ends the skip: the claim was a lie.
+    server.still_checks("file:///tmp/after-huge-length.md");
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_message_over_the_size_limit_is_read_and_discarded_and_the_server_goes_on() {
+    let mut server = Spawned::initialized();
+    let limit = 64 << 20;
+    let prefix = br#"{"jsonrpc":"2.0","id":5,"method":"x","params":""#;
+    let mut body = prefix.to_vec();
+    body.resize(limit + 1 - 2, b'a');
+    body.extend_from_slice(b"\"}");
+    assert_eq!(body.len(), limit + 1);
+    server.send_raw(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+    let error = server.error_for(Value::Null);
+    assert_eq!(error["code"], -32600, "{error}");
+    server.send_raw(&body);
+    drop(body);
+    server.still_checks("file:///tmp/after-over-long.md");
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_content_length_too_small_or_not_a_number_is_recovered_from_at_the_next_header() {
+    let mut server = Spawned::initialized();
+    // Too small: the body is cut, the rest misframes the stream until the next header.
+    let request =
+        json!({ "jsonrpc": "2.0", "id": 40, "method": "textDocument/codeAction", "params": {} })
+            .to_string();
+    server.send_raw(format!("Content-Length: 10\r\n\r\n{request}").as_bytes());
+    assert_eq!(server.error_for(Value::Null)["code"], -32700);
+    server.still_checks("file:///tmp/after-short-length.md");
+    // Not a number: no way to know where the body ends.
+    server.send_raw(format!("Content-Length: twelve\r\n\r\n{request}").as_bytes());
+    assert_eq!(server.error_for(Value::Null)["code"], -32700);
+    server.still_checks("file:///tmp/after-wordy-length.md");
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_request_after_shutdown_is_an_invalid_request() {
+    let mut server = Spawned::initialized();
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
+    server.until(|m| m["id"] == 2);
+    server.send(
+        &json!({ "jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {} }),
+    );
+    assert_eq!(server.error_for(json!(3))["code"], -32600);
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert_eq!(server.wait().code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_status_1() {
+    let mut server = Spawned::initialized();
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert_eq!(server.wait().code(), Some(1));
+}
+
+#[test]
+fn only_the_latest_of_queued_changes_is_checked() {
+    let (server, client) = Connection::memory();
+    let uri = "file:///tmp/claimcheck-lsp-test/typed.md";
+    let send = |m: Message| client.sender.send(m).unwrap();
+    let notify = |method: &str, params: Value| {
+        send(Message::Notification(Notification::new(
+            method.to_string(),
+            params,
+        )))
+    };
+    // Everything is queued before the server starts, as when it is busy while the user types.
+    send(Message::Request(Request::new(
+        1.into(),
+        "initialize".to_string(),
+        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    )));
+    notify("initialized", json!({}));
+    notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE } }),
+    );
+    for version in 2..=4 {
+        notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": ARTICLE }] }),
+        );
+    }
+    send(Message::Request(Request::new(
+        2.into(),
+        "shutdown".to_string(),
+        Value::Null,
+    )));
+    notify("exit", Value::Null);
+    claimcheck::lsp::serve(server).unwrap();
+    let versions: Vec<Value> = client
+        .receiver
+        .try_iter()
+        .filter_map(|m| match m {
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                Some(n.params["version"].clone())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(versions, [json!(4)]);
+}

@@ -6,11 +6,12 @@
 
 pub mod convert;
 pub mod position;
+pub mod transport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, InitializeParams, PositionEncodingKind,
@@ -25,12 +26,92 @@ use crate::source::SourceMap;
 use crate::source::uri;
 use crate::span::FileId;
 
-/// Runs the server on standard input and output until the client exits.
-pub fn run_stdio() -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
-    serve(connection)?;
-    io_threads.join().map_err(|e| e.to_string())
+/// How a session ended. The LSP asks for exit status 0 only when `shutdown`
+/// came before `exit` (or before the client closed the stream), else 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    AfterShutdown,
+    WithoutShutdown,
 }
+
+impl Ending {
+    pub fn exit_status(self) -> u8 {
+        match self {
+            Ending::AfterShutdown => 0,
+            Ending::WithoutShutdown => 1,
+        }
+    }
+}
+
+/// Runs the server on standard input and output until the client exits.
+pub fn run_stdio() -> Result<Ending, String> {
+    let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    serve_on(Link::Stream(transport::Stream::spawn(
+        input,
+        std::io::stdout(),
+    )))
+}
+
+/// Serves one client on an in-memory `connection` (tests, embedding);
+/// an `exit` without `shutdown` first is an error, as it is a failure exit over stdio.
+pub fn serve(connection: Connection) -> Result<(), String> {
+    match serve_on(Link::Memory(connection))? {
+        Ending::AfterShutdown => Ok(()),
+        Ending::WithoutShutdown => Err("the client left without `shutdown`".to_string()),
+    }
+}
+
+/// Where messages come from and go to.
+enum Link {
+    Memory(Connection),
+    Stream(transport::Stream),
+}
+
+impl Link {
+    /// The next message; `None` once the client has gone.
+    fn recv(&self) -> Option<Message> {
+        match self {
+            Link::Memory(c) => c.receiver.recv().ok(),
+            Link::Stream(s) => s.recv(),
+        }
+    }
+
+    /// A message already waiting, without blocking.
+    fn try_recv(&self) -> Option<Message> {
+        match self {
+            Link::Memory(c) => c.receiver.try_recv().ok(),
+            Link::Stream(s) => s.try_recv(),
+        }
+    }
+
+    fn send(&self, message: Message) {
+        match self {
+            Link::Memory(c) => {
+                let _ = c.sender.send(message);
+            }
+            Link::Stream(s) => s.send(&message),
+        }
+    }
+
+    /// Why the input broke off, if it did (rather than ending).
+    fn failure(&self) -> Option<String> {
+        match self {
+            Link::Memory(_) => None,
+            Link::Stream(s) => s.failure(),
+        }
+    }
+
+    fn reply_error(&self, id: RequestId, code: ErrorCode, message: String) {
+        self.send(Message::Response(Response::new_err(
+            id,
+            code as i32,
+            message,
+        )));
+    }
+}
+
+/// How many waiting messages the server looks at to find a newer change.
+const LOOK_AHEAD: usize = 4;
 
 struct Document {
     version: i32,
@@ -38,7 +119,9 @@ struct Document {
 }
 
 struct Server {
-    connection: Connection,
+    link: Link,
+    /// Messages taken off the link early (looking for a newer change), in order.
+    pending: VecDeque<Message>,
     encoding: Encoding,
     root: PathBuf,
     config: Config,
@@ -49,10 +132,28 @@ struct Server {
     rules_error: Option<String>,
 }
 
-/// Serves one client on `connection`: initialize, then messages until exit.
-pub fn serve(connection: Connection) -> Result<(), String> {
-    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
-    let params: InitializeParams = serde_json::from_value(params).map_err(|e| e.to_string())?;
+/// Waits for `initialize` (answering other requests with an error), then serves until exit.
+fn serve_on(link: Link) -> Result<Ending, String> {
+    let (id, params) = loop {
+        match link.recv() {
+            None => return link.failure().map_or(Ok(Ending::WithoutShutdown), Err),
+            Some(Message::Request(req)) if req.method == "initialize" => {
+                match serde_json::from_value::<InitializeParams>(req.params) {
+                    Ok(params) => break (req.id, params),
+                    Err(e) => link.reply_error(req.id, ErrorCode::InvalidParams, e.to_string()),
+                }
+            }
+            Some(Message::Request(req)) => link.reply_error(
+                req.id,
+                ErrorCode::ServerNotInitialized,
+                format!("`{}` before `initialize`", req.method),
+            ),
+            Some(Message::Notification(n)) if n.method == "exit" => {
+                return Ok(Ending::WithoutShutdown);
+            }
+            Some(_) => {}
+        }
+    };
     let offered = params
         .capabilities
         .general
@@ -81,12 +182,11 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         },
         "serverInfo": { "name": "claimcheck", "version": env!("CARGO_PKG_VERSION") },
     });
-    connection
-        .initialize_finish(id, result)
-        .map_err(|e| e.to_string())?;
+    link.send(Message::Response(Response::new_ok(id, result)));
     let (config, engine, options, rules_error) = load(&root);
     let mut server = Server {
-        connection,
+        link,
+        pending: VecDeque::new(),
         encoding,
         root,
         config,
@@ -96,7 +196,11 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         rules_error,
     };
     server.watch_rules();
-    server.run()
+    let ending = server.run();
+    match server.link.failure() {
+        Some(failure) => Err(failure),
+        None => Ok(ending),
+    }
 }
 
 /// The project's configuration and fact base, found from the workspace root.
@@ -135,28 +239,56 @@ fn load(root: &Path) -> (Config, Engine, CheckOptions, Option<String>) {
 }
 
 impl Server {
-    fn run(&mut self) -> Result<(), String> {
-        while let Ok(message) = self.connection.receiver.recv() {
+    /// Serves until `exit` or the end of input. After `shutdown` only `exit`
+    /// is accepted: requests get InvalidRequest, notifications are dropped.
+    fn run(&mut self) -> Ending {
+        let mut shut_down = false;
+        while let Some(message) = self.next_message() {
             match message {
-                Message::Request(req) => {
-                    if self
-                        .connection
-                        .handle_shutdown(&req)
-                        .map_err(|e| e.to_string())?
-                    {
-                        return Ok(());
-                    }
-                    self.request(req);
+                Message::Request(req) if shut_down => self.link.reply_error(
+                    req.id,
+                    ErrorCode::InvalidRequest,
+                    format!("`{}` after `shutdown`", req.method),
+                ),
+                Message::Request(req) if req.method == "shutdown" => {
+                    shut_down = true;
+                    self.send(Message::Response(Response::new_ok(req.id, ())));
                 }
+                Message::Request(req) => self.request(req),
+                Message::Notification(n) if n.method == "exit" => break,
+                Message::Notification(_) if shut_down => {}
                 Message::Notification(n) => self.notification(n),
                 Message::Response(_) => {}
             }
         }
-        Ok(())
+        if shut_down {
+            Ending::AfterShutdown
+        } else {
+            Ending::WithoutShutdown
+        }
+    }
+
+    fn next_message(&mut self) -> Option<Message> {
+        self.pending.pop_front().or_else(|| self.link.recv())
+    }
+
+    /// Whether a later full-text change of `uri` is already waiting: then
+    /// checking this version is wasted work, as only the latest is shown.
+    fn newer_change_waiting(&mut self, uri: &str) -> bool {
+        while self.pending.len() < LOOK_AHEAD {
+            match self.link.try_recv() {
+                Some(message) => self.pending.push_back(message),
+                None => break,
+            }
+        }
+        self.pending.iter().any(|m| {
+            matches!(m, Message::Notification(n) if n.method == "textDocument/didChange"
+                && n.params["textDocument"]["uri"].as_str() == Some(uri))
+        })
     }
 
     fn send(&self, message: Message) {
-        let _ = self.connection.sender.send(message);
+        self.link.send(message);
     }
 
     fn notify(&self, method: &str, params: Value) {
@@ -213,7 +345,9 @@ impl Server {
                             text: p.text_document.text,
                         },
                     );
-                    self.publish(&uri);
+                    if !self.newer_change_waiting(&uri) {
+                        self.publish(&uri);
+                    }
                 }
             }
             "textDocument/didChange" => {
@@ -227,7 +361,9 @@ impl Server {
                                 text: change.text,
                             },
                         );
-                        self.publish(&uri);
+                        if !self.newer_change_waiting(&uri) {
+                            self.publish(&uri);
+                        }
                     }
                 }
             }
