@@ -328,3 +328,62 @@ fn a_fifo_in_the_fact_base_is_refused() {
         );
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_fails_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\nlang: en\n---\nMistral AI was founded by Timothee Lacroix.\n",
+    )
+    .unwrap();
+    let commands: [&[&str]; 7] = [
+        &["check", "a.md", "--format", "sarif"],
+        &["check", "a.md", "--diff"],
+        &["claims", "a.md"],
+        &["rules", "check"],
+        &["explain"],
+        &["explain", "name-variant"],
+        &["init", "new"],
+    ];
+    for args in commands {
+        // Writing to /dev/full always fails with "no space left on device".
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = claimcheck_to(dir.path(), args, Stdio::from(full));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(
+                "error: cannot write the report to standard output: No space left on device"
+            ),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+/// `claimcheck check … | head`: the reader's leaving is not an error, and
+/// the status still says what the articles hold.
+#[test]
+fn a_reader_that_stops_reading_changes_nothing_but_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\nlang: en\n---\nMistral AI was founded by Timothee Lacroix.\n".repeat(200),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(dir.path())
+        .args(["check", "a.md", "--deny", "warnings"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // closed before anything is written
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
