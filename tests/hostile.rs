@@ -387,3 +387,37 @@ fn a_reader_that_stops_reading_changes_nothing_but_the_output() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn front_matter_that_is_never_closed_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\nlang: en\ndate: 2024-01-10\nMistral AI was founded in Paris.\n",
+    )
+    .unwrap();
+    let out = claimcheck(dir.path(), &["check", "a.md", "--format", "short"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "a.md:1:1: error[S001]: front matter is not closed: no `---` line ends it\n"
+    );
+}
+
+#[test]
+fn a_list_or_mapping_in_front_matter_names_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\nlang: en\ndate: [2024, 2025]\ntitle: {a: b}\nurl:\n  - x\n---\nMistral AI.\n",
+    )
+    .unwrap();
+    let out = claimcheck(dir.path(), &["check", "a.md", "--format", "short"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "a.md:3:7: error[S001]: front matter `date` must be a single value, not a list\n\
+         a.md:4:8: error[S001]: front matter `title` must be a single value, not a mapping\n\
+         a.md:6:3: error[S001]: front matter `url` must be a single value, not a list\n"
+    );
+}
