@@ -9,10 +9,12 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 /// Reads an article. Regular files are read; a FIFO or pipe (what
 /// `claimcheck check <(program)` names) is read only while a program writes
 /// to it, so that one nobody writes to is reported instead of waited for
-/// forever; sockets and devices are refused without being opened.
-/// The error says why, and is shown after the input's name.
+/// forever. Sockets and devices are refused where the path is found (see
+/// [`readable_kind`]), and again here once opened. The error says why, and is
+/// shown after the input's name.
 pub fn read_file(path: &Path) -> Result<String, String> {
     let (file, meta) = open(path)?;
+    readable_kind(&meta.file_type())?;
     if meta.file_type().is_fifo() {
         let bytes = read_pipe(file).map_err(|e| io_reason(&e))?;
         if bytes.is_empty() {
@@ -35,13 +37,19 @@ pub fn read_file(path: &Path) -> Result<String, String> {
     decode(bytes)
 }
 
-/// Reads a file of the fact base or the configuration: a regular file, never
-/// a FIFO (nothing would be written to it) nor a device.
+/// Reads a file of the fact base: a regular file, never a FIFO (nothing would
+/// be written to it) nor a device, refused before and after opening.
 pub fn read_regular_file(path: &Path) -> Result<String, String> {
+    let regular = |meta: &std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            Err(not_regular(&meta.file_type()))
+        }
+    };
+    regular(&std::fs::metadata(path).map_err(|e| io_reason(&e))?)?;
     let (file, meta) = open(path)?;
-    if !meta.is_file() {
-        return Err(not_regular(&meta.file_type()));
-    }
+    regular(&meta)?;
     let mut text = String::new();
     (&file)
         .read_to_string(&mut text)
@@ -49,23 +57,10 @@ pub fn read_regular_file(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
-/// Opens `path` for reading if it is a regular file or a FIFO, with what the
-/// opened file is (asked of the open file, so a file swapped between the
-/// first look and the opening is still seen for what it is). Opening a FIFO
-/// normally waits for a writer, perhaps forever: it is opened without
-/// waiting. Sockets and devices are refused before being opened (opening a
-/// device may have effects; a socket cannot be opened).
-fn open(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), String> {
-    let before = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-    check_kind(&before.file_type())?;
-    let file = open_without_waiting(path).map_err(|e| io_reason(&e))?;
-    let meta = file.metadata().map_err(|e| io_reason(&e))?;
-    check_kind(&meta.file_type())?;
-    Ok((file, meta))
-}
-
-/// Refuses folders, sockets and devices; regular files and FIFOs pass.
-fn check_kind(kind: &std::fs::FileType) -> Result<(), String> {
+/// Whether an article may be read from a file of this kind: a regular file or
+/// a FIFO may; a folder, a socket or a device may not, and is refused before
+/// it is opened (opening a device may have effects; a socket cannot be).
+pub fn readable_kind(kind: &std::fs::FileType) -> Result<(), String> {
     if kind.is_dir() {
         Err("is a folder".to_string())
     } else if kind.is_file() || kind.is_fifo() {
@@ -73,6 +68,16 @@ fn check_kind(kind: &std::fs::FileType) -> Result<(), String> {
     } else {
         Err(not_regular(kind))
     }
+}
+
+/// Opens `path` for reading, with what the opened file is: asked of the open
+/// file, so that a file swapped after the caller's look is seen for what it
+/// is. Opening a FIFO normally waits for a writer, perhaps forever: it is
+/// opened without waiting.
+fn open(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), String> {
+    let file = open_without_waiting(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    Ok((file, meta))
 }
 
 fn not_regular(kind: &std::fs::FileType) -> String {
