@@ -8,6 +8,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -199,7 +200,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    ExitCode::from(status)
+    ExitCode::from(stdout_checked(status))
 }
 
 /// On Ctrl-C or SIGTERM while files are being written, removes the temporary
@@ -213,11 +214,32 @@ fn remove_temporary_files_on_interrupt() {
     });
 }
 
+/// The first error met writing to standard output; once there is one, the
+/// rest of the output is dropped and [`stdout_checked`] reports it.
+static STDOUT_ERROR: OnceLock<std::io::Error> = OnceLock::new();
+
 fn print_stdout(text: &str) {
+    if STDOUT_ERROR.get().is_some() {
+        return;
+    }
     let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    if let Err(err) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        let _ = STDOUT_ERROR.set(err);
+    }
+}
+
+/// A report that could not be written (a full disk) fails the run, so that a
+/// truncated SARIF file never passes CI. A reader that stopped reading (`|
+/// head`) chose to: nothing is said and the status stays what the articles
+/// decided, as ripgrep keeps quiet on a closed pipe.
+fn stdout_checked(status: u8) -> u8 {
+    match STDOUT_ERROR.get() {
+        Some(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the report to standard output: {err}");
+            2
+        }
+        _ => status,
+    }
 }
 
 /// Loads the fact base and checks the inputs; `Err` carries the exit status.
@@ -510,12 +532,12 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
 fn init(dir: PathBuf) -> u8 {
     match claimcheck::init::init(&dir) {
         Ok(files) => {
+            let mut out = String::new();
             for f in &files {
-                println!("created {}", f.display());
+                out.push_str(&format!("created {}\n", f.display()));
             }
-            println!(
-                "next: edit rules/*.yaml, then run `claimcheck rules check` and `claimcheck check <articles>`"
-            );
+            out.push_str("next: edit rules/*.yaml, then run `claimcheck rules check` and `claimcheck check <articles>`\n");
+            print_stdout(&out);
             0
         }
         Err(err) => {

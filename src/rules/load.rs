@@ -13,6 +13,7 @@ use super::validate::{self, did_you_mean, is_kebab_case};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::error::Error;
 use crate::lexicon::{Lexicon, LexiconFile, Lexicons};
+use crate::source::input;
 use crate::source::map::{FileKind, SourceMap};
 use crate::span::{FileId, Span};
 use crate::text::fold::fold;
@@ -166,9 +167,9 @@ fn read_dir_files(dir: &Path) -> Result<Vec<(String, String, bool)>, Error> {
     paths
         .into_iter()
         .map(|path| {
-            let text = fs::read_to_string(&path).map_err(|e| Error::Input {
+            let text = input::read_regular_file(&path).map_err(|reason| Error::Input {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason,
             })?;
             let is_lexicon = path.parent() == Some(lexicon_dir.as_path());
             Ok((path.display().to_string(), text, is_lexicon))

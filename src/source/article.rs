@@ -5,7 +5,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::doc_date::{self, DateRange};
-use super::front_matter::{self, FrontMatterDef, Scalar};
+use super::front_matter::{self, FrontMatterDef, Value};
 use super::map::SourceMap;
 use super::problems;
 use crate::diagnostic::{Diagnostic, Label};
@@ -76,6 +76,19 @@ pub fn prepare(
         .as_ref()
         .map(|b| read_front_matter(text, file, b.yaml.clone(), lexicons, &mut problems))
         .unwrap_or_default();
+    if block.is_none()
+        && let Some(fence) = front_matter::opening_fence(text)
+    {
+        // Read as the body, its date and language would be ignored unsaid.
+        problems.push(
+            Diagnostic::new(
+                &problems::FRONT_MATTER,
+                "front matter is not closed: no `---` line ends it",
+                Label::new(Span::new(file, fence), "front matter opened here"),
+            )
+            .with_help("end the front matter with a line `---`; if the article starts with a horizontal rule, put a blank line before it"),
+        );
+    }
 
     let mut lang = None;
     let mut lang_origin = LangOrigin::Fallback;
@@ -220,12 +233,26 @@ fn read_front_matter(
         };
     }
     let def = parse_front_matter(text, file, yaml, problems);
-    let at = |s: Spanned<Scalar>| (s.value.0, span_of(&s.referenced, file, text, base));
+    let mut single = |key: &str, value: Option<Spanned<Value>>| {
+        let value = value?;
+        let span = span_of(&value.referenced, file, text, base);
+        match value.value {
+            Value::Single(written) => Some((written, span)),
+            Value::Nested(what) => {
+                problems.push(Diagnostic::new(
+                    &problems::FRONT_MATTER,
+                    format!("front matter `{key}` must be a single value, not {what}"),
+                    Label::new(span, format!("{what} where one value is expected")),
+                ));
+                None
+            }
+        }
+    };
     Fields {
-        date: def.date.map(at),
-        lang: def.lang.map(at),
-        title: def.title.map(|t| t.value.0),
-        url: def.url.map(|u| u.value.0),
+        date: single("date", def.date),
+        lang: single("lang", def.lang),
+        title: single("title", def.title).map(|(t, _)| t),
+        url: single("url", def.url).map(|(u, _)| u),
     }
 }
 

@@ -3,21 +3,67 @@
 use std::ops::Range;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
-
-pub use crate::yaml::Scalar;
 
 /// The keys claimcheck reads; others (author, tags…) are ignored.
 #[derive(Debug, Default, Deserialize)]
 pub struct FrontMatterDef {
     #[serde(default)]
-    pub date: Option<Spanned<Scalar>>,
+    pub date: Option<Spanned<Value>>,
     #[serde(default)]
-    pub lang: Option<Spanned<Scalar>>,
+    pub lang: Option<Spanned<Value>>,
     #[serde(default)]
-    pub title: Option<Spanned<Scalar>>,
+    pub title: Option<Spanned<Value>>,
     #[serde(default)]
-    pub url: Option<Spanned<Scalar>>,
+    pub url: Option<Spanned<Value>>,
+}
+
+/// A value of the front matter as written. A list or a mapping where one
+/// value is expected is kept, not refused while parsing, so that the
+/// message can name its key and point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Any scalar read as text: `date: 2024` and `date: "2024"` mean the same.
+    Single(String),
+    /// What was written instead of a single value: "a list" or "a mapping".
+    Nested(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Single(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Single(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Single(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Single(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Single(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Value::Nested("a list"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Value::Nested("a mapping"))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
 }
 
 /// Where the front matter lies in the text.
@@ -31,12 +77,9 @@ pub struct FrontMatterBlock {
 
 /// Finds a front matter block at the very start of `text` (after a BOM, if any).
 pub fn find(text: &str) -> Option<FrontMatterBlock> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let start = opening_fence(text)?.start;
     let rest = &text[start..];
     let first_line_end = rest.find('\n')?;
-    if rest[..first_line_end].trim_end_matches('\r') != "---" {
-        return None;
-    }
     let yaml_start = start + first_line_end + 1;
     let mut line_start = yaml_start;
     while line_start <= text.len() {
@@ -57,6 +100,15 @@ pub fn find(text: &str) -> Option<FrontMatterBlock> {
         line_start = line_end + 1;
     }
     None
+}
+
+/// The `---` that opens a front matter, when the first line (after a BOM)
+/// is one, closed or not.
+pub fn opening_fence(text: &str) -> Option<Range<usize>> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let first_line = rest.split('\n').next().unwrap_or(rest);
+    (first_line.trim_end_matches('\r') == "---").then(|| start..start + 3)
 }
 
 /// The values of a front matter whose every line is a plain `key: value`
@@ -168,7 +220,12 @@ mod tests {
             read += 1;
             let parsed: FrontMatterDef = serde_saphyr::from_str(yaml).unwrap();
             let text = |r: &Option<Range<usize>>| r.clone().map(|r| yaml[r].to_string());
-            let value = |s: &Option<Spanned<Scalar>>| s.as_ref().map(|s| s.value.0.clone());
+            let value = |s: &Option<Spanned<Value>>| {
+                s.as_ref().map(|s| match &s.value {
+                    Value::Single(text) => text.clone(),
+                    Value::Nested(what) => what.to_string(),
+                })
+            };
             assert_eq!(text(&plain.date), value(&parsed.date), "{yaml}");
             assert_eq!(text(&plain.lang), value(&parsed.lang), "{yaml}");
             assert_eq!(text(&plain.title), value(&parsed.title), "{yaml}");
@@ -200,5 +257,14 @@ mod tests {
         assert_eq!(find("Title\n---\n"), None);
         assert_eq!(find("---\ndate: 2024\nno end"), None);
         assert_eq!(find(""), None);
+    }
+
+    #[test]
+    fn an_opening_fence_is_found_closed_or_not() {
+        assert_eq!(opening_fence("---\ndate: 2024\nno end"), Some(0..3));
+        assert_eq!(opening_fence("\u{feff}---\r\nlang: fr"), Some(3..6));
+        assert_eq!(opening_fence("---"), Some(0..3));
+        assert_eq!(opening_fence("----\n"), None);
+        assert_eq!(opening_fence("Title\n---\n"), None);
     }
 }

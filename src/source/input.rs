@@ -6,22 +6,157 @@ use std::path::Path;
 /// Articles larger than this are refused rather than read into memory.
 pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Why an input cannot be checked. The message is shown after the input's name.
+/// Reads an article. Regular files are read; a FIFO or pipe (what
+/// `claimcheck check <(program)` names) is read only while a program writes
+/// to it, so that one nobody writes to is reported instead of waited for
+/// forever. Sockets and devices are refused where the path is found (see
+/// [`readable_kind`]), and again here once opened. The error says why, and is
+/// shown after the input's name.
 pub fn read_file(path: &Path) -> Result<String, String> {
-    // Opened first, then asked its size: one lookup of the path, not two.
-    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
-    let meta = file.metadata().map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a folder".to_string());
+    let (file, meta) = open(path)?;
+    readable_kind(&meta.file_type())?;
+    if meta.file_type().is_fifo() {
+        let bytes = read_pipe(file).map_err(|e| io_reason(&e))?;
+        if bytes.is_empty() {
+            return Err(format!(
+                "not a regular file (a FIFO) and nothing is writing to it; to read what a program \
+                 writes, use - and redirect: claimcheck check - < {}",
+                path.display()
+            ));
+        }
+        return decode(bytes);
     }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_INPUT_BYTES + 1)
+    (&file)
+        .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_reason(&e))?;
     decode(bytes)
+}
+
+/// Reads a file of the fact base: a regular file, never a FIFO (nothing would
+/// be written to it) nor a device, refused before and after opening.
+pub fn read_regular_file(path: &Path) -> Result<String, String> {
+    let regular = |meta: &std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            Err(not_regular(&meta.file_type()))
+        }
+    };
+    regular(&std::fs::metadata(path).map_err(|e| io_reason(&e))?)?;
+    let (file, meta) = open(path)?;
+    regular(&meta)?;
+    let mut text = String::new();
+    (&file)
+        .read_to_string(&mut text)
+        .map_err(|e| io_reason(&e))?;
+    Ok(text)
+}
+
+/// Whether an article may be read from a file of this kind: a regular file or
+/// a FIFO may; a folder, a socket or a device may not, and is refused before
+/// it is opened (opening a device may have effects; a socket cannot be).
+pub fn readable_kind(kind: &std::fs::FileType) -> Result<(), String> {
+    if kind.is_dir() {
+        Err("is a folder".to_string())
+    } else if kind.is_file() || kind.is_fifo() {
+        Ok(())
+    } else {
+        Err(not_regular(kind))
+    }
+}
+
+/// Opens `path` for reading, with what the opened file is: asked of the open
+/// file, so that a file swapped after the caller's look is seen for what it
+/// is. Opening a FIFO normally waits for a writer, perhaps forever: it is
+/// opened without waiting.
+fn open(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), String> {
+    let file = open_without_waiting(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    Ok((file, meta))
+}
+
+fn not_regular(kind: &std::fs::FileType) -> String {
+    let what = if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "neither a file nor a folder"
+    };
+    format!("not a regular file ({what})")
+}
+
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
+
+/// Where there are no FIFOs, sockets or devices in the file system.
+#[cfg(not(unix))]
+trait FileTypeExt {
+    fn is_fifo(&self) -> bool {
+        false
+    }
+    fn is_socket(&self) -> bool {
+        false
+    }
+    fn is_char_device(&self) -> bool {
+        false
+    }
+    fn is_block_device(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(not(unix))]
+impl FileTypeExt for std::fs::FileType {}
+
+/// O_NONBLOCK makes opening a FIFO return at once, writer or not; it changes
+/// nothing for a regular file.
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// Reads a FIFO opened without waiting, up to one byte past the limit.
+/// Reading waits again (O_NONBLOCK is cleared), so a writer that is slow to
+/// write is waited for; with no writer at all, reading ends at once, empty.
+#[cfg(unix)]
+fn read_pipe(file: std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: `fd` belongs to `file`, open for both calls; F_GETFL and
+    // F_SETFL read and set the descriptor's status flags and touch no memory.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_pipe(_: std::fs::File) -> std::io::Result<Vec<u8>> {
+    Err(std::io::Error::other("FIFOs cannot be read here"))
 }
 
 pub fn read_stdin() -> Result<String, String> {

@@ -6,10 +6,12 @@ pub const FRONT_MATTER: CheckInfo = CheckInfo {
     code: "S001",
     name: "front-matter",
     severity: Severity::Error,
-    summary: "An article's front matter is not valid YAML or holds an invalid date.",
+    summary: "An article's front matter is not closed, not valid YAML, or holds a value claimcheck cannot use.",
     explanation: "\
 Reports YAML front matter (the `---` … `---` block at the top of an article) that
-cannot be read, or whose `date` is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+is never closed (the article is then read whole, as its body), that cannot be
+read, that gives a list or a mapping where one value is expected (`date`,
+`lang`, `title`, `url`), or whose `date` is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
 
 Why it matters: the date decides which facts were true when the article was
 written, and relative dates ('en avril dernier') are read against it.
@@ -18,6 +20,7 @@ Example:
 
     ---
     date: 1st of March    # not a date claimcheck can read: write 2024-03-01
+    title: [a, b]         # a list: `title` must be a single value
     ---
 ",
 };

@@ -3,6 +3,8 @@
 use rustc_hash::FxHashSet;
 use std::path::{Path, PathBuf};
 
+use super::input;
+
 /// Extensions checked when walking a folder; a file named explicitly is always checked.
 pub const ARTICLE_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
@@ -26,21 +28,29 @@ pub fn discover(paths: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> Discovered {
     // third of a 2,783-file walk.
     let mut seen = FxHashSet::default();
     for path in paths {
-        if path.is_dir() {
-            let before = found.files.len();
-            walk_dir(path, &mut found, &mut seen, keep);
-            if found.files.len() == before {
-                found.empty_dirs.push(path.clone());
+        // One look at the path: a folder is walked, a socket or a device is
+        // refused here, before anything opens it.
+        let kind = std::fs::metadata(path).map(|m| m.file_type());
+        match kind {
+            Ok(kind) if kind.is_dir() => {
+                let before = found.files.len();
+                walk_dir(path, &mut found, &mut seen, keep);
+                if found.files.len() == before {
+                    found.empty_dirs.push(path.clone());
+                }
             }
-        } else if path.exists() {
-            let path = clean(path);
-            if seen.insert(path.clone()) {
-                found.files.push(path);
-            }
-        } else {
-            found
+            Ok(kind) => match input::readable_kind(&kind) {
+                Ok(()) => {
+                    let path = clean(path);
+                    if seen.insert(path.clone()) {
+                        found.files.push(path);
+                    }
+                }
+                Err(reason) => found.errors.push((path.clone(), reason)),
+            },
+            Err(_) => found
                 .errors
-                .push((path.clone(), "no such file or folder".to_string()));
+                .push((path.clone(), "no such file or folder".to_string())),
         }
     }
     found
