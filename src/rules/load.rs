@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::{Location, Spanned};
 
+use super::consistency;
 use super::embedded;
 use super::model::{Entity, EntityKind, FactBase, Written};
 use super::schema::{EntityDef, RulesFileDef};
@@ -262,10 +263,14 @@ impl Loader<'_> {
         }
         for (idx, reference) in pending_refs {
             match facts.entity_by_id(&reference.text) {
-                Some(target) => facts.entities[idx].of = Some(target),
+                Some(target) => {
+                    facts.entities[idx].of = Some(target);
+                    facts.entities[idx].of_span = Some(reference.span);
+                }
                 None => self.unknown_entity(facts, &reference),
             }
         }
+        self.diagnostics.extend(consistency::of_cycles(facts));
         self.check_names(facts);
         for (file, def) in &defs {
             for a in &def.attributes {
@@ -337,6 +342,7 @@ impl Loader<'_> {
                 self.fx(*file, pair, months, facts);
             }
         }
+        self.diagnostics.extend(consistency::contradictions(facts));
     }
 
     pub(super) fn unknown_entity(&mut self, facts: &FactBase, reference: &Written) {
@@ -438,6 +444,7 @@ impl Loader<'_> {
             aliases,
             not,
             of: None,
+            of_span: None,
             country,
         })
         .filter(|_| ok)

@@ -58,6 +58,8 @@ pub struct Entity {
     pub aliases: Vec<Written>,
     pub not: Vec<Written>,
     pub of: Option<EntityIdx>,
+    /// Where `of:` is written, for diagnostics about it.
+    pub of_span: Option<Span>,
     /// ISO 3166 code, lower case.
     pub country: Option<String>,
 }
@@ -215,6 +217,8 @@ pub struct Fact {
     /// `valid` as the fact base wrote it, for messages.
     pub when: String,
     pub source: Option<String>,
+    /// What tells this event apart from others of the same day.
+    pub label: Option<String>,
 }
 
 impl Fact {
@@ -245,6 +249,8 @@ pub struct Relation {
     pub valid: crate::source::doc_date::DateRange,
     pub when: String,
     pub source: Option<String>,
+    /// What tells this event apart from others of the same day.
+    pub label: Option<String>,
 }
 
 /// Monthly exchange rates: `EUR/USD` 1.08 means one euro buys 1.08 dollars.
