@@ -134,6 +134,7 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
     {
         loader.build(&mut facts, defs, &lexicons);
     }
+    facts.index_topics();
     Ok(LoadedRules {
         facts,
         lexicons,

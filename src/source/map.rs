@@ -92,14 +92,17 @@ fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
     byte
 }
 
+/// Cloning shares the files: an editor's check copies the map of a large
+/// fact base for each keystroke, and must not copy its text.
 #[derive(Clone, Debug, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl SourceMap {
     pub fn add(&mut self, name: impl Into<String>, text: String, kind: FileKind) -> FileId {
-        self.files.push(SourceFile::new(name.into(), text, kind));
+        let file = SourceFile::new(name.into(), text, kind);
+        self.files.push(std::sync::Arc::new(file));
         self.files.len() - 1
     }
 
