@@ -95,6 +95,112 @@ fn check_one_10kb_article(bencher: divan::Bencher) {
     });
 }
 
+/// A made-up word for `n`, unique for n < 24^4: "Kalomiven".
+fn word(n: usize) -> String {
+    const SYLLABLES: [&str; 24] = [
+        "ka", "lo", "mi", "ra", "ven", "tor", "bel", "sa", "qui", "dor", "fen", "gal", "hu", "jor",
+        "nex", "pra", "sol", "tan", "ur", "vik", "wel", "zan", "bri", "cor",
+    ];
+    let mut out = String::new();
+    let mut rest = n;
+    for _ in 0..4 {
+        out.push_str(SYLLABLES[rest % 24]);
+        rest /= 24;
+    }
+    let mut chars = out.chars();
+    let first = chars.next().unwrap().to_ascii_uppercase();
+    std::iter::once(first).chain(chars).collect()
+}
+
+/// A fact base of `companies` companies (one-word names) and as many people
+/// (two words), each company with a round and a valuation, each person with
+/// an employer and a birth year: four facts an entity pair, in 200 files,
+/// with the shipped attributes and exchange rates.
+fn large_fact_base(companies: usize) -> RulesLocation {
+    let mut files = vec![
+        (
+            "attributes.yaml".to_string(),
+            include_str!("../rules/attributes.yaml").to_string(),
+        ),
+        (
+            "fx.yaml".to_string(),
+            include_str!("../rules/fx.yaml").to_string(),
+        ),
+    ];
+    let per_file = companies.div_ceil(200);
+    for (f, chunk) in (0..companies)
+        .collect::<Vec<_>>()
+        .chunks(per_file)
+        .enumerate()
+    {
+        let mut yaml = String::from("entities:\n");
+        for &i in chunk {
+            yaml.push_str(&format!(
+                "  - {{ id: c{i}, kind: org, name: {} }}\n  - {{ id: p{i}, kind: person, name: {} {} }}\n",
+                word(2 * i),
+                word(2 * i + 1),
+                word(2 * i + 3)
+            ));
+        }
+        yaml.push_str("facts:\n");
+        for &i in chunk {
+            yaml.push_str(&format!(
+                "  - {{ subject: c{i}, attribute: funding-round, value: {} million EUR, date: 2024-0{}-1{}, source: s }}\n  \
+                 - {{ subject: c{i}, attribute: valuation, value: {} million EUR, from: 2024-0{}-1{}, source: s }}\n  \
+                 - {{ subject: p{i}, attribute: former-employer, value: c{}, source: s }}\n  \
+                 - {{ subject: p{i}, attribute: birth, value: 19{}, source: s }}\n",
+                10 + i % 90,
+                1 + i % 9,
+                i % 10,
+                100 + i % 900,
+                1 + i % 9,
+                i % 10,
+                (i + 1) % companies,
+                50 + i % 50
+            ));
+        }
+        files.push((format!("base{f:03}.yaml"), yaml));
+    }
+    RulesLocation::Memory(files)
+}
+
+/// About 300 bytes naming three entities of [`large_fact_base`] (one misspelt),
+/// with a round, a valuation, an employer and a date.
+fn small_article() -> String {
+    format!(
+        "---\nlang: fr\ndate: 2024-06-20\n---\n{c} a levé 17 millions d'euros en juin 2024, selon {p} {q}, \
+         passé par {d}. La startup est valorisée à 107 millions d'euros. {e}x a été fondée en 2021.\n",
+        c = word(14),
+        p = word(15),
+        q = word(17),
+        d = word(16),
+        e = word(20)
+    )
+}
+
+/// One small article, the fact base loaded: the time must not grow with the
+/// entities the article does not name (1,000 then 100,000 companies, each
+/// with a person: 2,000 and 200,000 entities, 4,000 and 400,000 facts).
+#[divan::bench(args = [1_000, 100_000])]
+fn check_small_article_with_a_large_fact_base(bencher: divan::Bencher, companies: usize) {
+    let engine = Engine::load(&large_fact_base(companies)).unwrap();
+    assert!(
+        !engine.rules_are_broken(),
+        "{:?}",
+        engine.rule_diagnostics.first()
+    );
+    let options = CheckOptions::default();
+    let text = small_article();
+    let found = engine.check_text("article.md", text.clone(), &options).1;
+    assert!(!found.is_empty(), "the planted misspelling is reported");
+    bencher.counter(BytesCount::of_str(&text)).bench(|| {
+        engine
+            .check_text("article.md", text.clone(), &options)
+            .1
+            .len()
+    });
+}
+
 /// The whole process on a generated corpus of `mb` MB (1 and 20), as a user
 /// runs it. Before timing, one run with `--stats` prints the peak memory and
 /// must report every planted finding.

@@ -190,3 +190,30 @@ impl Engine {
         (diagnostics, extractions)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An editor's check copies the map of files for the article it adds:
+    /// the fact base's text must be shared, not copied (its size would
+    /// otherwise be paid on every keystroke).
+    #[test]
+    fn checking_a_text_does_not_copy_the_fact_base() {
+        let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+        let (map, _) = engine.check_text(
+            "a.md",
+            "Mistral AI a levé 600 millions d'euros.".to_string(),
+            &CheckOptions::default(),
+        );
+        assert!(!engine.facts.files.is_empty());
+        for &file in &engine.facts.files {
+            let original = engine.map.get(file).text.as_ptr();
+            assert!(
+                std::ptr::eq(map.get(file).text.as_ptr(), original),
+                "{} was copied",
+                engine.map.get(file).name
+            );
+        }
+    }
+}

@@ -140,6 +140,24 @@ fn a_yaml_alias_bomb_in_the_fact_base_is_refused() {
 }
 
 #[test]
+fn a_fact_base_file_over_64_mib_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("facts")).unwrap();
+    // Sparse: the size is what is refused, nothing need be written.
+    let file = std::fs::File::create(dir.path().join("facts/huge.yaml")).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let out = claimcheck(dir.path(), &["rules", "check", "facts"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "huge.yaml': too large: 65.0 MiB (a fact-base file may have up to 64 MiB; split it into several files)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn ten_thousand_levels_of_nesting_in_the_fact_base_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let yaml = format!("entities: {}x{}\n", "[".repeat(10_000), "]".repeat(10_000));

@@ -2,12 +2,16 @@
 //! and its output compared with the `.expected` file beside it.
 //!
 //! A fixture is an article (`name.md`, `name.txt`) or a folder of articles checked
-//! together (`name/`); its expected output is `name.expected`. To accept new
-//! output after a deliberate change, run `BLESS=1 cargo test --test ui` and review
-//! the diff.
+//! together (`name/`); its expected output is `name.expected`. Under
+//! `fixtures/fact-bases/`, each folder is a fact base validated with
+//! `claimcheck rules check`. To accept new output after a deliberate change, run
+//! `BLESS=1 cargo test --test ui` and review the diff.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The area whose fixtures are fact bases rather than articles.
+const FACT_BASES: &str = "fact-bases";
 
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -16,6 +20,7 @@ fn fixtures() -> Vec<PathBuf> {
         .expect("fixtures/ exists")
         .flatten()
         .map(|e| e.path())
+        .filter(|p| !p.ends_with(FACT_BASES))
         .collect();
     areas.sort();
     for area in areas.into_iter().filter(|p| p.is_dir()) {
@@ -38,19 +43,37 @@ fn fixtures() -> Vec<PathBuf> {
     found
 }
 
+/// Every fact-base fixture: the folders under `fixtures/fact-bases/`.
+fn fact_base_fixtures() -> Vec<PathBuf> {
+    let area = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(FACT_BASES);
+    let mut found: Vec<_> = std::fs::read_dir(&area)
+        .expect("fixtures/fact-bases exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    found.sort();
+    found
+}
+
 /// What a user sees: the command, its exit status, stdout and stderr.
-fn run(fixture: &Path) -> String {
+/// `command` is `check` for articles, `rules check` for fact bases.
+fn run(command: &[&str], fixture: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let relative = fixture.strip_prefix(root).expect("fixture under the crate");
     let relative = relative.to_string_lossy().replace('\\', "/");
     let output = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .current_dir(root)
         .env_remove("NO_COLOR")
-        .args(["check", &relative, "--color", "never"])
+        .args(command)
+        .args([relative.as_str(), "--color", "never"])
         .output()
         .expect("the binary runs");
     let mut seen = format!(
-        "$ claimcheck check {relative}\nexit status: {}\n\n{}",
+        "$ claimcheck {} {relative}\nexit status: {}\n\n{}",
+        command.join(" "),
         output
             .status
             .code()
@@ -66,17 +89,33 @@ fn run(fixture: &Path) -> String {
 
 #[test]
 fn fixtures_match_their_expected_output() {
-    let bless = std::env::var_os("BLESS").is_some();
-    let mut failures = Vec::new();
     let all = fixtures();
     assert!(
         all.len() >= 10,
         "expected the shipped fixtures, found {}",
         all.len()
     );
-    for fixture in all {
+    compare(&["check"], all);
+}
+
+#[test]
+fn fact_base_fixtures_match_their_expected_output() {
+    let all = fact_base_fixtures();
+    assert!(
+        all.len() >= 2,
+        "expected the shipped fact-base fixtures, found {}",
+        all.len()
+    );
+    compare(&["rules", "check"], all);
+}
+
+/// Runs `command` on each fixture and compares (or, with `BLESS`, records) what it prints.
+fn compare(command: &[&str], fixtures: Vec<PathBuf>) {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    for fixture in fixtures {
         let expected_path = fixture.with_extension("expected");
-        let seen = run(&fixture);
+        let seen = run(command, &fixture);
         if bless {
             std::fs::write(&expected_path, &seen).expect("write expected output");
             continue;

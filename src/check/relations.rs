@@ -79,9 +79,7 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVer
         return RelationVerdict::Unknown;
     }
     let holders: Vec<&Relation> = facts
-        .relations
-        .iter()
-        .filter(|r| r.attribute == claim.attribute && r.value == RelationValue::Entity(value))
+        .holders_of(claim.attribute, value)
         .filter(|r| !claim.subjects.contains(&r.subject))
         .filter(|r| {
             claim

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Location, Spanned};
 
+use super::consistency;
 use super::embedded;
 use super::model::{Entity, EntityKind, FactBase, Written};
 use super::schema::{EntityDef, RulesFileDef};
@@ -61,6 +63,15 @@ pub struct LoadedRules {
 
 /// The lexicon folder inside a fact base.
 const LEXICON_DIR: &str = "lexicon";
+
+/// The most YAML nodes (mappings, lists and scalars) one fact-base file may
+/// hold: about 360,000 facts or 570,000 entities. serde-saphyr's default,
+/// 250,000, refused a 50 MB file; a bound is kept because everything parsed is
+/// held in memory (about 100 bytes a node) while the fact base is built.
+pub const MAX_NODES_PER_FILE: usize = 4_000_000;
+/// The largest fact-base file read, in bytes: a bigger one is refused before
+/// it is read. It is also serde-saphyr's bound on a file's scalar text.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The prefix under which embedded files are shown.
 const EMBEDDED_PREFIX: &str = "builtin:rules/";
 
@@ -68,6 +79,7 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
     let mut loader = Loader {
         map,
         diagnostics: Vec::new(),
+        max_nodes: MAX_NODES_PER_FILE,
     };
     let embedded: Vec<(String, String, bool)> = embedded::FILES
         .iter()
@@ -123,6 +135,7 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
     {
         loader.build(&mut facts, defs, &lexicons);
     }
+    facts.index_topics();
     Ok(LoadedRules {
         facts,
         lexicons,
@@ -167,19 +180,62 @@ fn read_dir_files(dir: &Path) -> Result<Vec<(String, String, bool)>, Error> {
     paths
         .into_iter()
         .map(|path| {
-            let text = input::read_regular_file(&path).map_err(|reason| Error::Input {
+            let fail = |reason: String| Error::Input {
                 path: path.clone(),
                 reason,
-            })?;
+            };
+            let size = fs::metadata(&path).map_err(|e| fail(e.to_string()))?.len();
+            if size > MAX_FILE_BYTES {
+                return Err(fail(format!(
+                    "too large: {:.1} MiB (a fact-base file may have up to {} MiB; split it into several files)",
+                    size as f64 / 1024.0 / 1024.0,
+                    MAX_FILE_BYTES / 1024 / 1024
+                )));
+            }
+            let text = input::read_regular_file(&path).map_err(fail)?;
             let is_lexicon = path.parent() == Some(lexicon_dir.as_path());
             Ok((path.display().to_string(), text, is_lexicon))
         })
         .collect()
 }
 
+/// serde-saphyr's options with the node budget set to `max_nodes`.
+fn parse_options(max_nodes: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    // Its defaults allow four events (a node's start, end, …) per node.
+    let events_per_node = budget.max_events / budget.max_nodes;
+    budget.max_nodes = max_nodes;
+    budget.max_events = max_nodes * events_per_node;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
+fn too_many_nodes_message(max_nodes: usize) -> String {
+    let n = thousands(max_nodes);
+    format!(
+        "too large: more than {n} YAML nodes in one file (a fact base may hold up to {n} nodes per file; split it into several files)"
+    )
+}
+
+/// 4000000 as "4,000,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(super) struct Loader<'m> {
     pub(super) map: &'m mut SourceMap,
     diagnostics: Vec<Diagnostic>,
+    /// [`MAX_NODES_PER_FILE`], smaller in tests.
+    max_nodes: usize,
 }
 
 impl Loader<'_> {
@@ -196,14 +252,29 @@ impl Loader<'_> {
 
     fn parse<T: for<'de> serde::Deserialize<'de>>(&mut self, file: FileId) -> Option<T> {
         let text = &self.map.get(file).text;
-        match serde_saphyr::from_str::<T>(text) {
+        match serde_saphyr::from_str_with_options::<T>(text, parse_options(self.max_nodes)) {
             Ok(value) => Some(value),
             Err(err) => {
-                let span = match err.location() {
-                    Some(loc) => self.span(file, &loc),
-                    None => Span::new(file, 0..0),
+                let too_many_nodes = matches!(
+                    err.without_snippet(),
+                    serde_saphyr::Error::Budget {
+                        breach: BudgetBreach::Nodes { .. },
+                        ..
+                    }
+                );
+                let (span, message) = if too_many_nodes {
+                    // The whole file is at fault, not the node where counting stopped.
+                    (
+                        Span::new(file, 0..0),
+                        too_many_nodes_message(self.max_nodes),
+                    )
+                } else {
+                    let span = match err.location() {
+                        Some(loc) => self.span(file, &loc),
+                        None => Span::new(file, 0..0),
+                    };
+                    (span, plain_message(&err))
                 };
-                let message = plain_message(&err);
                 self.diagnostics.push(Diagnostic::new(
                     &validate::RULES_SYNTAX,
                     message.clone(),
@@ -263,10 +334,14 @@ impl Loader<'_> {
         }
         for (idx, reference) in pending_refs {
             match facts.entity_by_id(&reference.text) {
-                Some(target) => facts.entities[idx].of = Some(target),
+                Some(target) => {
+                    facts.entities[idx].of = Some(target);
+                    facts.entities[idx].of_span = Some(reference.span);
+                }
                 None => self.unknown_entity(facts, &reference),
             }
         }
+        self.diagnostics.extend(consistency::of_cycles(facts));
         self.check_names(facts);
         for (file, def) in &defs {
             for a in &def.attributes {
@@ -338,6 +413,7 @@ impl Loader<'_> {
                 self.fx(*file, pair, months, facts);
             }
         }
+        self.diagnostics.extend(consistency::contradictions(facts));
     }
 
     pub(super) fn unknown_entity(&mut self, facts: &FactBase, reference: &Written) {
@@ -439,6 +515,7 @@ impl Loader<'_> {
             aliases,
             not,
             of: None,
+            of_span: None,
             country,
         })
         .filter(|_| ok)
@@ -477,5 +554,41 @@ impl Loader<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file over the node budget is reported as too large, at its start,
+    /// with the limit in words (the real limit takes millions of nodes, too
+    /// slow to parse in a debug build: the budget is lowered here).
+    #[test]
+    fn too_many_nodes_is_a_clear_error() {
+        let mut map = SourceMap::default();
+        let mut loader = Loader {
+            map: &mut map,
+            diagnostics: Vec::new(),
+            max_nodes: 20,
+        };
+        let entities: String = (0..5)
+            .map(|i| format!("  - id: e{i}\n    kind: org\n    name: E{i}\n"))
+            .collect();
+        let file = loader.map.add(
+            "rules/entities.yaml",
+            format!("entities:\n{entities}"),
+            FileKind::Rules,
+        );
+        assert!(loader.parse::<RulesFileDef>(file).is_none());
+        let [diagnostic] = loader.diagnostics.as_slice() else {
+            panic!("one diagnostic expected: {:?}", loader.diagnostics);
+        };
+        assert_eq!(diagnostic.code, "R001");
+        assert_eq!(
+            diagnostic.message,
+            "too large: more than 20 YAML nodes in one file (a fact base may hold up to 20 nodes per file; split it into several files)"
+        );
+        assert_eq!(diagnostic.primary.span, Span::new(file, 0..0));
     }
 }

@@ -216,6 +216,7 @@ impl Loader<'_> {
             valid,
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),
+            label: def.label.as_ref().map(|l| l.value.clone()),
         })
     }
 
@@ -274,6 +275,7 @@ impl Loader<'_> {
             valid,
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),
+            label: def.label.as_ref().map(|l| l.value.clone()),
         })
     }
 

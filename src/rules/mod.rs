@@ -1,6 +1,7 @@
 //! The fact base: entities (and, as the project grows, attributes, facts and
 //! exchange rates), loaded from YAML with the span of every node and validated.
 
+mod consistency;
 pub mod embedded;
 pub mod load;
 mod load_facts;

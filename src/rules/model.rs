@@ -58,6 +58,8 @@ pub struct Entity {
     pub aliases: Vec<Written>,
     pub not: Vec<Written>,
     pub of: Option<EntityIdx>,
+    /// Where `of:` is written, for diagnostics about it.
+    pub of_span: Option<Span>,
     /// ISO 3166 code, lower case.
     pub country: Option<String>,
 }
@@ -72,6 +74,21 @@ pub struct FactBase {
     pub fx: Fx,
     /// The YAML files it was read from, in load order.
     pub files: Vec<FileId>,
+    /// Facts and relations by what they are about, built once the fact base
+    /// is loaded: an article's claims look up only their own subject's facts,
+    /// so checking one costs the same whatever else the fact base holds.
+    topics: std::sync::OnceLock<Topics>,
+}
+
+/// Indexes into `facts` and `relations`, in load order.
+#[derive(Debug, Default)]
+struct Topics {
+    /// Money facts by subject and attribute.
+    facts: HashMap<(EntityIdx, AttrIdx), Vec<usize>>,
+    /// Relations by subject and attribute.
+    relations: HashMap<(EntityIdx, AttrIdx), Vec<usize>>,
+    /// Relations whose value is an entity, by attribute and that entity.
+    holders: HashMap<(AttrIdx, EntityIdx), Vec<usize>>,
 }
 
 impl FactBase {
@@ -94,15 +111,65 @@ impl FactBase {
         self.attributes.iter().position(|a| a.id.text == id)
     }
 
-    /// The entity-or-date facts about one subject and attribute.
+    /// Builds the indexes of facts by topic, once every fact is in (the first
+    /// lookup builds them otherwise): facts added later are not found.
+    pub fn index_topics(&self) {
+        self.topics();
+    }
+
+    fn topics(&self) -> &Topics {
+        self.topics.get_or_init(|| {
+            let mut topics = Topics::default();
+            for (i, f) in self.facts.iter().enumerate() {
+                topics
+                    .facts
+                    .entry((f.subject, f.attribute))
+                    .or_default()
+                    .push(i);
+            }
+            for (i, r) in self.relations.iter().enumerate() {
+                topics
+                    .relations
+                    .entry((r.subject, r.attribute))
+                    .or_default()
+                    .push(i);
+                if let RelationValue::Entity(value) = r.value {
+                    topics
+                        .holders
+                        .entry((r.attribute, value))
+                        .or_default()
+                        .push(i);
+                }
+            }
+            topics
+        })
+    }
+
+    /// The entity-or-date facts about one subject and attribute, in load order.
     pub fn relations_about(
         &self,
         subject: EntityIdx,
         attribute: AttrIdx,
-    ) -> impl Iterator<Item = &Relation> {
-        self.relations
+    ) -> impl ExactSizeIterator<Item = &Relation> {
+        let found = self.topics().relations.get(&(subject, attribute));
+        found
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |r| r.subject == subject && r.attribute == attribute)
+            .map(|&i| &self.relations[i])
+    }
+
+    /// The relations under `attribute` whose value is the entity `value`
+    /// (who holds a role), in load order.
+    pub fn holders_of(
+        &self,
+        attribute: AttrIdx,
+        value: EntityIdx,
+    ) -> impl ExactSizeIterator<Item = &Relation> {
+        let found = self.topics().holders.get(&(attribute, value));
+        found
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.relations[i])
     }
 
     /// Whether `entity` is `ancestor` or belongs to it through `of` links
@@ -119,15 +186,17 @@ impl FactBase {
         false
     }
 
-    /// The facts about one subject and attribute.
+    /// The facts about one subject and attribute, in load order.
     pub fn facts_about(
         &self,
         subject: EntityIdx,
         attribute: AttrIdx,
-    ) -> impl Iterator<Item = &Fact> {
-        self.facts
+    ) -> impl ExactSizeIterator<Item = &Fact> {
+        let found = self.topics().facts.get(&(subject, attribute));
+        found
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |f| f.subject == subject && f.attribute == attribute)
+            .map(|&i| &self.facts[i])
     }
 }
 
@@ -215,6 +284,8 @@ pub struct Fact {
     /// `valid` as the fact base wrote it, for messages.
     pub when: String,
     pub source: Option<String>,
+    /// What tells this event apart from others of the same day.
+    pub label: Option<String>,
 }
 
 impl Fact {
@@ -245,6 +316,8 @@ pub struct Relation {
     pub valid: crate::source::doc_date::DateRange,
     pub when: String,
     pub source: Option<String>,
+    /// What tells this event apart from others of the same day.
+    pub label: Option<String>,
 }
 
 /// Monthly exchange rates: `EUR/USD` 1.08 means one euro buys 1.08 dollars.
@@ -287,5 +360,58 @@ impl Fx {
     /// How many monthly rates there are, all pairs together.
     pub fn len(&self) -> usize {
         self.rates.values().map(|m| m.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Engine;
+    use crate::rules::RulesLocation;
+
+    /// A fact base of `n` companies, each with one round and one chief executive.
+    fn many_companies(n: usize) -> Engine {
+        let mut yaml = String::from(
+            "attributes:\n\
+             - {id: funding-round, value: money, kind: event, cues: {en: [raised]}}\n\
+             - {id: ceo-of, value: entity, kind: event, exclusive: true, subject: [person], cues: {en: [ceo of]}}\n\
+             entities:\n",
+        );
+        for i in 0..n {
+            yaml.push_str(&format!(
+                "- {{id: c{i}, kind: org, name: Company {i}}}\n- {{id: p{i}, kind: person, name: Person {i}}}\n"
+            ));
+        }
+        yaml.push_str("facts:\n");
+        for i in 0..n {
+            yaml.push_str(&format!(
+                "- {{subject: c{i}, attribute: funding-round, value: {} million EUR, date: 2024-01-01, source: s}}\n\
+                 - {{subject: p{i}, attribute: ceo-of, value: c{i}, source: s}}\n",
+                i + 1
+            ));
+        }
+        let engine = Engine::load(&RulesLocation::Memory(vec![("all.yaml".into(), yaml)])).unwrap();
+        assert!(!engine.rules_are_broken(), "{:?}", engine.rule_diagnostics);
+        engine
+    }
+
+    /// What a claim is checked against is found without walking the other
+    /// subjects' facts: the lookups visit only the subject's own.
+    #[test]
+    fn lookups_visit_only_the_facts_about_their_topic() {
+        let engine = many_companies(500);
+        let facts = &engine.facts;
+        let company = facts.entity_by_id("c7").unwrap();
+        let person = facts.entity_by_id("p7").unwrap();
+        let round = facts.attribute_by_id("funding-round").unwrap();
+        let ceo = facts.attribute_by_id("ceo-of").unwrap();
+        // The upper bound of an iterator is how many items it may walk.
+        assert_eq!(facts.facts_about(company, round).size_hint(), (1, Some(1)));
+        assert_eq!(facts.relations_about(person, ceo).size_hint(), (1, Some(1)));
+        assert_eq!(facts.holders_of(ceo, company).size_hint(), (1, Some(1)));
+        assert_eq!(facts.facts_about(person, round).size_hint(), (0, Some(0)));
+        let fact = facts.facts_about(company, round).next().unwrap();
+        assert_eq!(fact.value.written.text, "8 million EUR");
+        let holder = facts.holders_of(ceo, company).next().unwrap();
+        assert_eq!(holder.subject, person);
     }
 }

@@ -114,6 +114,11 @@ pub struct FactDef {
     pub until: Option<Spanned<Scalar>>,
     #[serde(default)]
     pub source: Option<Spanned<String>>,
+    /// Tells an event apart from others of the same day ("Series B", "grant"):
+    /// two events of one day with different values contradict unless their
+    /// labels differ.
+    #[serde(default)]
+    pub label: Option<Spanned<String>>,
     #[serde(default)]
     pub note: Option<String>,
 }

@@ -152,8 +152,64 @@ Example:
 ",
 };
 
+pub const CONTRADICTORY_FACTS: CheckInfo = CheckInfo {
+    code: "R008",
+    name: "contradictory-facts",
+    severity: Severity::Error,
+    summary: "Two facts of the fact base cannot both be true.",
+    explanation: "\
+Reports a fact that contradicts an earlier one (in the order the files are read):
+- a `kind: state` attribute (one value at a time) with two values whose periods
+  overlap and whose amounts or dates do not;
+- a `kind: event` attribute with two values on the same day (or, for a date
+  value, both undated) that do not overlap, unless their `label`s tell them apart;
+- a person with two birth dates (an attribute with `age: true`);
+- an `exclusive: true` attribute held by two subjects at the same time.
+Amounts are compared in a currency both facts state (`value` or `equivalents`),
+with the precision they are written with: `3 billion EUR` and `about 3 billion
+EUR` agree. Facts stated in no common currency are not compared.
+
+Why it matters: an article is checked against whichever fact applies, so a
+contradictory fact base approves one figure and its opposite.
+
+Example:
+
+    - subject: acme-ai
+      attribute: funding-round
+      value: 450 million EUR
+      date: 2024-03-01
+    - subject: acme-ai
+      attribute: funding-round
+      value: 1 EUR                # contradicts the round above, same day
+      date: 2024-03-01
+      # two rounds of one day? tell them apart: `label: Series B`, `label: grant`
+",
+};
+
+pub const OF_CYCLE: CheckInfo = CheckInfo {
+    code: "R009",
+    name: "of-cycle",
+    severity: Severity::Error,
+    summary: "`of:` links loop back to where they started.",
+    explanation: "\
+Reports entities whose `of:` links (the entity each one belongs to) form a loop:
+`a` of `b` and `b` of `a`, or an entity of itself. Each loop is reported once,
+with every `of:` on it.
+
+Why it matters: \"passé par Google\" fits Google DeepMind because Google DeepMind
+is `of: google`; with a loop, every entity on it would belong to every other.
+
+Example:
+
+    - id: acme
+      of: acme-labs       # acme belongs to acme-labs…
+    - id: acme-labs
+      of: acme            # …which belongs to acme
+",
+};
+
 /// Every fact-base check, for the registry.
-pub const ALL: [&CheckInfo; 7] = [
+pub const ALL: [&CheckInfo; 9] = [
     &RULES_SYNTAX,
     &DUPLICATE_ID,
     &ALIAS_CONFLICT,
@@ -161,6 +217,8 @@ pub const ALL: [&CheckInfo; 7] = [
     &INVALID_VALUE,
     &UNKNOWN_ATTRIBUTE,
     &FACT_WITHOUT_SOURCE,
+    &CONTRADICTORY_FACTS,
+    &OF_CYCLE,
 ];
 
 /// Ids are kebab-case so that they read the same in YAML, URLs and messages.

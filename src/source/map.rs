@@ -98,24 +98,26 @@ fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
     byte
 }
 
+/// Cloning shares the files: an editor's check copies the map of a large
+/// fact base for each keystroke, and must not copy its text.
 #[derive(Clone, Debug, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl SourceMap {
     /// Adds a text that has no path on disk (standard input, an editor's buffer, built-in rules).
     pub fn add(&mut self, name: impl Into<String>, text: String, kind: FileKind) -> FileId {
-        self.files
-            .push(SourceFile::new(name.into(), None, text, kind));
+        let file = SourceFile::new(name.into(), None, text, kind);
+        self.files.push(std::sync::Arc::new(file));
         self.files.len() - 1
     }
 
     /// Adds a file read from `path`; its name is the path's display form.
     pub fn add_path(&mut self, path: PathBuf, text: String, kind: FileKind) -> FileId {
         let name = path.display().to_string();
-        self.files
-            .push(SourceFile::new(name, Some(path), text, kind));
+        let file = SourceFile::new(name, Some(path), text, kind);
+        self.files.push(std::sync::Arc::new(file));
         self.files.len() - 1
     }
 
