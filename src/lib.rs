@@ -22,4 +22,5 @@ pub mod source;
 pub mod span;
 pub mod stats;
 pub mod text;
+pub mod values;
 pub mod yaml;

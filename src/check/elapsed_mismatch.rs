@@ -3,8 +3,8 @@
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::rules::RelationValue;
-use crate::source::doc_date::DateRange;
 use crate::span::Span;
+use crate::values::DateRange;
 
 pub struct ElapsedMismatch;
 

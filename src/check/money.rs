@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::extract::Claim;
 use crate::lexicon::amounts::describe;
 use crate::rules::{AttrKind, Fact, FactBase};
-use crate::source::doc_date::DateRange;
+use crate::values::DateRange;
 
 /// Converted values are widened by this much: a monthly average is not the
 /// rate of the day, and reported conversions are rounded.

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::extract::relations::{ClaimedValue, RelationClaim};
 use crate::rules::{FactBase, Relation, RelationValue};
-use crate::source::doc_date::DateRange;
+use crate::values::DateRange;
 
 pub enum RelationVerdict<'a> {
     /// The fact base says nothing about it.

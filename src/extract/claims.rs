@@ -11,9 +11,9 @@ use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
 use crate::rules::{AttrIdx, Attribute, EntityIdx, EntityKind, FactBase, ValueType};
-use crate::source::doc_date::DateRange;
 use crate::text::lexemes::lex;
 use crate::text::tokens::Token;
+use crate::values::DateRange;
 
 #[derive(Clone, Debug)]
 pub struct Claim {

@@ -8,7 +8,7 @@ use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
 use super::sentences::containing;
 use super::vocabulary::DURATION_UNIT;
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
-use crate::source::doc_date::DateRange;
+use crate::values::DateRange;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClaimedValue {

@@ -10,8 +10,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::Lexicon;
 use super::date_index::{ANY, MONTH, PART, QUARTER, RELATIVE, WEEKDAY};
-use crate::source::doc_date::{DateRange, parse_iso};
 use crate::text::tokens::Token;
+use crate::values::date_range::{DateRange, parse_iso};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {

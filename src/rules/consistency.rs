@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::model::{AttrKind, Attribute, EntityIdx, Fact, FactBase, Relation, RelationValue};
 use super::validate::{CONTRADICTORY_FACTS, OF_CYCLE};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::source::doc_date::DateRange;
+use crate::values::DateRange;
 
 /// Every fact that contradicts an earlier one, each reported once, against
 /// the first earlier fact it contradicts.

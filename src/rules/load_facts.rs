@@ -17,10 +17,10 @@ use super::validate::{self, did_you_mean};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::amounts::AmountReader;
 use crate::lexicon::{Lexicon, Lexicons};
-use crate::source::doc_date::{DateRange, parse_iso};
 use crate::span::FileId;
 use crate::text::lexemes::lex;
 use crate::text::tokens::folded_words;
+use crate::values::date_range::{DateRange, parse_iso};
 use crate::yaml::Scalar;
 
 impl Loader<'_> {

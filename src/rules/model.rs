@@ -280,7 +280,7 @@ pub struct Fact {
     /// The same value as reported in other currencies.
     pub equivalents: Vec<Money>,
     /// When it held (a state) or happened (an event); open ends are the far past or future.
-    pub valid: crate::source::doc_date::DateRange,
+    pub valid: crate::values::DateRange,
     /// `valid` as the fact base wrote it, for messages.
     pub when: String,
     pub source: Option<String>,
@@ -301,7 +301,7 @@ impl Fact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RelationValue {
     Entity(EntityIdx),
-    Date(crate::source::doc_date::DateRange),
+    Date(crate::values::DateRange),
 }
 
 /// A fact whose value is an entity or a date: "Jean Martin worked at Initech
@@ -313,7 +313,7 @@ pub struct Relation {
     pub value: RelationValue,
     /// The value as written in the fact base.
     pub written: Written,
-    pub valid: crate::source::doc_date::DateRange,
+    pub valid: crate::values::DateRange,
     pub when: String,
     pub source: Option<String>,
     /// What tells this event apart from others of the same day.

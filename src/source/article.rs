@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::doc_date::{self, DateRange};
+use super::doc_date;
 use super::front_matter::{self, FrontMatterDef, Value};
 use super::map::SourceMap;
 use super::problems;
@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::Lexicons;
 use crate::span::{FileId, Span};
 use crate::text::tokens::tokenize;
+use crate::values::date_range::{DateRange, parse_iso};
 use crate::yaml::{plain_message, span_of};
 use serde_saphyr::Spanned;
 
@@ -130,7 +131,7 @@ pub fn prepare(
 
     let mut date = None;
     if let Some((written, span)) = fields.date {
-        match doc_date::parse_iso(&written) {
+        match parse_iso(&written) {
             Some(range) => {
                 date = Some(DocDate {
                     range,
@@ -222,7 +223,7 @@ fn read_front_matter(
             .is_none_or(|l| lexicons.get(&language_code(value(l))).is_some())
             && p.date
                 .as_ref()
-                .is_none_or(|d| doc_date::parse_iso(value(d)).is_some())
+                .is_none_or(|d| parse_iso(value(d)).is_some())
     });
     if let Some(plain) = plain {
         return Fields {
