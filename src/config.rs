@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
+
+use crate::check::registry;
+use crate::diagnostic::CheckInfo;
 
 pub const FILE_NAME: &str = "claimcheck.toml";
 
@@ -37,7 +41,12 @@ pub struct Config {
     pub date: Option<String>,
     /// Check name or code → allow, warn or deny.
     #[serde(default)]
-    pub severity: BTreeMap<String, Level>,
+    pub severity: BTreeMap<Spanned<String>, Level>,
+    /// When given, only these checks (names, codes or code prefixes) are reported.
+    pub select: Option<Vec<Spanned<String>>>,
+    /// The codes `select` resolves to; `None` reports every check.
+    #[serde(skip)]
+    selected: Option<Vec<&'static str>>,
     /// The folder the file was found in; paths are relative to it.
     #[serde(skip)]
     pub root: PathBuf,
@@ -58,26 +67,91 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
-    let mut config: Config = toml::from_str(&text).map_err(|e| {
-        let at = e.span().map(|s| {
-            let line = text[..s.start].matches('\n').count() + 1;
-            let col = text[..s.start]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
+    let at = |span: Option<std::ops::Range<usize>>| {
+        let place = span.map(|s| {
+            let before = &text[..s.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             format!(":{line}:{col}")
         });
-        format!(
-            "{}{}: {}",
-            path.display(),
-            at.unwrap_or_default(),
-            e.message()
-        )
-    })?;
+        format!("{}{}", path.display(), place.unwrap_or_default())
+    };
+    let mut config: Config =
+        toml::from_str(&text).map_err(|e| format!("{}: {}", at(e.span()), e.message()))?;
+    // Check names are known before anything runs, so a typo points at its place.
+    for key in config.severity.keys() {
+        if registry::find(key.get_ref()).is_none() {
+            return Err(format!(
+                "{}: {}",
+                at(Some(key.span())),
+                unknown_check(key.get_ref(), "[severity]")
+            ));
+        }
+    }
+    if let Some(select) = &config.select {
+        let keys: Vec<&str> = select.iter().map(|k| k.get_ref().as_str()).collect();
+        config.selected = Some(selection(&keys).map_err(|bad| {
+            let key = &select[bad];
+            format!(
+                "{}: {}",
+                at(Some(key.span())),
+                unknown_selector(key.get_ref(), "`select`")
+            )
+        })?);
+    }
     config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
     config.path = Some(path.to_path_buf());
     Ok(config)
+}
+
+/// The message for a check name that no check has.
+fn unknown_check(key: &str, place: &str) -> String {
+    let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
+    format!(
+        "unknown check `{key}` in {place}; known: {}",
+        names.join(", ")
+    )
+}
+
+/// The message for a `select` entry that selects nothing.
+fn unknown_selector(key: &str, place: &str) -> String {
+    format!(
+        "{}; or a code prefix such as `M` for a group",
+        unknown_check(key, place)
+    )
+}
+
+/// The checks one `select` entry names: a check's name or code (any case), or
+/// the start of codes (`M`, `T00`) for a group, as ruff's selectors do.
+fn selected_by(key: &str) -> Vec<&'static CheckInfo> {
+    if let Some(info) = registry::find(key) {
+        return vec![info];
+    }
+    if key.is_empty() {
+        return Vec::new();
+    }
+    registry::all()
+        .into_iter()
+        .filter(|c| {
+            c.code
+                .get(..key.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(key))
+        })
+        .collect()
+}
+
+/// The codes that `keys` select; `Err` holds the index of the first key that
+/// selects nothing.
+fn selection(keys: &[&str]) -> Result<Vec<&'static str>, usize> {
+    let mut codes = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let found = selected_by(key.trim());
+        if found.is_empty() {
+            return Err(i);
+        }
+        codes.extend(found.into_iter().map(|c| c.code));
+    }
+    Ok(codes)
 }
 
 impl Config {
@@ -137,25 +211,39 @@ impl Config {
         }
     }
 
-    /// Applies the `[severity]` table: allow drops a finding, warn and deny set its severity.
+    /// Replaces the file's `select` with the checks named on the command line
+    /// (`--select`), which wins over the file as every flag does.
+    pub fn select(&mut self, keys: &[String]) -> Result<(), String> {
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        self.selected =
+            Some(selection(&keys).map_err(|bad| unknown_selector(keys[bad], "--select"))?);
+        Ok(())
+    }
+
+    /// Whether findings of the check with this code are reported at all.
+    pub fn is_selected(&self, code: &str) -> bool {
+        self.selected
+            .as_ref()
+            .is_none_or(|codes| codes.contains(&code))
+    }
+
+    /// Applies `select` and the `[severity]` table: a check not selected, or
+    /// allowed, is dropped; warn and deny set the severity.
     pub fn apply_levels(
         &self,
         diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
     ) -> Result<(), String> {
-        use crate::check::registry;
         use crate::diagnostic::Severity;
         let mut levels = Vec::new();
         for (key, level) in &self.severity {
-            let info = registry::find(key).ok_or_else(|| {
-                let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
-                format!(
-                    "unknown check `{key}` in [severity] of {FILE_NAME}; known: {}",
-                    names.join(", ")
-                )
-            })?;
+            let info = registry::find(key.get_ref())
+                .ok_or_else(|| unknown_check(key.get_ref(), "[severity]"))?;
             levels.push((info.code, *level));
         }
         diagnostics.retain_mut(|d| {
+            if !self.is_selected(d.code) {
+                return false;
+            }
             match levels
                 .iter()
                 .find(|(code, _)| *code == d.code)
@@ -221,7 +309,14 @@ mod tests {
         .unwrap();
         let config = load(&path).unwrap();
         assert_eq!(config.resolve(Path::new("facts")), dir.path().join("facts"));
-        assert_eq!(config.severity["name-variant"], Level::Deny);
+        let level = |name: &str| {
+            config
+                .severity
+                .iter()
+                .find(|(k, _)| k.get_ref() == name)
+                .map(|(_, l)| *l)
+        };
+        assert_eq!(level("name-variant"), Some(Level::Deny));
         let filter = config.filter().unwrap();
         assert!(!filter.keeps(&dir.path().join("drafts/a.md")));
         assert!(filter.keeps(&dir.path().join("news/a.md")));
@@ -229,5 +324,28 @@ mod tests {
         std::fs::write(&path, "rules = \"facts\"\nseverity = 3\nunknown = 1\n").unwrap();
         let err = load(&path).unwrap_err();
         assert!(err.contains(":2:"), "{err}");
+    }
+
+    #[test]
+    fn select_takes_names_codes_and_code_prefixes() {
+        assert_eq!(selection(&["fact-conflict"]), Ok(vec!["M001"]));
+        assert_eq!(
+            selection(&["t002", "Name-Variant"]),
+            Ok(vec!["T002", "N001"])
+        );
+        let money = selection(&["M"]).unwrap();
+        assert!(money.len() >= 5 && money.iter().all(|c| c.starts_with('M')));
+        assert_eq!(selection(&["N00"]).map(|c| c.len()), Ok(2));
+        // Nothing matches: the index of the culprit, for its place in the file.
+        assert_eq!(selection(&["N001", "name"]), Err(1));
+        assert_eq!(selection(&["", "N001"]), Err(0));
+        assert_eq!(selection(&["M0011"]), Err(0));
+
+        let mut config = Config::default();
+        assert!(config.is_selected("N001"));
+        config.select(&["M".to_string()]).unwrap();
+        assert!(config.is_selected("M003") && !config.is_selected("N001"));
+        let err = config.select(&["nope".to_string()]).unwrap_err();
+        assert!(err.contains("unknown check `nope` in --select"), "{err}");
     }
 }

@@ -118,6 +118,9 @@ struct CheckArgs {
     /// throughput and the peak memory.
     #[arg(long)]
     stats: bool,
+    /// Report only these checks: names, codes or code prefixes (M for every money check).
+    #[arg(long, value_name = "CHECK", value_delimiter = ',')]
+    select: Vec<String>,
 }
 
 #[derive(Parser)]
@@ -243,8 +246,18 @@ fn stdout_checked(status: u8) -> u8 {
 }
 
 /// Loads the fact base and checks the inputs; `Err` carries the exit status.
-fn run(input: InputArgs, color: bool) -> Result<(Engine, claimcheck::engine::Report), u8> {
-    let config = project_config()?;
+fn run(
+    input: InputArgs,
+    select: &[String],
+    color: bool,
+) -> Result<(Engine, claimcheck::engine::Report), u8> {
+    let mut config = project_config()?;
+    if !select.is_empty() {
+        config.select(select).map_err(|err| {
+            eprintln!("error: {err}");
+            2u8
+        })?;
+    }
     let location = rules_location(input.rules.clone(), &config);
     // The folders are walked while the fact base loads: neither needs the other.
     let filter = config.filter();
@@ -346,7 +359,7 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("error: cannot fix standard input in place; use --diff");
         return 2;
     }
-    let (mut engine, mut report) = match run(args.input.clone(), color) {
+    let (mut engine, mut report) = match run(args.input.clone(), &args.select, color) {
         Ok(done) => done,
         Err(status) => return status,
     };
@@ -393,7 +406,7 @@ fn check(args: CheckArgs) -> u8 {
         }
         not_fixed = outcome.not_fixed();
         if outcome.files.len() > not_fixed {
-            (engine, report) = match run(args.input.clone(), color) {
+            (engine, report) = match run(args.input.clone(), &args.select, color) {
                 Ok(done) => done,
                 Err(status) => return status,
             };
@@ -479,7 +492,7 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn claims(args: ClaimsArgs) -> u8 {
-    let (engine, report) = match run(args.input, false) {
+    let (engine, report) = match run(args.input, &[], false) {
         Ok(done) => done,
         Err(status) => return status,
     };

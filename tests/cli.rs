@@ -938,10 +938,75 @@ fn a_broken_configuration_is_exit_two_with_its_place() {
     let run = claimcheck(dir.path(), &["check", "a.md"], None);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("unknown check `no-such-check`"),
+        run.stderr
+            .contains("claimcheck.toml:2:1: unknown check `no-such-check` in [severity]"),
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn select_reports_only_the_chosen_checks_from_the_file_or_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name variant (N001) and an amount without currency (M003).
+    let article = "Mistral AI, valued at 2 billion, hired Timothee Lacroix.\n";
+    write(dir.path(), "a.md", article.as_bytes());
+    let config = "language = \"en\"\ndate = \"2024-03-01\"\n";
+    write(dir.path(), "claimcheck.toml", config.as_bytes());
+    let codes = |args: &[&str]| {
+        let mut all = vec!["check", "a.md", "--format", "short"];
+        all.extend_from_slice(args);
+        let run = claimcheck(dir.path(), &all, None);
+        assert!(run.code < 2, "{}", run.stderr);
+        let mut codes: Vec<String> = run
+            .stdout
+            .lines()
+            .filter_map(|l| Some(l.split_once('[')?.1.split_once(']')?.0.to_string()))
+            .collect();
+        codes.sort();
+        codes
+    };
+    assert_eq!(codes(&[]), ["M003", "N001"]);
+    assert_eq!(codes(&["--select", "missing-currency"]), ["M003"]);
+    assert_eq!(codes(&["--select", "n001"]), ["N001"]);
+    // Comma-separated, repeated, and a code prefix for a group.
+    assert_eq!(codes(&["--select", "N001,M003"]), ["M003", "N001"]);
+    assert_eq!(
+        codes(&["--select", "N001", "--select", "M"]),
+        ["M003", "N001"]
+    );
+    assert_eq!(codes(&["--select", "T"]), Vec::<String>::new());
+
+    // The file's list, which the flag replaces.
+    let with_select = format!("{config}select = [\"N\"]\n");
+    write(dir.path(), "claimcheck.toml", with_select.as_bytes());
+    assert_eq!(codes(&[]), ["N001"]);
+    assert_eq!(codes(&["--select", "M003"]), ["M003"]);
+    // Selected but allowed: still dropped.
+    let allowed = format!("{with_select}[severity]\nname-variant = \"allow\"\n");
+    write(dir.path(), "claimcheck.toml", allowed.as_bytes());
+    assert_eq!(codes(&[]), Vec::<String>::new());
+
+    // Unknown names: in the file with their place, on the command line by name.
+    let typo = format!("{config}select = [\"N001\", \"fact-conflit\"]\n");
+    write(dir.path(), "claimcheck.toml", typo.as_bytes());
+    let run = claimcheck(dir.path(), &["check", "a.md"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("claimcheck.toml:3:19: unknown check `fact-conflit` in `select`"),
+        "{}",
+        run.stderr
+    );
+    write(dir.path(), "claimcheck.toml", config.as_bytes());
+    let run = claimcheck(dir.path(), &["check", "a.md", "--select", "N001,X9"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown check `X9` in --select"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
 #[test]
