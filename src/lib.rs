@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod extract;

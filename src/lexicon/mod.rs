@@ -504,7 +504,7 @@ impl Lexicons {
     /// The lexicons built into the binary, for tests.
     pub fn shipped() -> Lexicons {
         let mut all = Lexicons::default();
-        for (path, text) in crate::rules::embedded::FILES {
+        for (path, text) in crate::embedded::FILES {
             if path.starts_with("lexicon/") {
                 let file: LexiconFile =
                     serde_saphyr::from_str(text).expect("shipped lexicons parse");

@@ -8,11 +8,11 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Location, Spanned};
 
 use super::consistency;
-use super::embedded;
 use super::model::{Entity, EntityKind, FactBase, Written};
 use super::schema::{EntityDef, RulesFileDef};
 use super::validate::{self, did_you_mean, is_kebab_case};
 use crate::diagnostic::{Diagnostic, Label};
+use crate::embedded;
 use crate::error::Error;
 use crate::lexicon::{Lexicon, LexiconFile, Lexicons};
 use crate::source::input;

@@ -2,7 +2,6 @@
 //! exchange rates), loaded from YAML with the span of every node and validated.
 
 mod consistency;
-pub mod embedded;
 pub mod load;
 mod load_facts;
 pub mod model;
