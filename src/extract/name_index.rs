@@ -281,13 +281,15 @@ impl FoldTrie {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Engine;
-    use crate::rules::RulesLocation;
+    use crate::extract::Indexes;
+    use crate::rules::{self, RulesLocation};
+    use crate::source::SourceMap;
 
     #[test]
     fn the_trie_holds_every_form_and_only_prefixes_of_forms() {
-        let engine = Engine::load(&RulesLocation::Embedded).unwrap();
-        let index = &engine.indexes.names;
+        let loaded = rules::load(&RulesLocation::Embedded, &mut SourceMap::default()).unwrap();
+        let indexes = Indexes::new(&loaded.facts, &loaded.lexicons);
+        let index = &indexes.names;
         for (id, form) in index.forms.iter().enumerate() {
             assert!(
                 index

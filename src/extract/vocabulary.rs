@@ -123,18 +123,20 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Engine;
+    use crate::extract::Indexes;
     use crate::extract::name_index::FoldTrie;
     use crate::lexicon::date_index;
-    use crate::rules::RulesLocation;
+    use crate::rules::{self, RulesLocation};
+    use crate::source::SourceMap;
 
     #[test]
     fn each_class_stands_for_its_list() {
-        let engine = Engine::load(&RulesLocation::Embedded).unwrap();
-        let names = &engine.indexes.names;
-        for lexicon in engine.lexicons.iter() {
-            let cues = &engine.indexes.cues[&lexicon.language];
-            let vocabulary = &engine.indexes.vocabularies[&lexicon.language];
+        let loaded = rules::load(&RulesLocation::Embedded, &mut SourceMap::default()).unwrap();
+        let indexes = Indexes::new(&loaded.facts, &loaded.lexicons);
+        let names = &indexes.names;
+        for lexicon in loaded.lexicons.iter() {
+            let cues = &indexes.cues[&lexicon.language];
+            let vocabulary = &indexes.vocabularies[&lexicon.language];
             let prefixes = names.prefixes();
             let words = lexicon
                 .stopwords
