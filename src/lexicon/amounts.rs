@@ -37,26 +37,53 @@ struct Number {
     /// Index of the lexeme after the number.
     end: usize,
     in_words: bool,
+    /// More digit groups or digits than a figure has: no amount.
+    too_long: bool,
 }
+
+/// The most digit groups one figure may have: "1,000,000,000,000,000,000,000"
+/// (a thousand billion billions) has eight. A longer run is no amount.
+pub const MAX_DIGIT_GROUPS: usize = 8;
+
+/// The most digits one figure may have, its decimals included.
+pub const MAX_DIGITS: usize = 24;
 
 impl AmountReader<'_> {
     pub fn read(&self, text: &str, lexemes: &[Lexeme]) -> Vec<Amount> {
         let mut out = Vec::new();
         let mut i = 0;
+        let work = std::cell::Cell::new(0);
+        // Past a run of digit groups too long to be a figure, skipped whole.
+        let resume_at = std::cell::Cell::new(0);
         while i < lexemes.len() {
-            match self.amount_at(text, lexemes, i) {
+            match self.amount_at(text, lexemes, i, &work, &resume_at) {
                 Some((amount, next)) => {
                     out.push(amount);
                     i = next;
                 }
-                None => i += 1,
+                None => i = resume_at.get().max(i + 1),
             }
         }
+        crate::text::work::add(work.get());
         out
     }
 
-    fn amount_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<(Amount, usize)> {
+    fn amount_at(
+        &self,
+        text: &str,
+        lexemes: &[Lexeme],
+        i: usize,
+        work: &std::cell::Cell<u64>,
+        resume_at: &std::cell::Cell<usize>,
+    ) -> Option<(Amount, usize)> {
         let number = self.number_at(text, lexemes, i)?;
+        work.set(work.get() + (number.end - i) as u64);
+        if number.too_long {
+            // Read again from each of its groups, such a run made the reader
+            // quadratic; none of its parts is a figure either.
+            resume_at.set(number.end);
+            return None;
+        }
         let mut end = number.end;
         let mut factor = 1.0;
         let mut short_scale = false;
@@ -174,6 +201,7 @@ impl AmountReader<'_> {
         let mut j = i + 1;
         let first_group_short = integer.len() <= 3;
         let mut grouped = false;
+        let mut groups = 1;
         while fraction.is_empty() {
             let (Some(a), Some(b)) = (lexemes.get(j), lexemes.get(j + 1)) else {
                 break;
@@ -198,6 +226,7 @@ impl AmountReader<'_> {
                 } else {
                     fraction = b.folded.to_string();
                 }
+                groups += 1;
                 j += 2;
                 continue;
             }
@@ -212,10 +241,21 @@ impl AmountReader<'_> {
             {
                 integer.push_str(a.folded);
                 grouped = true;
+                groups += 1;
                 j += 1;
                 continue;
             }
             break;
+        }
+        let too_long = groups > MAX_DIGIT_GROUPS || integer.len() + fraction.len() > MAX_DIGITS;
+        if too_long {
+            return Number {
+                value: 0.0,
+                half_unit: 0.0,
+                end: j,
+                in_words: false,
+                too_long,
+            };
         }
         let value = format!(
             "{integer}.{}",
@@ -228,6 +268,7 @@ impl AmountReader<'_> {
             half_unit: 0.5 * 10f64.powi(-(fraction.len() as i32)),
             end: j,
             in_words: false,
+            too_long: false,
         }
     }
 
@@ -249,6 +290,7 @@ impl AmountReader<'_> {
                 half_unit: if *value < 1.0 { 0.05 } else { 0.5 },
                 end: i + phrase.len(),
                 in_words: true,
+                too_long: false,
             });
         }
         // Hyphenated compounds add up: "vingt-cinq" is 25.
@@ -271,6 +313,7 @@ impl AmountReader<'_> {
             half_unit: 0.5,
             end: i + 1,
             in_words: true,
+            too_long: false,
         })
     }
 }
@@ -672,6 +715,20 @@ mod tests {
         assert_eq!(compact(15.0), "15");
         assert_eq!(describe(14.5e6, 15.5e6, Some("EUR")), "EUR 14.5–15.5M");
         assert_eq!(describe(950e3, 1.5e6, None), "0.95–1.5M");
+    }
+
+    #[test]
+    fn a_figure_has_at_most_eight_digit_groups_and_24_digits() {
+        let eight = format!("1{} euros", ",000".repeat(MAX_DIGIT_GROUPS - 1));
+        assert_eq!(read("en", &eight)[0].value, 1e21);
+        // Nine groups: neither the run nor any part of it is a figure.
+        let nine = format!("1{} euros", ",000".repeat(MAX_DIGIT_GROUPS));
+        assert_eq!(read("en", &nine), []);
+        assert_eq!(read("fr", &format!("{} euros", "9".repeat(25))), []);
+        assert_eq!(read("fr", &format!("{} euros", "9".repeat(24))).len(), 1);
+        // What follows the run is read as usual.
+        let after = format!("1{} et 15 euros", ",000".repeat(40));
+        assert_eq!(read("fr", &after)[0].value, 15.0);
     }
 
     #[test]
