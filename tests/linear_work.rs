@@ -6,8 +6,10 @@
 
 use std::sync::Mutex;
 
+use claimcheck::engine::{CheckOptions, Engine};
 use claimcheck::lexicon::amounts::AmountReader;
 use claimcheck::lexicon::{Lexicon, Lexicons};
+use claimcheck::rules::RulesLocation;
 use claimcheck::text::lexemes::lex;
 use claimcheck::text::work;
 
@@ -29,10 +31,50 @@ fn assert_linear(what: &str, run: impl Fn(usize) -> u64, n: usize) {
     let large = run(4 * n);
     assert!(small > 0, "{what}: nothing was counted");
     let ratio = large as f64 / small as f64;
+    eprintln!("{what}: {small} -> {large} ({ratio:.2})");
     assert!(
         ratio <= 5.0,
         "{what}: {small} candidates for {n} repetitions, {large} for {} (ratio {ratio:.1}): not linear",
         4 * n
+    );
+}
+
+const FRONT: &str = "---\nlang: fr\ndate: 2024-06-20\n---\n";
+
+/// Claims of every kind the finders read: money with a cue before and after,
+/// a date in the clause, a description as subject, a subject from an earlier
+/// sentence, an amount inheriting its paragraph's currency, relations, an age
+/// and a duration since a founding.
+const PARAGRAPH: &str = "Mistral AI a levé 600 millions d'euros en juin 2024, puis Microsoft a investi \
+15 millions d'euros dans la startup française en février 2024. Elle a levé 385 millions d'euros en \
+décembre 2023 puis 20 millions en juin. Une levée de 105 millions d'euros. Arthur Mensch, passé par Google \
+DeepMind, PDG de 31 ans, a fondé l'entreprise en avril 2023 ; moins d'un an après sa création, elle vaut \
+deux milliards d'euros.\n\n";
+
+fn check_work(engine: &Engine, text: String) -> u64 {
+    work_of(|| {
+        engine.check_text("article.md", text, &CheckOptions::default());
+    })
+}
+
+#[test]
+fn checking_repeated_claim_paragraphs_is_linear() {
+    let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+    assert_linear(
+        "paragraphs",
+        |n| check_work(&engine, format!("{FRONT}{}", PARAGRAPH.repeat(n))),
+        60,
+    );
+}
+
+#[test]
+fn checking_one_long_line_without_a_full_stop_is_linear() {
+    let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+    let line = PARAGRAPH.replace(['.', ';', '\n'], " ");
+    assert_linear(
+        "one line",
+        |n| check_work(&engine, format!("{FRONT}{}\n", line.repeat(n))),
+        60,
     );
 }
 
