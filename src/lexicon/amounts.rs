@@ -133,6 +133,11 @@ impl AmountReader<'_> {
         if lexemes.get(last).is_some_and(|l| l.folded == "%") {
             return None;
         }
+        // "-5 millions", "−€5M": a negative figure is no sum raised or paid.
+        // Read without its sign it would be a claim of the opposite; say nothing.
+        if negative(lexemes, i) || negative(lexemes, first) {
+            return None;
+        }
         let is_money = currency.is_some() || long_scale;
         if !is_money
             || (short_scale && currency.is_none())
@@ -318,6 +323,16 @@ impl AmountReader<'_> {
     }
 }
 
+/// Whether a minus sign is glued before `lexemes[at]` ("-5", "−€5") and is no
+/// dash between two figures ("3-5 millions").
+fn negative(lexemes: &[Lexeme], at: usize) -> bool {
+    let Some(sign) = at.checked_sub(1).map(|k| &lexemes[k]) else {
+        return false;
+    };
+    let between_figures = at >= 2 && !sign.spaced && lexemes[at - 2].kind == LexKind::Number;
+    matches!(sign.folded, "-" | "\u{2212}") && !lexemes[at].spaced && !between_figures
+}
+
 /// The scale a figure is best read at: (divisor, suffix).
 fn scale_of(value: f64) -> (f64, &'static str) {
     match value.abs() {
@@ -359,8 +374,9 @@ pub fn describe(low: f64, high: f64, currency: Option<&str>) -> String {
 
 /// The interval a stated figure stands for: rounding, widened or opened by a hedge.
 pub fn interval(value: f64, half_unit: f64, hedge: Option<&Hedge>) -> (f64, f64) {
+    // An interval of a sum starts at 0 at the least: "0 million" is 0–0.5M.
     match hedge {
-        None => (value - half_unit, value + half_unit),
+        None => ((value - half_unit).max(0.0), value + half_unit),
         Some(h) => {
             let low = if h.strict && h.low >= 1.0 {
                 value * h.low
@@ -729,6 +745,29 @@ mod tests {
         // What follows the run is read as usual.
         let after = format!("1{} et 15 euros", ",000".repeat(40));
         assert_eq!(read("fr", &after)[0].value, 15.0);
+    }
+
+    #[test]
+    fn a_negative_figure_is_no_amount_but_a_range_is() {
+        assert_eq!(read("fr", "-5 millions d'euros"), []);
+        assert_eq!(read("fr", "une perte de \u{2212}5 M€"), []);
+        assert_eq!(read("en", "-€5M"), []);
+        assert_eq!(read("en", "€-5 million"), []);
+        assert_eq!(read("fr", "3-5 millions d'euros")[0].value, 5e6);
+        assert_eq!(read("fr", "- 5 millions d'euros")[0].value, 5e6);
+    }
+
+    #[test]
+    fn an_interval_never_goes_below_zero() {
+        let zero = &read("fr", "0 million d'euros")[0];
+        assert_eq!((zero.low, zero.high), (0.0, 0.5e6));
+    }
+
+    #[test]
+    fn an_invisible_character_inside_a_figure_is_not_there() {
+        let a = &read("fr", "6\u{200b}00 millions d'euros")[0];
+        assert_eq!((a.value, a.currency.as_deref()), (600e6, Some("EUR")));
+        assert_eq!(read("fr", "1\u{a0}5\u{ad}00\u{a0}000 €")[0].value, 1.5e6);
     }
 
     #[test]
