@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::mentions::Mention;
 use super::sentences::{containing, paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
-use super::windows::{CueWindows, Earlier, ParagraphCurrencies, cap_sentences};
+use super::windows::{CueWindows, Earlier, Forward, ParagraphCurrencies, cap_sentences};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
@@ -151,17 +151,28 @@ impl ClaimFinder<'_> {
         let mut earlier = Earlier::default();
         let mut claims: Vec<Claim> = Vec::new();
         let amounts = self.amounts_near(&cues);
+        // Amounts are in reading order: their sentence, its tokens and its
+        // references are found by stepping on from the last amount's (binary
+        // searches over a long article's tokens missed the cache).
+        let mut next_sentence = Forward::default();
+        let (mut first_token, mut end_token) = (Forward::default(), Forward::default());
+        let (mut first_ref, mut end_ref) = (Forward::default(), Forward::default());
         for amount in amounts.iter().cloned() {
-            let Some(sentence) = containing(sentences, amount.range.start) else {
+            let at = amount.range.start;
+            let sentence = next_sentence.partition_point(sentences, |s| s.end <= at);
+            if sentences.get(sentence).is_none_or(|s| s.start > at) {
                 continue;
-            };
+            }
             // The sentence's tokens, and its references, are one run each.
             let sentence_range = &sentences[sentence];
-            let sentence_tokens = self.tokens_within(sentence_range.start, sentence_range.end);
+            let sentence_tokens = first_token
+                .partition_point(self.tokens, |t| t.range.start < sentence_range.start)
+                ..end_token.partition_point(self.tokens, |t| t.range.end <= sentence_range.end);
             let Range { start: first, end } =
                 self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
-            let in_sentence_refs = &refs[refs.partition_point(|r| r.token < sentence_tokens.start)
-                ..refs.partition_point(|r| r.token < sentence_tokens.end)];
+            let in_sentence_refs = &refs[first_ref
+                .partition_point(refs, |r| r.token < sentence_tokens.start)
+                ..end_ref.partition_point(refs, |r| r.token < sentence_tokens.end)];
             let Some(cue) = self.best_cue(&cue_windows, first, end, &sentence_tokens) else {
                 continue;
             };

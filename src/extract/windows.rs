@@ -44,6 +44,21 @@ pub(super) fn cap_sentences(sentences: Vec<Range<usize>>, tokens: &[Token]) -> V
     out
 }
 
+/// A place in a sorted slice that only moves forward: where
+/// `partition_point` would be, for a predicate true on a prefix that only
+/// grows from one call to the next, found by stepping on from the last answer.
+#[derive(Default)]
+pub(super) struct Forward(usize);
+
+impl Forward {
+    pub(super) fn partition_point<T>(&mut self, items: &[T], pred: impl Fn(&T) -> bool) -> usize {
+        while self.0 < items.len() && pred(&items[self.0]) {
+            self.0 += 1;
+        }
+        self.0
+    }
+}
+
 /// Cue words by where they start, for the cues within reach of an amount.
 pub(super) struct CueWindows<'c> {
     cues: &'c [CueHit],
