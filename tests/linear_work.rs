@@ -99,3 +99,19 @@ fn reading_a_long_run_of_digit_groups_is_linear() {
         1000,
     );
 }
+
+#[test]
+fn checking_many_suppressions_in_one_paragraph_is_linear() {
+    let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+    let comment = "<!-- claimcheck: allow N001 reason=\"cité tel quel\" --> ";
+    assert_linear(
+        "suppressions",
+        |n| {
+            check_work(
+                &engine,
+                format!("{FRONT}{}\nFin.\n\nAutre.\n", comment.repeat(n)),
+            )
+        },
+        200,
+    );
+}
