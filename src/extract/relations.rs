@@ -332,7 +332,8 @@ impl ClaimFinder<'_> {
         let sentences = self.sentence_ranges();
         let refs = self.refs();
         let date_cues = self.cues(ValueType::Date);
-        let date_cues = CueWindows::new(&date_cues);
+        // Built for the first duration word only: most articles have none.
+        let windows = std::cell::OnceCell::new();
         let mut earlier = Earlier::default();
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
@@ -376,7 +377,8 @@ impl ClaimFinder<'_> {
                 low = 0.0; // "less than a year" is anything under a year
             }
             // The first in the cues' order of those starting 2 to 4 words on.
-            let Some((_, cue)) = date_cues
+            let Some((_, cue)) = windows
+                .get_or_init(|| CueWindows::new(&date_cues))
                 .starting_in(i + 2..i + 5)
                 .inspect(|_| self.count(1))
                 .min_by_key(|(k, _)| *k)

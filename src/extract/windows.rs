@@ -22,6 +22,10 @@ pub const MAX_SENTENCE_WORDS: usize = 200;
 /// `sentences` with every sentence of more than [`MAX_SENTENCE_WORDS`] tokens
 /// cut before its 201st, 401st, … token.
 pub(super) fn cap_sentences(sentences: Vec<Range<usize>>, tokens: &[Token]) -> Vec<Range<usize>> {
+    // Tokens have a byte between them: a short sentence cannot be too long.
+    if sentences.iter().all(|s| s.len() < 2 * MAX_SENTENCE_WORDS) {
+        return sentences;
+    }
     let mut out = Vec::with_capacity(sentences.len());
     for s in sentences {
         // Tokens have a byte between them: a short sentence cannot be too long.
@@ -46,15 +50,22 @@ pub(super) fn cap_sentences(sentences: Vec<Range<usize>>, tokens: &[Token]) -> V
 
 /// A place in a sorted slice that only moves forward: where
 /// `partition_point` would be, for a predicate true on a prefix that only
-/// grows from one call to the next, found by stepping on from the last answer.
+/// grows from one call to the next, found by galloping on from the last
+/// answer (a few steps when it is near, a binary search when it is far).
 #[derive(Default)]
 pub(super) struct Forward(usize);
 
 impl Forward {
     pub(super) fn partition_point<T>(&mut self, items: &[T], pred: impl Fn(&T) -> bool) -> usize {
-        while self.0 < items.len() && pred(&items[self.0]) {
-            self.0 += 1;
+        let (mut low, mut step) = (self.0, 1);
+        // `pred` holds before `low`; find a `high` where it does not.
+        let mut high = low;
+        while high < items.len() && pred(&items[high]) {
+            low = high + 1;
+            high = (low + step).min(items.len());
+            step *= 2;
         }
+        self.0 = low + items[low..high].partition_point(&pred);
         self.0
     }
 }
@@ -72,7 +83,7 @@ pub(super) struct CueWindows<'c> {
 impl<'c> CueWindows<'c> {
     pub(super) fn new(cues: &'c [CueHit]) -> Self {
         let mut by_start: Vec<usize> = (0..cues.len()).collect();
-        by_start.sort_by_key(|&k| cues[k].tokens.start);
+        by_start.sort_unstable_by_key(|&k| (cues[k].tokens.start, k));
         CueWindows {
             cues,
             by_start,
@@ -221,6 +232,19 @@ impl ParagraphCurrencies {
 mod tests {
     use super::*;
     use crate::text::tokens::tokenize;
+
+    #[test]
+    fn forward_finds_what_a_binary_search_finds() {
+        let items: Vec<usize> = (0..1000).map(|k| k * 3 / 2).collect();
+        let mut forward = Forward::default();
+        for bound in [0, 1, 2, 5, 5, 6, 300, 301, 1200, 1498, 1499, 1500, 5000] {
+            assert_eq!(
+                forward.partition_point(&items, |&x| x < bound),
+                items.partition_point(|&x| x < bound),
+                "{bound}"
+            );
+        }
+    }
 
     #[test]
     fn a_sentence_longer_than_the_cap_is_cut_every_max_words() {

@@ -88,10 +88,10 @@ fn fold_non_ascii(text: &str, out: &mut String) {
             if !is_separator(c) {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if is_invisible(c) {
-            continue;
         } else if let Some(folded) = table.get((c as usize).wrapping_sub(LATIN_FIRST)) {
             out.push_str(folded);
+        } else if is_invisible(c) {
+            continue;
         } else {
             out.truncate(start);
             out.push_str(&fold_unicode(text));

@@ -64,6 +64,10 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
                 while j < end && bytes[j].is_ascii_digit() {
                     j += 1;
                 }
+                // Invisible characters are not ASCII: most runs end here.
+                if bytes.get(j).is_none_or(|b| b.is_ascii()) {
+                    break;
+                }
                 let next = after_invisible(text, j, end);
                 if next == j || !bytes.get(next).is_some_and(u8::is_ascii_digit) {
                     break;
