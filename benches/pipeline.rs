@@ -1,7 +1,9 @@
 //! `cargo bench`: the readers on tables of phrases; one 10 KB article checked
 //! with the shipped fact base already loaded (the editor's case); and the
 //! whole `claimcheck check` process on generated 1 MB and 20 MB corpora, with
-//! its peak memory and a check that every planted finding is reported.
+//! its peak memory and a check that every planted finding is reported; and the
+//! hostile cases that were quadratic: one article of repeated claim paragraphs
+//! (1 and 4 MiB) and a run of 40,000 digit groups (160 KB).
 //! The same-run ratio against ripgrep is measured by scripts/bench.sh.
 
 use claimcheck::engine::{CheckOptions, Engine};
@@ -193,6 +195,43 @@ fn check_small_article_with_a_large_fact_base(bencher: divan::Bencher, companies
     let text = small_article();
     let found = engine.check_text("article.md", text.clone(), &options).1;
     assert!(!found.is_empty(), "the planted misspelling is reported");
+    bencher.counter(BytesCount::of_str(&text)).bench(|| {
+        engine
+            .check_text("article.md", text.clone(), &options)
+            .1
+            .len()
+    });
+}
+
+/// One article of `mib` MiB made of one claim paragraph repeated: every
+/// amount has cues, dates and references around it (linear since each amount
+/// looks only at those within reach).
+#[divan::bench(args = [1, 4], sample_count = 3, sample_size = 1)]
+fn check_repeated_claims(bencher: divan::Bencher, mib: usize) {
+    let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+    let options = CheckOptions::default();
+    let paragraph = "Mistral AI a levé 600 millions d'euros en juin 2024, puis Microsoft a investi \
+15 millions d'euros dans la startup française en février 2024.\n\n";
+    let mut text = String::from("---\nlang: fr\ndate: 2024-06-20\n---\n");
+    text.push_str(&paragraph.repeat((mib << 20) / paragraph.len()));
+    bencher.counter(BytesCount::of_str(&text)).bench(|| {
+        engine
+            .check_text("article.md", text.clone(), &options)
+            .1
+            .len()
+    });
+}
+
+/// "1,000,000,…" with 40,000 groups after a money cue (160 KB): read once and
+/// skipped, as no figure has that many groups.
+#[divan::bench]
+fn check_a_run_of_digit_groups(bencher: divan::Bencher) {
+    let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+    let options = CheckOptions::default();
+    let text = format!(
+        "---\nlang: fr\n---\nMistral AI a levé 1{} personnes.\n",
+        ",000".repeat(40_000)
+    );
     bencher.counter(BytesCount::of_str(&text)).bench(|| {
         engine
             .check_text("article.md", text.clone(), &options)

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::mentions::Mention;
 use super::sentences::{containing, paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
+use super::windows::{CueWindows, Earlier, Forward, ParagraphCurrencies, cap_sentences};
 use crate::lexicon::Lexicon;
 use crate::lexicon::amounts::{Amount, AmountReader};
 use crate::lexicon::dates::DateMention;
@@ -79,6 +80,16 @@ pub struct FinderCache {
     refs: std::cell::OnceCell<Vec<Ref>>,
     sentences: std::cell::OnceCell<Vec<Range<usize>>>,
     cues: std::cell::OnceCell<Vec<CueHit>>,
+    /// The most words a date of the article spans.
+    longest_date: std::cell::OnceCell<usize>,
+    /// Candidates examined (see [`crate::text::work`]), added up once per article.
+    examined: std::cell::Cell<u64>,
+}
+
+impl Drop for FinderCache {
+    fn drop(&mut self) {
+        crate::text::work::add(self.examined.get());
+    }
 }
 
 /// Cue words of one language, indexed so that each token is looked up once.
@@ -133,23 +144,36 @@ impl ClaimFinder<'_> {
         let sentences = self.sentence_ranges();
         let refs = self.refs();
         let cues = self.cues(ValueType::Money);
+        let cue_windows = CueWindows::new(&cues);
         // Paragraphs matter only to an amount without a currency: cut on demand.
         let paragraphs = std::cell::OnceCell::new();
+        let mut currencies = ParagraphCurrencies::default();
+        let mut earlier = Earlier::default();
         let mut claims: Vec<Claim> = Vec::new();
         let amounts = self.amounts_near(&cues);
+        // Amounts are in reading order: their sentence, its tokens and its
+        // references are found by stepping on from the last amount's (binary
+        // searches over a long article's tokens missed the cache).
+        let mut next_sentence = Forward::default();
+        let (mut first_token, mut end_token) = (Forward::default(), Forward::default());
+        let (mut first_ref, mut end_ref) = (Forward::default(), Forward::default());
         for amount in amounts.iter().cloned() {
-            let Range { start: first, end } =
-                self.tokens_within(amount.range.start, amount.range.end);
-            let Some(sentence) = containing(sentences, amount.range.start) else {
+            let at = amount.range.start;
+            let sentence = next_sentence.partition_point(sentences, |s| s.end <= at);
+            if sentences.get(sentence).is_none_or(|s| s.start > at) {
                 continue;
-            };
+            }
             // The sentence's tokens, and its references, are one run each.
             let sentence_range = &sentences[sentence];
-            let sentence_tokens = self.tokens_within(sentence_range.start, sentence_range.end);
-            let in_sentence = |token: usize| sentence_tokens.contains(&token);
-            let in_sentence_refs = &refs[refs.partition_point(|r| r.token < sentence_tokens.start)
-                ..refs.partition_point(|r| r.token < sentence_tokens.end)];
-            let Some(cue) = self.best_cue(&cues, first, end, &in_sentence) else {
+            let sentence_tokens = first_token
+                .partition_point(self.tokens, |t| t.range.start < sentence_range.start)
+                ..end_token.partition_point(self.tokens, |t| t.range.end <= sentence_range.end);
+            let Range { start: first, end } =
+                self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
+            let in_sentence_refs = &refs[first_ref
+                .partition_point(refs, |r| r.token < sentence_tokens.start)
+                ..end_ref.partition_point(refs, |r| r.token < sentence_tokens.end)];
+            let Some(cue) = self.best_cue(&cue_windows, first, end, &sentence_tokens) else {
                 continue;
             };
             let attribute = &self.facts.attributes[cue.attribute];
@@ -181,36 +205,39 @@ impl ClaimFinder<'_> {
                     )
                 })
             };
-            let subject = in_sentence_refs
+            // The nearest reference before the cue (or the amount), else after
+            // the amount; references are in reading order.
+            let before_anchor = in_sentence_refs.partition_point(|r| r.token < anchor);
+            let from_end = in_sentence_refs.partition_point(|r| r.token < end);
+            let subject = in_sentence_refs[..before_anchor]
                 .iter()
                 .rev()
-                .filter(|r| r.token < anchor)
+                .inspect(|_| self.count(1))
                 .filter(allowed)
                 .find(|r| !(attribute.has_object && marked(r)))
                 .and_then(pick)
                 .or_else(|| {
-                    in_sentence_refs
+                    in_sentence_refs[from_end..]
                         .iter()
-                        .filter(|r| r.token >= end)
+                        .inspect(|_| self.count(1))
                         .filter(allowed)
                         .find(|r| !(attribute.has_object && marked(r)))
                         .and_then(pick)
                 })
                 .or_else(|| {
-                    // References are in reading order: those before the
-                    // sentence are a prefix.
-                    let before = refs.partition_point(|r| r.range.start < sentence_range.start);
-                    let earlier: Vec<&Ref> = refs[..before]
-                        .iter()
-                        .filter(|r| r.range.end <= sentence_range.start)
-                        .filter(allowed)
-                        .collect();
-                    let entity = choose(&latest_first(&earlier))?;
-                    let at = earlier.iter().rev().find(|r| r.entity == entity)?;
+                    // The entities referred to before the sentence, latest first.
+                    self.count(earlier.advance(refs, sentence_range.start));
+                    let latest = earlier.latest_first(|e| {
+                        attribute.subject_kinds.contains(&self.facts.entity(e).kind)
+                    });
+                    self.count(latest.len());
+                    let entities: Vec<EntityIdx> = latest.iter().map(|(e, _)| *e).collect();
+                    let entity = choose(&entities)?;
+                    let at = latest.iter().find(|(e, _)| *e == entity)?.1;
                     Some((
                         Ref {
                             entity,
-                            ..(*at).clone()
+                            ..refs[at].clone()
                         },
                         true,
                     ))
@@ -227,7 +254,8 @@ impl ClaimFinder<'_> {
             });
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
-            let clause_date = self.clause_date(&sentences[sentence], &amount.range, &amounts);
+            let clause_date =
+                self.clause_date(sentence_range, &sentence_tokens, &amount.range, &amounts);
             let mut claim = Claim {
                 subject: subject.entity,
                 subject_at: subject.range.clone(),
@@ -243,7 +271,8 @@ impl ClaimFinder<'_> {
             if claim.amount.currency.is_none() {
                 let paragraphs =
                     paragraphs.get_or_init(|| paragraphs_of(self.text, self.body.clone()));
-                self.inherit_currency(&mut claim, &claims, paragraphs);
+                self.count(currencies.advance(&claims, paragraphs));
+                currencies.inherit(&mut claim, &claims, paragraphs);
             }
             claims.push(claim);
         }
@@ -279,70 +308,78 @@ impl ClaimFinder<'_> {
     fn clause_date(
         &self,
         sentence: &Range<usize>,
+        sentence_tokens: &Range<usize>,
         amount: &Range<usize>,
         amounts: &[Amount],
     ) -> Option<&DateMention> {
         const AFTER_REACH: usize = 6;
         const BEFORE_REACH: usize = 12;
-        let after = self.dates.iter().find(|d| {
-            d.range.start >= amount.end
-                && d.range.end <= sentence.end
-                && !self.text[amount.end..d.range.start].contains([',', ';', ':'])
-                && self.words_within(amount.end, d.range.start) <= AFTER_REACH
-        });
+        let dates = self.dates;
+        let words_within = |a, b| self.tokens_between(sentence_tokens, a, b).len();
+        // Dates are in reading order. Going away from the amount, the words
+        // and punctuation between only grow: the first date too far or past
+        // a comma ends the search.
+        let mut after = None;
+        for d in &dates[dates.partition_point(|d| d.range.start < amount.end)..] {
+            self.count(1);
+            if d.range.start >= sentence.end
+                || words_within(amount.end, d.range.start) > AFTER_REACH
+                || self.text[amount.end..d.range.start].contains([',', ';', ':'])
+            {
+                break;
+            }
+            if d.range.end <= sentence.end {
+                after = Some(d);
+                break;
+            }
+        }
         after.or_else(|| {
-            self.dates.iter().rev().find(|d| {
-                d.range.end <= amount.start
-                    && d.range.start >= sentence.start
-                    && !self.text[d.range.end..amount.start].contains([';', ':'])
-                    && self.words_within(d.range.end, amount.start) <= BEFORE_REACH
-                    // "En décembre, 385 M€ ; puis 105 M€": a date belongs to the amount after it.
-                    && !amounts.iter().any(|a| d.range.end <= a.range.start && a.range.end <= amount.start)
-            })
+            // The words between a date's end and the amount are at least those
+            // between its start and the amount less its own words; a date of
+            // n bytes has at most (n + 1) / 2 words (a byte between two).
+            let longest = *self.cache.longest_date.get_or_init(|| {
+                dates
+                    .iter()
+                    .map(|d| d.range.len().div_ceil(2))
+                    .max()
+                    .unwrap_or(0)
+            });
+            dates[..dates.partition_point(|d| d.range.start < amount.start)]
+                .iter()
+                .rev()
+                .inspect(|_| self.count(1))
+                .take_while(|d| {
+                    d.range.start >= sentence.start
+                        && words_within(d.range.start, amount.start) <= BEFORE_REACH + longest
+                })
+                .find(|d| {
+                    d.range.end <= amount.start
+                        && words_within(d.range.end, amount.start) <= BEFORE_REACH
+                        && !self.text[d.range.end..amount.start].contains([';', ':'])
+                        // "En décembre, 385 M€ ; puis 105 M€": a date belongs to the amount after it.
+                        && !amount_between(amounts, d.range.end, amount.start)
+                })
         })
     }
 
-    /// A currency-less amount takes the currency of the earlier amounts of the
-    /// same paragraph about the same subject and attribute, when they all agree.
-    fn inherit_currency(&self, claim: &mut Claim, earlier: &[Claim], paragraphs: &[Range<usize>]) {
-        let Some(p) = containing(paragraphs, claim.amount.range.start) else {
-            return;
-        };
-        let same: Vec<&Claim> = earlier
-            .iter()
-            .filter(|c| {
-                c.subject == claim.subject
-                    && c.attribute == claim.attribute
-                    && containing(paragraphs, c.amount.range.start) == Some(p)
-                    && c.amount.currency.is_some()
-            })
-            .collect();
-        let Some(last) = same.last() else {
-            return;
-        };
-        if same
-            .iter()
-            .all(|c| c.amount.currency == last.amount.currency)
-        {
-            claim.amount.currency = last.amount.currency.clone();
-            claim.currency_from = Some(
-                last.currency_from
-                    .clone()
-                    .unwrap_or_else(|| last.amount.range.clone()),
-            );
-        }
-    }
-
+    /// The cue an amount belongs to: the nearest of its sentence within
+    /// [`CUE_REACH`] words, priority cues first. Only the cues that start
+    /// within reach are looked at.
     fn best_cue<'c>(
         &self,
-        cues: &'c [CueHit],
+        cues: &CueWindows<'c>,
         first: usize,
         end: usize,
-        in_sentence: &dyn Fn(usize) -> bool,
+        sentence: &Range<usize>,
     ) -> Option<&'c CueHit> {
-        cues.iter()
-            .filter(|c| in_sentence(c.tokens.start))
-            .filter_map(|c| {
+        // A cue before the amount ends at most CUE_REACH words before it.
+        let from = first
+            .saturating_sub(CUE_REACH + cues.longest)
+            .max(sentence.start);
+        let to = (end + CUE_REACH + 1).min(sentence.end);
+        cues.starting_in(from..to)
+            .inspect(|_| self.count(1))
+            .filter_map(|(_, c)| {
                 let distance = if c.tokens.end <= first {
                     first - c.tokens.end
                 } else if c.tokens.start >= end {
@@ -356,6 +393,8 @@ impl ClaimFinder<'_> {
                 (distance <= CUE_REACH)
                     .then(|| (2 * distance as i64 + after - 8 * i64::from(c.priority), c))
             })
+            // Ties go to the cue first in the order of `cues` (the window
+            // keeps it among cues that start at one word).
             .min_by_key(|(score, c)| (*score, c.tokens.start))
             .map(|(_, c)| c)
     }
@@ -461,12 +500,28 @@ impl ClaimFinder<'_> {
         hits.into_iter().map(|(_, _, hit)| hit).collect()
     }
 
+    /// Adds `n` candidates examined to the article's count.
+    pub(super) fn count(&self, n: usize) {
+        let examined = &self.cache.examined;
+        examined.set(examined.get() + n as u64);
+    }
+
     /// The tokens that lie wholly within bytes `a..b` (empty when none).
     pub(super) fn tokens_within(&self, a: usize, b: usize) -> Range<usize> {
         // Tokens are sorted and disjoint: those inside `a..b` are one run.
         let first = self.tokens.partition_point(|t| t.range.start < a);
         let end = self.tokens.partition_point(|t| t.range.end <= b);
         first..end
+    }
+
+    /// [`tokens_within`](Self::tokens_within) for bytes `a..b` inside the
+    /// tokens `within` (a sentence's): searched among those only, which in a
+    /// long article stay in the cache.
+    fn tokens_between(&self, within: &Range<usize>, a: usize, b: usize) -> Range<usize> {
+        let tokens = &self.tokens[within.clone()];
+        let first = tokens.partition_point(|t| t.range.start < a);
+        let end = tokens.partition_point(|t| t.range.end <= b);
+        within.start + first..within.start + end
     }
 
     /// How many tokens lie wholly within bytes `a..b`.
@@ -485,7 +540,7 @@ impl ClaimFinder<'_> {
     pub(super) fn sentence_ranges(&self) -> &[Range<usize>] {
         self.cache
             .sentences
-            .get_or_init(|| sentences(self.text, self.body.clone()))
+            .get_or_init(|| cap_sentences(sentences(self.text, self.body.clone()), self.tokens))
     }
 
     fn references(&self) -> Vec<Ref> {
@@ -637,6 +692,14 @@ impl ClaimFinder<'_> {
         };
         at(i + len).or_else(|| i.checked_sub(1).and_then(at))
     }
+}
+
+/// Whether one of `amounts` (in reading order, none inside another) lies
+/// wholly within bytes `a..b`: the first that starts from `a` ends first.
+fn amount_between(amounts: &[Amount], a: usize, b: usize) -> bool {
+    amounts
+        .get(amounts.partition_point(|x| x.range.start < a))
+        .is_some_and(|x| x.range.end <= b)
 }
 
 /// Whether `r` names an entity of a kind that may be the subject of `attribute`.

@@ -26,10 +26,42 @@ static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(URL_PATTERN).expect("v
 /// The first non-prose match at or after `at`: the earlier of the two regexes'
 /// (no two alternatives start with the same byte, so this is what one regex
 /// of all of them finds).
-fn next_match(slice: &str, at: usize) -> Option<regex::Match<'_>> {
-    match (MARKED.find_at(slice, at), URL.find_at(slice, at)) {
-        (Some(a), Some(b)) => Some(if a.start() <= b.start() { a } else { b }),
+fn next_match(slice: &str, at: usize, ahead: &mut [Ahead; 2]) -> Option<Range<usize>> {
+    let [marked, url] = ahead;
+    match (
+        marked.find_at(&MARKED, slice, at),
+        url.find_at(&URL, slice, at),
+    ) {
+        (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
+    }
+}
+
+/// One regex's last search, kept while its match lies ahead: searched from
+/// every match of the other regex, a regex that matches nothing further on
+/// scanned the rest of the text each time (20,000 HTML comments and no URL
+/// were quadratic). Neither regex looks around, so a match found from an
+/// earlier byte is the one found from any byte up to its start.
+#[derive(Default)]
+struct Ahead {
+    /// From where, and the match found.
+    last: Option<(usize, Option<Range<usize>>)>,
+}
+
+impl Ahead {
+    fn find_at(&mut self, regex: &Regex, slice: &str, at: usize) -> Option<Range<usize>> {
+        match &self.last {
+            Some((from, found)) if *from <= at && found.as_ref().is_none_or(|m| m.start >= at) => {
+                found.clone()
+            }
+            _ => {
+                let found = regex.find_at(slice, at).map(|m| m.range());
+                // The bytes searched, for the tests of linear work.
+                crate::text::work::add((found.as_ref().map_or(slice.len(), |m| m.end) - at) as u64);
+                self.last = Some((at, found.clone()));
+                found
+            }
+        }
     }
 }
 
@@ -42,9 +74,10 @@ pub fn not_prose(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[body.clone()];
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
-    while let Some(m) = next_match(slice, at) {
-        at = m.end();
-        let (mut start, mut end) = (m.start(), m.end());
+    let mut ahead = [Ahead::default(), Ahead::default()];
+    while let Some(m) = next_match(slice, at, &mut ahead) {
+        at = m.end;
+        let (mut start, mut end) = (m.start, m.end);
         // "a@b.fr": an @ glued to a word is an e-mail address; take it whole.
         if slice[start..].starts_with('@')
             && slice[..start]
@@ -139,9 +172,10 @@ mod tests {
             let expected: Vec<_> = one.find_iter(&text).map(|m| m.range()).collect();
             let mut found = Vec::new();
             let mut at = 0;
-            while let Some(m) = next_match(&text, at) {
-                at = m.end();
-                found.push(m.range());
+            let mut ahead = Default::default();
+            while let Some(m) = next_match(&text, at, &mut ahead) {
+                at = m.end;
+                found.push(m);
             }
             assert_eq!(found, expected, "{text:?}");
         }

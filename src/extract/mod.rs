@@ -10,6 +10,7 @@ pub mod relations;
 pub mod sentences;
 pub mod suppressions;
 pub mod vocabulary;
+pub mod windows;
 
 use crate::lexicon::amounts::AmountReader;
 use crate::lexicon::dates::{DateMention, DateReader};

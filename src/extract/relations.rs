@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
 use super::sentences::containing;
 use super::vocabulary::DURATION_UNIT;
+use super::windows::{CueWindows, Earlier};
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
 use crate::values::DateRange;
 
@@ -73,6 +74,7 @@ impl ClaimFinder<'_> {
                 }
                 let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
                 let before: Vec<&Ref> = refs_within(refs, &s)
+                    .inspect(|_| self.count(1))
                     .filter(|r| r.range.end <= cue_range.start)
                     .filter(allowed)
                     .collect();
@@ -80,6 +82,7 @@ impl ClaimFinder<'_> {
                 let (subjects, subject_at, inferred) = if before.is_empty() {
                     // "Fondé en avril dernier, Acme AI …": the subject follows.
                     match refs_within(refs, &s)
+                        .inspect(|_| self.count(1))
                         .filter(|r| r.range.start >= value_end)
                         .find(allowed)
                     {
@@ -155,7 +158,13 @@ impl ClaimFinder<'_> {
         let mut first = true;
         // References are in reading order: those from token `after` on are a suffix.
         let from = refs.partition_point(|r| r.token < after);
-        for r in refs[from..].iter().filter(|r| r.range.end <= sentence.end) {
+        // Those starting past the sentence end past it: the search stops there.
+        for r in refs[from..]
+            .iter()
+            .take_while(|r| r.range.start < sentence.end)
+            .inspect(|_| self.count(1))
+            .filter(|r| r.range.end <= sentence.end)
+        {
             let gap = &self.text[end..r.range.start];
             let words = self.words_within(end, r.range.start);
             let joined = if first {
@@ -191,10 +200,12 @@ impl ClaimFinder<'_> {
         sentence: &Range<usize>,
     ) -> Option<(ClaimedValue, Range<usize>)> {
         let start = self.tokens.get(after.saturating_sub(1))?.range.end;
-        let d = self
-            .dates
+        // Dates are in reading order: those starting from `start` are a suffix.
+        let d = self.dates[self.dates.partition_point(|d| d.range.start < start)..]
             .iter()
-            .find(|d| d.range.start >= start && d.range.end <= sentence.end)?;
+            .take_while(|d| d.range.start < sentence.end)
+            .inspect(|_| self.count(1))
+            .find(|d| d.range.end <= sentence.end)?;
         let words = self.words_within(start, d.range.start);
         (words <= VALUE_REACH && !self.text[start..d.range.start].contains([',', ';', ':', '.']))
             .then(|| (ClaimedValue::Date(d.date), d.range.clone()))
@@ -252,6 +263,7 @@ impl ClaimFinder<'_> {
             };
             let s = &sentences[sentence];
             let person = refs_within(refs, s)
+                .inspect(|_| self.count(1))
                 .filter(|r| subject_kinds.contains(&self.facts.entity(r.entity).kind))
                 .min_by_key(|r| {
                     if r.range.end <= token.range.start {
@@ -320,6 +332,9 @@ impl ClaimFinder<'_> {
         let sentences = self.sentence_ranges();
         let refs = self.refs();
         let date_cues = self.cues(ValueType::Date);
+        // Built for the first duration word only: most articles have none.
+        let windows = std::cell::OnceCell::new();
+        let mut earlier = Earlier::default();
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
             if self.classes[i] & DURATION_UNIT == 0 {
@@ -361,9 +376,12 @@ impl ClaimFinder<'_> {
             if hedge.is_some_and(|h| h.strict && h.high <= 1.0) {
                 low = 0.0; // "less than a year" is anything under a year
             }
-            let Some(cue) = date_cues
-                .iter()
-                .find(|c| c.tokens.start > i + 1 && c.tokens.start <= i + 4)
+            // The first in the cues' order of those starting 2 to 4 words on.
+            let Some((_, cue)) = windows
+                .get_or_init(|| CueWindows::new(&date_cues))
+                .starting_in(i + 2..i + 5)
+                .inspect(|_| self.count(1))
+                .min_by_key(|(k, _)| *k)
             else {
                 continue;
             };
@@ -373,32 +391,41 @@ impl ClaimFinder<'_> {
             let s = &sentences[sentence];
             let attribute = &self.facts.attributes[cue.attribute];
             let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
-            let before: Vec<&Ref> = refs
-                .iter()
-                .filter(|r| r.range.end <= token.range.start)
-                .filter(allowed)
-                .collect();
-            let in_sentence = before
+            // References are in reading order: those before the duration, from
+            // the sentence's start, are one run.
+            let started = refs.partition_point(|r| r.range.start < token.range.start);
+            let in_sentence = refs[..started]
                 .iter()
                 .rev()
-                .find(|r| r.range.start >= s.start)
+                .take_while(|r| r.range.start >= s.start)
+                .inspect(|_| self.count(1))
+                .filter(|r| r.range.end <= token.range.start)
+                .find(allowed)
                 .map(|r| r.entity);
-            let known = |e: &EntityIdx| {
+            let known = |e: EntityIdx| {
                 self.facts
-                    .relations_about(*e, cue.attribute)
+                    .relations_about(e, cue.attribute)
                     .next()
                     .is_some()
             };
-            let subject = in_sentence.or_else(|| latest_first(&before).into_iter().find(known));
+            let subject = in_sentence.or_else(|| {
+                self.count(earlier.advance(refs, token.range.start));
+                let allowed =
+                    |e: EntityIdx| attribute.subject_kinds.contains(&self.facts.entity(e).kind);
+                let latest = earlier.latest_first(allowed);
+                self.count(latest.len());
+                latest.into_iter().map(|(e, _)| e).find(|e| known(*e))
+            });
             let Some(subject) = subject else {
                 continue;
             };
             let start = hedge.map_or(i - 1, |h| i - 1 - h.phrase.len());
             let written = self.tokens[start].range.start..token.range.end;
-            let event = self
-                .dates
+            let event = self.dates[self.dates.partition_point(|d| d.range.start < s.start)..]
                 .iter()
-                .filter(|d| s.start <= d.range.start && d.range.end <= s.end)
+                .take_while(|d| d.range.start < s.end)
+                .inspect(|_| self.count(1))
+                .filter(|d| d.range.end <= s.end)
                 .filter(|d| {
                     d.range.end <= written.start
                         || d.range.start >= self.tokens[cue.tokens.end - 1].range.end

@@ -37,26 +37,53 @@ struct Number {
     /// Index of the lexeme after the number.
     end: usize,
     in_words: bool,
+    /// More digit groups or digits than a figure has: no amount.
+    too_long: bool,
 }
+
+/// The most digit groups one figure may have: "1,000,000,000,000,000,000,000"
+/// (a thousand billion billions) has eight. A longer run is no amount.
+pub const MAX_DIGIT_GROUPS: usize = 8;
+
+/// The most digits one figure may have, its decimals included.
+pub const MAX_DIGITS: usize = 24;
 
 impl AmountReader<'_> {
     pub fn read(&self, text: &str, lexemes: &[Lexeme]) -> Vec<Amount> {
         let mut out = Vec::new();
         let mut i = 0;
+        let work = std::cell::Cell::new(0);
+        // Past a run of digit groups too long to be a figure, skipped whole.
+        let resume_at = std::cell::Cell::new(0);
         while i < lexemes.len() {
-            match self.amount_at(text, lexemes, i) {
+            match self.amount_at(text, lexemes, i, &work, &resume_at) {
                 Some((amount, next)) => {
                     out.push(amount);
                     i = next;
                 }
-                None => i += 1,
+                None => i = resume_at.get().max(i + 1),
             }
         }
+        crate::text::work::add(work.get());
         out
     }
 
-    fn amount_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<(Amount, usize)> {
+    fn amount_at(
+        &self,
+        text: &str,
+        lexemes: &[Lexeme],
+        i: usize,
+        work: &std::cell::Cell<u64>,
+        resume_at: &std::cell::Cell<usize>,
+    ) -> Option<(Amount, usize)> {
         let number = self.number_at(text, lexemes, i)?;
+        work.set(work.get() + (number.end - i) as u64);
+        if number.too_long {
+            // Read again from each of its groups, such a run made the reader
+            // quadratic; none of its parts is a figure either.
+            resume_at.set(number.end);
+            return None;
+        }
         let mut end = number.end;
         let mut factor = 1.0;
         let mut short_scale = false;
@@ -104,6 +131,11 @@ impl AmountReader<'_> {
             first = start;
         }
         if lexemes.get(last).is_some_and(|l| l.folded == "%") {
+            return None;
+        }
+        // "-5 millions", "−€5M": a negative figure is no sum raised or paid.
+        // Read without its sign it would be a claim of the opposite; say nothing.
+        if negative(lexemes, i) || negative(lexemes, first) {
             return None;
         }
         let is_money = currency.is_some() || long_scale;
@@ -174,6 +206,7 @@ impl AmountReader<'_> {
         let mut j = i + 1;
         let first_group_short = integer.len() <= 3;
         let mut grouped = false;
+        let mut groups = 1;
         while fraction.is_empty() {
             let (Some(a), Some(b)) = (lexemes.get(j), lexemes.get(j + 1)) else {
                 break;
@@ -198,6 +231,7 @@ impl AmountReader<'_> {
                 } else {
                     fraction = b.folded.to_string();
                 }
+                groups += 1;
                 j += 2;
                 continue;
             }
@@ -212,10 +246,21 @@ impl AmountReader<'_> {
             {
                 integer.push_str(a.folded);
                 grouped = true;
+                groups += 1;
                 j += 1;
                 continue;
             }
             break;
+        }
+        let too_long = groups > MAX_DIGIT_GROUPS || integer.len() + fraction.len() > MAX_DIGITS;
+        if too_long {
+            return Number {
+                value: 0.0,
+                half_unit: 0.0,
+                end: j,
+                in_words: false,
+                too_long,
+            };
         }
         let value = format!(
             "{integer}.{}",
@@ -228,6 +273,7 @@ impl AmountReader<'_> {
             half_unit: 0.5 * 10f64.powi(-(fraction.len() as i32)),
             end: j,
             in_words: false,
+            too_long: false,
         }
     }
 
@@ -249,6 +295,7 @@ impl AmountReader<'_> {
                 half_unit: if *value < 1.0 { 0.05 } else { 0.5 },
                 end: i + phrase.len(),
                 in_words: true,
+                too_long: false,
             });
         }
         // Hyphenated compounds add up: "vingt-cinq" is 25.
@@ -271,8 +318,19 @@ impl AmountReader<'_> {
             half_unit: 0.5,
             end: i + 1,
             in_words: true,
+            too_long: false,
         })
     }
+}
+
+/// Whether a minus sign is glued before `lexemes[at]` ("-5", "−€5") and is no
+/// dash between two figures ("3-5 millions").
+fn negative(lexemes: &[Lexeme], at: usize) -> bool {
+    let Some(sign) = at.checked_sub(1).map(|k| &lexemes[k]) else {
+        return false;
+    };
+    let between_figures = at >= 2 && !sign.spaced && lexemes[at - 2].kind == LexKind::Number;
+    matches!(sign.folded, "-" | "\u{2212}") && !lexemes[at].spaced && !between_figures
 }
 
 /// The scale a figure is best read at: (divisor, suffix).
@@ -316,8 +374,9 @@ pub fn describe(low: f64, high: f64, currency: Option<&str>) -> String {
 
 /// The interval a stated figure stands for: rounding, widened or opened by a hedge.
 pub fn interval(value: f64, half_unit: f64, hedge: Option<&Hedge>) -> (f64, f64) {
+    // An interval of a sum starts at 0 at the least: "0 million" is 0–0.5M.
     match hedge {
-        None => (value - half_unit, value + half_unit),
+        None => ((value - half_unit).max(0.0), value + half_unit),
         Some(h) => {
             let low = if h.strict && h.low >= 1.0 {
                 value * h.low
@@ -672,6 +731,43 @@ mod tests {
         assert_eq!(compact(15.0), "15");
         assert_eq!(describe(14.5e6, 15.5e6, Some("EUR")), "EUR 14.5–15.5M");
         assert_eq!(describe(950e3, 1.5e6, None), "0.95–1.5M");
+    }
+
+    #[test]
+    fn a_figure_has_at_most_eight_digit_groups_and_24_digits() {
+        let eight = format!("1{} euros", ",000".repeat(MAX_DIGIT_GROUPS - 1));
+        assert_eq!(read("en", &eight)[0].value, 1e21);
+        // Nine groups: neither the run nor any part of it is a figure.
+        let nine = format!("1{} euros", ",000".repeat(MAX_DIGIT_GROUPS));
+        assert_eq!(read("en", &nine), []);
+        assert_eq!(read("fr", &format!("{} euros", "9".repeat(25))), []);
+        assert_eq!(read("fr", &format!("{} euros", "9".repeat(24))).len(), 1);
+        // What follows the run is read as usual.
+        let after = format!("1{} et 15 euros", ",000".repeat(40));
+        assert_eq!(read("fr", &after)[0].value, 15.0);
+    }
+
+    #[test]
+    fn a_negative_figure_is_no_amount_but_a_range_is() {
+        assert_eq!(read("fr", "-5 millions d'euros"), []);
+        assert_eq!(read("fr", "une perte de \u{2212}5 M€"), []);
+        assert_eq!(read("en", "-€5M"), []);
+        assert_eq!(read("en", "€-5 million"), []);
+        assert_eq!(read("fr", "3-5 millions d'euros")[0].value, 5e6);
+        assert_eq!(read("fr", "- 5 millions d'euros")[0].value, 5e6);
+    }
+
+    #[test]
+    fn an_interval_never_goes_below_zero() {
+        let zero = &read("fr", "0 million d'euros")[0];
+        assert_eq!((zero.low, zero.high), (0.0, 0.5e6));
+    }
+
+    #[test]
+    fn an_invisible_character_inside_a_figure_is_not_there() {
+        let a = &read("fr", "6\u{200b}00 millions d'euros")[0];
+        assert_eq!((a.value, a.currency.as_deref()), (600e6, Some("EUR")));
+        assert_eq!(read("fr", "1\u{a0}5\u{ad}00\u{a0}000 €")[0].value, 1.5e6);
     }
 
     #[test]

@@ -25,6 +25,18 @@ pub fn is_separator(c: char) -> bool {
         )
 }
 
+/// Characters that show nothing and mean nothing inside a word: the soft
+/// hyphen, zero-width space, non-joiner and joiner, the word joiner and a
+/// byte order mark inside the text. Pasted text carries them; a name or a
+/// number with one inside is read as if it were not there (their byte spans
+/// stay as written).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 /// Lower case, accents removed, ligatures expanded, separators dropped:
 /// "Herblin-Stoop", "herblin stoop" and "Hérblin Stoop" all fold to "herblinstoop".
 pub fn fold(text: &str) -> String {
@@ -78,6 +90,8 @@ fn fold_non_ascii(text: &str, out: &mut String) {
             }
         } else if let Some(folded) = table.get((c as usize).wrapping_sub(LATIN_FIRST)) {
             out.push_str(folded);
+        } else if is_invisible(c) {
+            continue;
         } else {
             out.truncate(start);
             out.push_str(&fold_unicode(text));
@@ -101,7 +115,7 @@ static LATIN_FOLDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(
 fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
-        if is_combining_mark(c) || is_separator(c) {
+        if is_combining_mark(c) || is_separator(c) || is_invisible(c) {
             continue;
         }
         push_lower_expanded(&mut out, c);
@@ -113,7 +127,7 @@ fn fold_unicode(text: &str) -> String {
 pub fn fold_keep_separators(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_invisible(c) {
             continue;
         }
         if is_separator(c) {
@@ -281,6 +295,17 @@ mod tests {
         assert_eq!(fold("Dorothée"), fold("Dorothe\u{301}e"));
         assert_eq!(fold("États-Unis"), "etatsunis");
         assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+
+    #[test]
+    fn fold_drops_invisible_characters() {
+        assert_eq!(fold("Thimo\u{200b}thé"), "thimothe");
+        assert_eq!(fold("Timo\u{ad}thée La\u{2060}croix"), "timotheelacroix");
+        assert_eq!(fold("a\u{200c}b\u{200d}c\u{feff}d"), "abcd");
+        assert_eq!(
+            fold_keep_separators("Timo\u{200b}thée  Lacroix"),
+            "timothee lacroix"
+        );
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! A finer cut than [`super::tokens`] for reading amounts: words, digit runs and
 //! symbols (`€`, `$`, `~`, `,`), each with its byte range and whether white space
 //! precedes it. Apostrophes only separate (`d'euros` is `d`, `euros`).
+//! Invisible characters (a zero-width space, a soft hyphen) are not there: a
+//! word or a run of digits goes on through them, and their folds drop them.
 
 use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
+use super::fold::is_invisible;
 use super::fold_buffer::FoldBuffer;
-use super::tokens::{char_at, is_hyphen};
+use super::tokens::{after_invisible, char_at, is_hyphen};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LexKind {
@@ -49,7 +52,7 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
     let mut i = range.start;
     let mut spaced = true;
     while let Some(c) = char_at(text, i, end) {
-        if c.is_whitespace() || is_apostrophe(c) {
+        if c.is_whitespace() || is_apostrophe(c) || is_invisible(c) {
             spaced |= c.is_whitespace();
             i += c.len_utf8();
             continue;
@@ -57,8 +60,19 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
         let start = i;
         let mut j = i + c.len_utf8();
         let kind = if c.is_ascii_digit() {
-            while j < end && bytes[j].is_ascii_digit() {
-                j += 1;
+            loop {
+                while j < end && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
+                // Invisible characters are not ASCII: most runs end here.
+                if bytes.get(j).is_none_or(|b| b.is_ascii()) {
+                    break;
+                }
+                let next = after_invisible(text, j, end);
+                if next == j || !bytes.get(next).is_some_and(u8::is_ascii_digit) {
+                    break;
+                }
+                j = next;
             }
             LexKind::Number
         } else if is_letter(c) {
@@ -66,6 +80,14 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
                 if is_letter(d) {
                     j += d.len_utf8();
                     continue;
+                }
+                if is_invisible(d) {
+                    let next = after_invisible(text, j, end);
+                    if char_at(text, next, end).is_some_and(is_letter) {
+                        j = next;
+                        continue;
+                    }
+                    break;
                 }
                 let joined = is_hyphen(d)
                     .then(|| char_at(text, j + d.len_utf8(), end))
@@ -83,6 +105,8 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
         let raw = &text[start..j];
         let folded = match kind {
             LexKind::Word => folds.fold(out.len(), raw),
+            // Digits with an invisible character inside.
+            LexKind::Number if !raw.is_ascii() => folds.fold(out.len(), raw),
             _ => raw,
         };
         out.push(Lexeme {
@@ -144,6 +168,19 @@ mod tests {
         assert_eq!(folded("1 500 000"), ["1", "500", "000"]);
         assert_eq!(folded("vingt-cinq au-delà"), ["vingtcinq", "audela"]);
         assert_eq!(folded("BOT-4"), ["bot4"]);
+    }
+
+    #[test]
+    fn reads_through_invisible_characters() {
+        assert_eq!(
+            folded("6\u{200b}00 mil\u{ad}lions d\u{2060}’euros\u{feff}"),
+            ["600", "millions", "d", "euros"]
+        );
+        let text = "1\u{200b}500 €";
+        let mut folds = String::new();
+        let l = lex(text, 0..text.len(), &mut folds);
+        assert_eq!(&text[l[0].range.clone()], "1\u{200b}500");
+        assert!(l[1].spaced);
     }
 
     #[test]

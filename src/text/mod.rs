@@ -7,3 +7,4 @@ mod fold_buffer;
 pub mod lexemes;
 pub mod spelling;
 pub mod tokens;
+pub mod work;

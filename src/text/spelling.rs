@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::is_separator;
+use super::fold::{is_invisible, is_separator};
 
 /// The ways in which two fold-equal spellings differ.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub struct Differences {
     pub case: bool,
     pub accents: bool,
     pub separators: bool,
+    /// Characters that show nothing (a zero-width space, a soft hyphen).
+    pub invisible: bool,
 }
 
 impl Differences {
@@ -25,11 +27,14 @@ impl Differences {
         if self.separators {
             parts.push("spacing or hyphenation");
         }
+        if self.invisible {
+            parts.push("invisible characters");
+        }
         parts.join(", ")
     }
 
     pub fn is_case_only(&self) -> bool {
-        self.case && !self.accents && !self.separators
+        self.case && !self.accents && !self.separators && !self.invisible
     }
 }
 
@@ -37,6 +42,9 @@ impl Differences {
 fn key(text: &str, keep_case: bool, keep_accents: bool, keep_separators: bool) -> String {
     let mut out = String::new();
     for c in text.nfd() {
+        if is_invisible(c) {
+            continue;
+        }
         if is_combining_mark(c) {
             if keep_accents {
                 out.push(c);
@@ -69,6 +77,7 @@ pub fn differences(a: &str, b: &str) -> Differences {
         case: key(a, true, false, false) != key(b, true, false, false),
         accents: key(a, false, true, false) != key(b, false, true, false),
         separators: key(a, false, false, true) != key(b, false, false, true),
+        invisible: a.chars().any(is_invisible) != b.chars().any(is_invisible),
     }
 }
 
@@ -89,5 +98,7 @@ mod tests {
         let d = differences("Dorothe\u{301}e", "Dorothée");
         assert_eq!(d, Differences::default());
         assert_eq!(differences("états-unis", "États-Unis").describe(), "case");
+        let d = differences("Timo\u{200b}thée", "Timothée");
+        assert_eq!(d.describe(), "invisible characters");
     }
 }
