@@ -9,8 +9,8 @@
 use claimcheck::engine::{CheckOptions, Engine};
 use claimcheck::lexicon::Lexicon;
 use claimcheck::lexicon::Lexicons;
-use claimcheck::lexicon::amounts::AmountReader;
-use claimcheck::lexicon::dates::DateReader;
+use claimcheck::readers::amounts::AmountReader;
+use claimcheck::readers::dates::DateReader;
 use claimcheck::rules::RulesLocation;
 use claimcheck::text::lexemes::lex;
 use claimcheck::text::tokens::tokenize;

@@ -7,8 +7,8 @@
 use std::sync::Mutex;
 
 use claimcheck::engine::{CheckOptions, Engine};
-use claimcheck::lexicon::amounts::AmountReader;
 use claimcheck::lexicon::{Lexicon, Lexicons};
+use claimcheck::readers::amounts::AmountReader;
 use claimcheck::rules::RulesLocation;
 use claimcheck::text::lexemes::lex;
 use claimcheck::text::work;

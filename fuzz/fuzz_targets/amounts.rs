@@ -1,7 +1,7 @@
 //! The amount reader on any text: no panic, every amount inside the text on
 //! character boundaries, low <= high.
 #![no_main]
-use claimcheck::lexicon::amounts::AmountReader;
+use claimcheck::readers::amounts::AmountReader;
 use claimcheck::lexicon::{Lexicon, Lexicons};
 use claimcheck::text::lexemes::lex;
 use libfuzzer_sys::fuzz_target;

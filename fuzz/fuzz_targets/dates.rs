@@ -2,7 +2,7 @@
 //! inside the text, first <= last.
 #![no_main]
 use claimcheck::lexicon::Lexicons;
-use claimcheck::lexicon::dates::{DateReader, infer_anchor};
+use claimcheck::readers::dates::{DateReader, infer_anchor};
 use claimcheck::text::tokens::tokenize;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;

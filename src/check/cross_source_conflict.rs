@@ -5,8 +5,8 @@ use super::money::{Verdict, judge, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;
-use crate::lexicon::amounts::describe;
 use crate::span::Span;
+use crate::values::amount::describe;
 
 pub struct CrossSourceConflict;
 

@@ -4,8 +4,8 @@ use super::consensus::Finding;
 use super::money::topic;
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
-use crate::lexicon::amounts::describe;
 use crate::span::Span;
+use crate::values::amount::describe;
 
 pub struct CurrencyInconsistent;
 

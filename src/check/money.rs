@@ -5,9 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::extract::Claim;
-use crate::lexicon::amounts::describe;
 use crate::rules::{AttrKind, Fact, FactBase};
 use crate::values::DateRange;
+use crate::values::amount::describe;
 
 /// Converted values are widened by this much: a monthly average is not the
 /// rate of the day, and reported conversions are rounded.

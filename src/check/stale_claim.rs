@@ -3,8 +3,8 @@
 use super::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
-use crate::lexicon::amounts::describe;
 use crate::span::Span;
+use crate::values::amount::describe;
 
 pub struct StaleClaim;
 

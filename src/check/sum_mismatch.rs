@@ -6,11 +6,11 @@ use super::money::{fact_in, overlaps, reading_labels, said, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;
-use crate::lexicon::amounts::describe;
 use crate::rules::model::Window;
 use crate::rules::{Fact, FactBase};
 use crate::span::Span;
 use crate::text::tokens::folded_words;
+use crate::values::amount::describe;
 
 pub struct SumMismatch;
 

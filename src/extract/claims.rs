@@ -9,11 +9,12 @@ use super::sentences::{containing, paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
 use super::windows::{CueWindows, Earlier, Forward, ParagraphCurrencies, cap_sentences};
 use crate::lexicon::Lexicon;
-use crate::lexicon::amounts::{Amount, AmountReader};
-use crate::lexicon::dates::DateMention;
+use crate::readers::amounts::AmountReader;
+use crate::readers::dates::DateMention;
 use crate::rules::{AttrIdx, Attribute, EntityIdx, EntityKind, FactBase, ValueType};
 use crate::text::lexemes::lex;
 use crate::text::tokens::Token;
+use crate::values::Amount;
 use crate::values::DateRange;
 
 #[derive(Clone, Debug)]

@@ -12,9 +12,9 @@ pub mod suppressions;
 pub mod vocabulary;
 pub mod windows;
 
-use crate::lexicon::amounts::AmountReader;
-use crate::lexicon::dates::{DateMention, DateReader};
 use crate::lexicon::{Lexicon, Lexicons, Phrases};
+use crate::readers::amounts::AmountReader;
+use crate::readers::dates::{DateMention, DateReader};
 use crate::rules::FactBase;
 use crate::source::{Article, SourceMap};
 use crate::text::tokens::{Token, tokenize};

@@ -372,7 +372,7 @@ impl ClaimFinder<'_> {
                         .all(|(t, w)| t.folded == w)
             });
             let months = value * unit;
-            let (mut low, high) = crate::lexicon::amounts::interval(months, unit / 2.0, hedge);
+            let (mut low, high) = crate::readers::amounts::interval(months, unit / 2.0, hedge);
             if hedge.is_some_and(|h| h.strict && h.high <= 1.0) {
                 low = 0.0; // "less than a year" is anything under a year
             }

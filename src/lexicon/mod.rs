@@ -4,9 +4,8 @@
 //! in the `lexicon/` folder of a fact base. The shipped ones are embedded in the
 //! binary; a fact base may add a language or replace a shipped one.
 
-pub mod amounts;
 pub mod date_index;
-pub mod dates;
+pub mod date_words;
 pub mod first_words;
 
 use std::collections::BTreeMap;
@@ -112,7 +111,7 @@ pub struct LexiconFile {
     pub period_parts: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub quarters: Vec<Vec<String>>,
-    /// Relative-date kinds (see [`dates::Relative`]) → words.
+    /// Relative-date kinds (see [`date_words::Relative`]) → words.
     #[serde(default)]
     pub relative_dates: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -203,9 +202,9 @@ pub struct Lexicon {
     /// Numeric dates put the day first (11/06/2024 is 11 June).
     pub day_first: bool,
     pub month_prepositions: Vec<Vec<String>>,
-    pub period_parts: Phrases<dates::Part>,
+    pub period_parts: Phrases<date_words::Part>,
     pub quarters: Phrases<u32>,
-    pub relative_dates: Phrases<dates::Relative>,
+    pub relative_dates: Phrases<date_words::Relative>,
     /// Words before an age ("âgé de", "aged"), as token phrases.
     pub age_markers: Vec<Vec<String>>,
     /// First words of the number words ("un", "a", "half"): the amount reader
@@ -334,14 +333,14 @@ impl Lexicon {
         };
         let mut period_parts = Vec::new();
         for (key, words) in &file.period_parts {
-            let part = dates::Part::parse(key).ok_or_else(|| {
+            let part = date_words::Part::parse(key).ok_or_else(|| {
                 format!("unknown period part `{key}` (expected early, mid, late)")
             })?;
             period_parts.extend(words.iter().map(|w| (token_phrase(w), part)));
         }
         let mut relative_dates = Vec::new();
         for (key, words) in &file.relative_dates {
-            let kind = dates::Relative::parse(key)
+            let kind = date_words::Relative::parse(key)
                 .ok_or_else(|| format!("unknown relative date `{key}`"))?;
             relative_dates.extend(words.iter().map(|w| (token_phrase(w), kind)));
         }

@@ -5,9 +5,9 @@ use serde_json::{Value, json};
 
 use crate::extract::Extraction;
 use crate::extract::relations::ClaimedValue;
-use crate::lexicon::amounts::describe;
 use crate::rules::FactBase;
 use crate::source::SourceMap;
+use crate::values::amount::describe;
 
 fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Value> {
     let mut out = Vec::new();

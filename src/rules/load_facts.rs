@@ -15,8 +15,8 @@ use super::model::{
 use super::schema::{AttributeDef, FactDef};
 use super::validate::{self, did_you_mean};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lexicon::amounts::AmountReader;
 use crate::lexicon::{Lexicon, Lexicons};
+use crate::readers::amounts::AmountReader;
 use crate::span::FileId;
 use crate::text::lexemes::lex;
 use crate::text::tokens::folded_words;

@@ -262,7 +262,7 @@ pub enum Window {
 #[derive(Clone, Debug)]
 pub struct Money {
     pub written: Written,
-    pub amount: crate::lexicon::amounts::Amount,
+    pub amount: crate::values::Amount,
 }
 
 impl Money {

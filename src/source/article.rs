@@ -4,12 +4,12 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::doc_date;
 use super::front_matter::{self, FrontMatterDef, Value};
 use super::map::SourceMap;
 use super::problems;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::Lexicons;
+use crate::readers::publication_date;
 use crate::span::{FileId, Span};
 use crate::text::tokens::tokenize;
 use crate::values::date_range::{DateRange, parse_iso};
@@ -154,10 +154,11 @@ pub fn prepare(
     if date.is_none() {
         let mut order: Vec<_> = lexicons.get(&lang).into_iter().collect();
         order.extend(lexicons.iter().filter(|l| l.language != lang));
-        date = doc_date::find_in_text(text, body.clone(), &order).map(|(range, at)| DocDate {
-            range,
-            origin: DateOrigin::Text(Span::new(file, at)),
-        });
+        date =
+            publication_date::find_in_text(text, body.clone(), &order).map(|(range, at)| DocDate {
+                range,
+                origin: DateOrigin::Text(Span::new(file, at)),
+            });
     }
     if date.is_none()
         && let Some(lexicon) = lexicons.get(&lang)
@@ -165,7 +166,7 @@ pub fn prepare(
         let mut folds = String::new();
         let tokens = tokenize(text, body.clone(), &mut folds);
         date =
-            crate::lexicon::dates::infer_anchor(lexicon, text, &tokens).map(|(day, at)| DocDate {
+            crate::readers::dates::infer_anchor(lexicon, text, &tokens).map(|(day, at)| DocDate {
                 range: DateRange::day(day),
                 origin: DateOrigin::Inferred(Span::new(file, at)),
             });

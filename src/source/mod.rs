@@ -2,7 +2,6 @@
 //! map of every file read so far.
 
 pub mod article;
-pub mod doc_date;
 pub mod front_matter;
 pub mod input;
 pub mod map;

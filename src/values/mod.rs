@@ -1,6 +1,8 @@
 //! Values at the bottom of the house: what a claim or a fact states, read from
 //! text by the readers above. They depend on nothing but `chrono` and `text`.
 
+pub mod amount;
 pub mod date_range;
 
+pub use amount::Amount;
 pub use date_range::DateRange;

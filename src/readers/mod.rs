@@ -1,0 +1,7 @@
+//! Readers: from tokens and lexicon data to values — money amounts, dates,
+//! and an article's publication date. They know the lexicons and the values,
+//! never the fact base, the articles' claims or the checks.
+
+pub mod amounts;
+pub mod dates;
+pub mod publication_date;
