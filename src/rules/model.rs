@@ -365,11 +365,11 @@ impl Fx {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::Engine;
-    use crate::rules::RulesLocation;
+    use crate::rules::{self, FactBase, RulesLocation};
+    use crate::source::SourceMap;
 
     /// A fact base of `n` companies, each with one round and one chief executive.
-    fn many_companies(n: usize) -> Engine {
+    fn many_companies(n: usize) -> FactBase {
         let mut yaml = String::from(
             "attributes:\n\
              - {id: funding-round, value: money, kind: event, cues: {en: [raised]}}\n\
@@ -389,17 +389,17 @@ mod tests {
                 i + 1
             ));
         }
-        let engine = Engine::load(&RulesLocation::Memory(vec![("all.yaml".into(), yaml)])).unwrap();
-        assert!(!engine.rules_are_broken(), "{:?}", engine.rule_diagnostics);
-        engine
+        let location = RulesLocation::Memory(vec![("all.yaml".into(), yaml)]);
+        let loaded = rules::load(&location, &mut SourceMap::default()).unwrap();
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.facts
     }
 
     /// What a claim is checked against is found without walking the other
     /// subjects' facts: the lookups visit only the subject's own.
     #[test]
     fn lookups_visit_only_the_facts_about_their_topic() {
-        let engine = many_companies(500);
-        let facts = &engine.facts;
+        let facts = &many_companies(500);
         let company = facts.entity_by_id("c7").unwrap();
         let person = facts.entity_by_id("p7").unwrap();
         let round = facts.attribute_by_id("funding-round").unwrap();
