@@ -1,7 +1,7 @@
 //! `cross-source-conflict`: a figure that the other articles contradict.
 
-use super::consensus::Finding;
-use super::money::{Verdict, judge, topic};
+use super::helpers::consensus::Finding;
+use super::helpers::money::{Verdict, judge, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;

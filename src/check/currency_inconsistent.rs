@@ -1,7 +1,7 @@
 //! `currency-inconsistent`: one figure given in two currencies by two articles.
 
-use super::consensus::Finding;
-use super::money::topic;
+use super::helpers::consensus::Finding;
+use super::helpers::money::topic;
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::span::Span;

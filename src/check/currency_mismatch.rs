@@ -1,6 +1,6 @@
 //! `currency-mismatch`: the fact's figure, labelled with the wrong currency.
 
-use super::money::{Verdict, fact_evidence, reading_labels, topic};
+use super::helpers::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::span::Span;

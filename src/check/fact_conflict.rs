@@ -1,7 +1,7 @@
 //! `fact-conflict`: a claim whose figure the fact base contradicts.
 
-use super::money::{Verdict, fact_evidence, reading_labels, said, topic};
-use super::relations::{self, RelationVerdict};
+use super::helpers::money::{Verdict, fact_evidence, reading_labels, said, topic};
+use super::helpers::relations::{self, RelationVerdict};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::relations::ClaimedValue;

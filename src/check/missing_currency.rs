@@ -1,6 +1,6 @@
 //! `missing-currency`: a money claim that does not say in which currency.
 
-use super::money::{Verdict, fact_evidence, reading_labels, topic};
+use super::helpers::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::span::Span;

@@ -1,21 +1,18 @@
 //! Checks: each compares extracted mentions and claims with the fact base or with
 //! each other, and reports diagnostics under a stable code and name.
 
-pub mod consensus;
 pub mod cross_source_conflict;
 pub mod currency_inconsistent;
 pub mod currency_mismatch;
 pub mod elapsed_mismatch;
 pub mod fact_conflict;
+pub mod helpers;
 pub mod missing_currency;
-pub mod money;
 pub mod name_inconsistent;
 pub mod name_variant;
 pub mod registry;
-pub mod relations;
 pub mod stale_claim;
 pub mod sum_mismatch;
-pub mod suppress;
 pub mod undated_article;
 pub mod weekday_mismatch;
 
@@ -32,9 +29,9 @@ pub struct CheckContext<'a> {
     pub extractions: &'a [Extraction],
     /// Each money claim judged against the fact base, once for all the checks
     /// that report on the verdict: by extraction, then by claim.
-    verdicts: std::sync::OnceLock<Vec<Vec<money::Verdict<'a>>>>,
+    verdicts: std::sync::OnceLock<Vec<Vec<helpers::money::Verdict<'a>>>>,
     /// What the articles agree on, for the two checks that report on it.
-    consensus: std::sync::OnceLock<Vec<consensus::Finding<'a>>>,
+    consensus: std::sync::OnceLock<Vec<helpers::consensus::Finding<'a>>>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -57,7 +54,7 @@ impl<'a> CheckContext<'a> {
     /// Every money claim with its article and its verdict, in reading order.
     pub fn judged_claims(
         &self,
-    ) -> impl Iterator<Item = (&'a Extraction, &'a Claim, &money::Verdict<'a>)> + '_ {
+    ) -> impl Iterator<Item = (&'a Extraction, &'a Claim, &helpers::money::Verdict<'a>)> + '_ {
         self.extractions
             .iter()
             .zip(self.verdicts())
@@ -65,12 +62,13 @@ impl<'a> CheckContext<'a> {
     }
 
     /// Where the articles disagree with each other, computed on first use.
-    pub fn consensus_findings(&self) -> &[consensus::Finding<'a>] {
-        self.consensus.get_or_init(|| consensus::findings(self))
+    pub fn consensus_findings(&self) -> &[helpers::consensus::Finding<'a>] {
+        self.consensus
+            .get_or_init(|| helpers::consensus::findings(self))
     }
 
     /// The verdict on every money claim, computed on first use.
-    fn verdicts(&self) -> &[Vec<money::Verdict<'a>>] {
+    fn verdicts(&self) -> &[Vec<helpers::money::Verdict<'a>>] {
         // Articles are judged independently: in parallel, in order.
         self.verdicts.get_or_init(|| {
             use rayon::prelude::*;
@@ -79,7 +77,7 @@ impl<'a> CheckContext<'a> {
                 .map(|ex| {
                     ex.claims
                         .iter()
-                        .map(|c| money::judge(self.facts, c))
+                        .map(|c| helpers::money::judge(self.facts, c))
                         .collect()
                 })
                 .collect()
@@ -108,5 +106,5 @@ pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
             out
         })
         .collect();
-    suppress::apply(ctx.extractions, found.into_iter().flatten().collect())
+    helpers::suppress::apply(ctx.extractions, found.into_iter().flatten().collect())
 }

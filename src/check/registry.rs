@@ -39,7 +39,7 @@ pub fn all() -> Vec<&'static CheckInfo> {
         .iter()
         .map(|c| c.info())
         .chain(crate::source::problems::ALL)
-        .chain(super::suppress::ALL)
+        .chain(super::helpers::suppress::ALL)
         .chain(crate::rules::validate::ALL)
         .collect()
 }

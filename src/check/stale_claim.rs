@@ -1,6 +1,6 @@
 //! `stale-claim`: a figure that was true once, but not at the claim's time.
 
-use super::money::{Verdict, fact_evidence, reading_labels, topic};
+use super::helpers::money::{Verdict, fact_evidence, reading_labels, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::span::Span;

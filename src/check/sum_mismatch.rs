@@ -2,7 +2,7 @@
 
 use chrono::Months;
 
-use super::money::{fact_in, overlaps, reading_labels, said, topic};
+use super::helpers::money::{fact_in, overlaps, reading_labels, said, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;

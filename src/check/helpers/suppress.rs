@@ -1,6 +1,6 @@
 //! Applying inline suppressions, and reporting the ones that are wrong or unused.
 
-use super::registry;
+use crate::check::registry;
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Extraction;
 use crate::span::Span;

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use chrono::Datelike;
 
-use super::CheckContext;
 use super::money::Conversion;
+use crate::check::CheckContext;
 use crate::extract::Claim;
 use crate::rules::{AttrKind, EntityIdx, FactBase};
 use crate::span::FileId;
