@@ -17,6 +17,7 @@ pub mod fix;
 pub mod init;
 pub mod lexicon;
 pub mod lsp;
+pub mod policy;
 pub mod readers;
 pub mod render;
 pub mod rules;

@@ -17,6 +17,7 @@ use claimcheck::check::registry;
 use claimcheck::config::{self, Config};
 use claimcheck::diagnostic::Severity;
 use claimcheck::engine::{CheckOptions, Engine, Input};
+use claimcheck::policy;
 use claimcheck::render::{self, Format};
 use claimcheck::rules::RulesLocation;
 use claimcheck::source::walk::ARTICLE_EXTENSIONS;
@@ -175,7 +176,7 @@ fn project_config() -> Result<Config, u8> {
         None => Ok(Config::default()),
         Some(path) => config::load(&path).map_err(|err| {
             eprintln!("error: {err}");
-            2
+            policy::TROUBLE
         }),
     }
 }
@@ -199,7 +200,7 @@ fn main() -> ExitCode {
             Ok(ending) => ending.exit_status(),
             Err(err) => {
                 eprintln!("error: language server: {err}");
-                2
+                policy::TROUBLE
             }
         },
     };
@@ -213,7 +214,7 @@ fn remove_temporary_files_on_interrupt() {
     // A second call (fix, then baseline) finds the handler in place already.
     let _ = ctrlc::set_handler(|| {
         claimcheck::atomic_write::abandon_temporary_files();
-        std::process::exit(130);
+        std::process::exit(policy::INTERRUPTED.into());
     });
 }
 
@@ -239,7 +240,7 @@ fn stdout_checked(status: u8) -> u8 {
     match STDOUT_ERROR.get() {
         Some(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
             eprintln!("error: cannot write the report to standard output: {err}");
-            2
+            policy::TROUBLE
         }
         _ => status,
     }
@@ -255,7 +256,7 @@ fn run(
     if !select.is_empty() {
         config.select(select).map_err(|err| {
             eprintln!("error: {err}");
-            2u8
+            policy::TROUBLE
         })?;
     }
     let location = rules_location(input.rules.clone(), &config);
@@ -275,7 +276,7 @@ fn run(
         Ok(engine) => engine,
         Err(err) => {
             eprintln!("error: {err}");
-            return Err(2);
+            return Err(policy::TROUBLE);
         }
     };
     if engine.rules_are_broken() {
@@ -293,7 +294,7 @@ fn run(
             location.describe(),
             if errors == 1 { "" } else { "s" }
         );
-        return Err(2);
+        return Err(policy::TROUBLE);
     }
     let mut inputs = Vec::new();
     for path in input.paths {
@@ -301,7 +302,7 @@ fn run(
             let mut bytes = Vec::new();
             if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
                 eprintln!("error: cannot read standard input: {err}");
-                return Err(2);
+                return Err(policy::TROUBLE);
             }
             inputs.push(Input::Bytes {
                 name: input.stdin_filename.clone(),
@@ -318,12 +319,12 @@ fn run(
         Ok(date) => date,
         Err(err) => {
             eprintln!("error: {err}");
-            return Err(2);
+            return Err(policy::TROUBLE);
         }
     };
     let filter = filter.map_err(|err| {
         eprintln!("error: {err}");
-        2u8
+        policy::TROUBLE
     })?;
     let options = CheckOptions {
         date,
@@ -336,7 +337,7 @@ fn run(
     };
     if let Err(err) = config.apply_levels(&mut report.diagnostics) {
         eprintln!("error: {err}");
-        return Err(2);
+        return Err(policy::TROUBLE);
     }
     for dir in &report.empty_dirs {
         eprintln!(
@@ -357,7 +358,7 @@ fn check(args: CheckArgs) -> u8 {
     if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
         // Standard input has no file to write back to, and cannot be read twice.
         eprintln!("error: cannot fix standard input in place; use --diff");
-        return 2;
+        return policy::TROUBLE;
     }
     let (mut engine, mut report) = match run(args.input.clone(), &args.select, color) {
         Ok(done) => done,
@@ -367,7 +368,6 @@ fn check(args: CheckArgs) -> u8 {
     let mut not_fixed = 0;
     if args.fix || args.diff {
         let fixes = claimcheck::fix::plan(&engine.map, &report.diagnostics);
-        let count: usize = fixes.iter().map(|f| f.applied).sum();
         if args.diff {
             for f in &fixes {
                 print_stdout(&claimcheck::fix::unified_diff(
@@ -376,32 +376,17 @@ fn check(args: CheckArgs) -> u8 {
                     &f.fixed,
                 ));
             }
-            eprintln!(
-                "{count} fix{} available in {} file{}",
-                if count == 1 { "" } else { "es" },
-                fixes.len(),
-                if fixes.len() == 1 { "" } else { "s" }
-            );
-            return u8::from(count > 0);
+            let (line, status) = policy::diff_summary(&fixes);
+            eprintln!("{line}");
+            return status;
         }
         remove_temporary_files_on_interrupt();
         let outcome = claimcheck::fix::apply(&engine.map, &fixes);
-        if outcome.swept > 0 {
-            eprintln!(
-                "removed {} temporary file{} left by interrupted runs",
-                outcome.swept,
-                if outcome.swept == 1 { "" } else { "s" }
-            );
-        }
-        for f in &outcome.files {
-            match &f.result {
-                Ok(()) => eprintln!(
-                    "fixed {} finding{} in {}",
-                    f.applied,
-                    if f.applied == 1 { "" } else { "s" },
-                    f.name
-                ),
-                Err(reason) => eprintln!("error: not fixed '{}': {reason}", f.name),
+        for (is_error, line) in policy::fix_lines(&outcome) {
+            if is_error {
+                eprintln!("error: {line}");
+            } else {
+                eprintln!("{line}");
             }
         }
         not_fixed = outcome.not_fixed();
@@ -414,54 +399,33 @@ fn check(args: CheckArgs) -> u8 {
     }
     if let Some(path) = &args.write_baseline {
         remove_temporary_files_on_interrupt();
-        if let Err(err) = claimcheck::baseline::write(path, &engine.map, &report.diagnostics) {
-            eprintln!(
-                "error: cannot write the baseline '{}': {err}",
-                path.display()
-            );
-            return 2;
-        }
-        eprintln!(
-            "wrote {} finding{} to the baseline {}",
-            report.diagnostics.len(),
-            if report.diagnostics.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            path.display()
-        );
-        return if not_fixed > 0 { 2 } else { 0 };
-    }
-    if let Some(path) = &args.baseline {
-        let accepted = match claimcheck::baseline::read(path) {
-            Ok(accepted) => accepted,
+        return match policy::write_baseline(path, &engine.map, &report.diagnostics) {
+            Ok(line) => {
+                eprintln!("{line}");
+                if not_fixed > 0 {
+                    policy::TROUBLE
+                } else {
+                    policy::CLEAN
+                }
+            }
             Err(err) => {
-                eprintln!(
-                    "error: cannot read the baseline '{}': {err}",
-                    path.display()
-                );
-                return 2;
+                eprintln!("error: {err}");
+                policy::TROUBLE
             }
         };
-        let (kept, removed) = claimcheck::baseline::filter(
-            &engine.map,
-            std::mem::take(&mut report.diagnostics),
-            accepted,
-        );
-        report.diagnostics = kept;
-        if removed > 0 {
-            eprintln!(
-                "{removed} finding{} accepted by the baseline {}",
-                if removed == 1 { "" } else { "s" },
-                path.display()
-            );
+    }
+    if let Some(path) = &args.baseline {
+        match policy::apply_baseline(path, &engine.map, &mut report) {
+            Ok(Some(line)) => eprintln!("{line}"),
+            Ok(None) => {}
+            Err(err) => {
+                eprintln!("error: {err}");
+                return policy::TROUBLE;
+            }
         }
     }
     if matches!(args.deny, Some(DenyLevel::Warnings)) {
-        for d in &mut report.diagnostics {
-            d.severity = Severity::Error;
-        }
+        policy::deny_warnings(&mut report.diagnostics);
     }
     print_stdout(&render::render(
         args.format,
@@ -474,17 +438,7 @@ fn check(args: CheckArgs) -> u8 {
         let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());
         eprintln!("{stats}");
     }
-    let status = if !report.input_errors.is_empty() || not_fixed > 0 {
-        2
-    } else if report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
-        1
-    } else {
-        0
-    };
+    let status = policy::exit_status(&report, not_fixed);
     // The process ends next: freeing what an archive's run built, allocation
     // by allocation, would only delay the exit (measured: 6 ms on 20 MB).
     std::mem::forget((engine, report));
@@ -503,7 +457,11 @@ fn claims(args: ClaimsArgs) -> u8 {
         ClaimsFormat::Json => render::claims::json(&engine.map, &engine.facts, &report.extractions),
     };
     print_stdout(&out);
-    if report.input_errors.is_empty() { 0 } else { 2 }
+    if report.input_errors.is_empty() {
+        policy::CLEAN
+    } else {
+        policy::TROUBLE
+    }
 }
 
 fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
@@ -516,7 +474,7 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
         Ok(engine) => engine,
         Err(err) => {
             eprintln!("error: {err}");
-            return 2;
+            return policy::TROUBLE;
         }
     };
     let diagnostics = &engine.rule_diagnostics;
@@ -539,7 +497,11 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
     } else {
         print_stdout(&render::render(format, &engine.map, diagnostics, 0, false));
     }
-    if engine.rules_are_broken() { 1 } else { 0 }
+    if engine.rules_are_broken() {
+        policy::FINDINGS
+    } else {
+        policy::CLEAN
+    }
 }
 
 fn init(dir: PathBuf) -> u8 {
@@ -551,11 +513,11 @@ fn init(dir: PathBuf) -> u8 {
             }
             out.push_str("next: edit rules/*.yaml, then run `claimcheck rules check` and `claimcheck check <articles>`\n");
             print_stdout(&out);
-            0
+            policy::CLEAN
         }
         Err(err) => {
             eprintln!("error: {err}");
-            2
+            policy::TROUBLE
         }
     }
 }
@@ -585,7 +547,7 @@ fn explain(name: Option<String>) -> u8 {
                 c.summary,
                 c.explanation
             ));
-            0
+            policy::CLEAN
         }
         None => {
             let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
@@ -593,7 +555,7 @@ fn explain(name: Option<String>) -> u8 {
                 "error: no check named `{name}`; known checks: {}",
                 names.join(", ")
             );
-            2
+            policy::TROUBLE
         }
     }
 }

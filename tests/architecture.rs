@@ -27,7 +27,7 @@ const LAYERS: &[&[&str]] = &[
     &["check"],
     &["render", "config", "fix", "baseline"],
     &["init", "engine"],
-    &["stats", "lsp"],
+    &["stats", "lsp", "policy"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

@@ -1,0 +1,170 @@
+//! What a run's outcome means for the user, decided here once so that the
+//! command line only parses arguments and prints: the exit status, `--deny
+//! warnings`, the baseline's filter, and the lines that say what `--fix`,
+//! `--diff` and `--write-baseline` did. The library never prints; these
+//! functions return the text.
+
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::Report;
+use crate::fix::{FileFix, FixOutcome};
+use crate::source::SourceMap;
+
+/// No error-level finding (warnings allowed unless denied).
+pub const CLEAN: u8 = 0;
+/// At least one error-level finding.
+pub const FINDINGS: u8 = 1;
+/// A usage error, an input that cannot be read, a file `--fix` could not
+/// rewrite, a report that cannot be written, or a broken fact base.
+pub const TROUBLE: u8 = 2;
+/// Interrupted (Ctrl-C, SIGTERM) while files were being written.
+pub const INTERRUPTED: u8 = 130;
+
+/// `1 finding`, `2 findings`.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The exit status of `check`: trouble (unreadable inputs, files not fixed)
+/// outranks findings, which outrank a clean run.
+pub fn exit_status(report: &Report, not_fixed: usize) -> u8 {
+    if !report.input_errors.is_empty() || not_fixed > 0 {
+        TROUBLE
+    } else if report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        FINDINGS
+    } else {
+        CLEAN
+    }
+}
+
+/// `--deny warnings`: every finding counts as an error.
+pub fn deny_warnings(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        d.severity = Severity::Error;
+    }
+}
+
+/// Keeps only the findings the baseline at `path` does not accept. Returns
+/// the line to show on standard error, if any finding was accepted, or why
+/// the baseline cannot be read.
+pub fn apply_baseline(
+    path: &Path,
+    map: &SourceMap,
+    report: &mut Report,
+) -> Result<Option<String>, String> {
+    let accepted = crate::baseline::read(path)
+        .map_err(|err| format!("cannot read the baseline '{}': {err}", path.display()))?;
+    let (kept, removed) =
+        crate::baseline::filter(map, std::mem::take(&mut report.diagnostics), accepted);
+    report.diagnostics = kept;
+    Ok((removed > 0).then(|| {
+        format!(
+            "{} accepted by the baseline {}",
+            count(removed, "finding", "findings"),
+            path.display()
+        )
+    }))
+}
+
+/// Writes every finding of `diagnostics` to the baseline at `path`; returns
+/// the line that says so, or why it could not be written.
+pub fn write_baseline(
+    path: &Path,
+    map: &SourceMap,
+    diagnostics: &[Diagnostic],
+) -> Result<String, String> {
+    crate::baseline::write(path, map, diagnostics)
+        .map_err(|err| format!("cannot write the baseline '{}': {err}", path.display()))?;
+    Ok(format!(
+        "wrote {} to the baseline {}",
+        count(diagnostics.len(), "finding", "findings"),
+        path.display()
+    ))
+}
+
+/// The line after `--diff`'s diffs, and its exit status (1 when there is
+/// something to fix, as a linter's check mode does).
+pub fn diff_summary(fixes: &[FileFix]) -> (String, u8) {
+    let applied: usize = fixes.iter().map(|f| f.applied).sum();
+    let line = format!(
+        "{} available in {}",
+        count(applied, "fix", "fixes"),
+        count(fixes.len(), "file", "files")
+    );
+    (line, if applied > 0 { FINDINGS } else { CLEAN })
+}
+
+/// What `--fix` did, one line each, in order; `true` marks an error line.
+pub fn fix_lines(outcome: &FixOutcome) -> Vec<(bool, String)> {
+    let mut lines = Vec::new();
+    if outcome.swept > 0 {
+        lines.push((
+            false,
+            format!(
+                "removed {} left by interrupted runs",
+                count(outcome.swept, "temporary file", "temporary files")
+            ),
+        ));
+    }
+    for f in &outcome.files {
+        lines.push(match &f.result {
+            Ok(()) => (
+                false,
+                format!(
+                    "fixed {} in {}",
+                    count(f.applied, "finding", "findings"),
+                    f.name
+                ),
+            ),
+            Err(reason) => (true, format!("not fixed '{}': {reason}", f.name)),
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(severities: &[Severity], input_errors: usize) -> Report {
+        let diagnostic = |severity: Severity| {
+            let span = crate::span::Span::new(0, 0..0);
+            let label = crate::diagnostic::Label::new(span, "here");
+            let mut d = Diagnostic::new(crate::check::registry::all()[0], "x", label);
+            d.severity = severity;
+            d
+        };
+        Report {
+            diagnostics: severities.iter().map(|s| diagnostic(*s)).collect(),
+            extractions: Vec::new(),
+            input_errors: (0..input_errors)
+                .map(|i| (format!("f{i}"), "unreadable".to_string()))
+                .collect(),
+            empty_dirs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn trouble_outranks_findings_which_outrank_warnings() {
+        assert_eq!(exit_status(&report(&[], 0), 0), CLEAN);
+        assert_eq!(exit_status(&report(&[Severity::Warning], 0), 0), CLEAN);
+        assert_eq!(exit_status(&report(&[Severity::Error], 0), 0), FINDINGS);
+        assert_eq!(exit_status(&report(&[Severity::Error], 1), 0), TROUBLE);
+        assert_eq!(exit_status(&report(&[], 0), 1), TROUBLE);
+        let mut denied = report(&[Severity::Warning], 0);
+        deny_warnings(&mut denied.diagnostics);
+        assert_eq!(exit_status(&denied, 0), FINDINGS);
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "fix", "fixes"), "1 fix");
+        assert_eq!(count(0, "fix", "fixes"), "0 fixes");
+        assert_eq!(count(2, "file", "files"), "2 files");
+    }
+}
