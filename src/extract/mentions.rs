@@ -394,11 +394,7 @@ impl<'a> MentionFinder<'a> {
                 return None;
             }
             let (a, b) = (&window[0].folded, &form.tokens[0]);
-            let limit = match form.lengths[0] {
-                0..=6 => 0,
-                7..=10 => 1,
-                _ => 2,
-            };
+            let limit = super::name_index::edits_allowed(form.lengths[0]);
             let same_start = a.chars().next() == b.chars().next();
             let sounds_alike = form.lengths[0] >= 5 && skeletons[0] == form.skeletons[0];
             // Edit distance is at least the difference in length: skip it

@@ -50,6 +50,14 @@ pub struct NameIndex {
     /// letter's difference (7 letters) or a shared skeleton (5).
     by_first: HashMap<char, Vec<usize>>,
     by_skeleton: HashMap<String, Vec<usize>>,
+    /// For a first letter shared by more than [`FEW`] one-word forms: those
+    /// forms by the hash of each spelling left after deleting up to as many
+    /// letters as they may differ by ([`edits_allowed`]). Two words within
+    /// that many edits (transpositions included) share such a spelling, so a
+    /// lone word finds its candidates in a few lookups however large the fact
+    /// base: without it, a base of 100,000 one-word company names made every
+    /// capitalised word walk thousands of them.
+    by_deletion: HashMap<u64, Vec<usize>>,
     /// Every form's folded spelling as a byte trie: a window whose words,
     /// joined, begin none cannot become fold-equal to any form. The words are
     /// walked through it one after the other without being joined into a string.
@@ -71,7 +79,24 @@ impl NameIndex {
                 index.add(idx, person, FormRole::Not, not);
             }
         }
+        index.index_deletions();
         index
+    }
+
+    /// Fills [`by_deletion`](Self::by_deletion) for the crowded first letters.
+    fn index_deletions(&mut self) {
+        for list in self.by_first.values().filter(|l| l.len() > FEW) {
+            for &id in list {
+                let chars: Vec<char> = self.forms[id].tokens[0].chars().collect();
+                let depth = edits_allowed(chars.len());
+                for_each_deletion(&chars, depth, &mut |key| {
+                    let ids = self.by_deletion.entry(key).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                });
+            }
+        }
     }
 
     fn add(&mut self, entity: EntityIdx, person: bool, role: FormRole, written: &Written) {
@@ -168,8 +193,17 @@ impl NameIndex {
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         if let [word] = words {
-            if let Some(list) = word.chars().next().and_then(|c| self.by_first.get(&c)) {
-                out.extend(list);
+            match word.chars().next().and_then(|c| self.by_first.get(&c)) {
+                Some(list) if list.len() > FEW => {
+                    let chars: Vec<char> = word.chars().collect();
+                    for_each_deletion(&chars, MOST_EDITS, &mut |key| {
+                        if let Some(ids) = self.by_deletion.get(&key) {
+                            out.extend(ids);
+                        }
+                    });
+                }
+                Some(list) => out.extend(list),
+                None => {}
             }
             if !self.by_skeleton.is_empty()
                 && let Some(list) = self.by_skeleton.get(skeleton().as_str())
@@ -189,6 +223,60 @@ impl NameIndex {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+/// How many one-word forms of one first letter are walked one by one; past
+/// that, they are found through [`NameIndex::by_deletion`].
+const FEW: usize = 64;
+
+/// The most letters a lone word may differ by from a one-word form.
+const MOST_EDITS: usize = 2;
+
+/// How many edits a one-word form of `length` letters may be away from a
+/// misspelling of it (the mention finder's rule: none under 7 letters, one up
+/// to 10, two beyond).
+pub fn edits_allowed(length: usize) -> usize {
+    match length {
+        0..=6 => 0,
+        7..=10 => 1,
+        _ => MOST_EDITS,
+    }
+}
+
+/// Calls `found` with the hash of `chars` and of every spelling left after
+/// deleting up to `depth` of its letters (duplicates may repeat).
+fn for_each_deletion(chars: &[char], depth: usize, found: &mut impl FnMut(u64)) {
+    debug_assert!(depth <= MOST_EDITS);
+    use std::hash::{Hash, Hasher};
+    let hash = |kept: &mut dyn Iterator<Item = &char>| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        kept.for_each(|c| c.hash(&mut hasher));
+        hasher.finish()
+    };
+    found(hash(&mut chars.iter()));
+    if depth == 0 {
+        return;
+    }
+    for i in 0..chars.len() {
+        found(hash(
+            &mut chars
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != i)
+                .map(|(_, c)| c),
+        ));
+        if depth >= 2 {
+            for j in i + 1..chars.len() {
+                found(hash(
+                    &mut chars
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != i && *k != j)
+                        .map(|(_, c)| c),
+                ));
+            }
+        }
     }
 }
 
@@ -322,5 +410,64 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    /// A fact base of `n` one-word companies, all starting with K.
+    fn crowded(n: usize) -> FactBase {
+        const SYLLABLES: [&str; 12] = [
+            "ka", "lo", "mi", "ra", "ven", "tor", "bel", "sa", "dor", "fen", "gal", "nex",
+        ];
+        let mut yaml = String::from("entities:\n");
+        for i in 0..n {
+            let mut name = String::from("K");
+            let mut rest = i;
+            for _ in 0..4 {
+                name.push_str(SYLLABLES[rest % 12]);
+                rest /= 12;
+            }
+            yaml.push_str(&format!("- {{id: c{i}, kind: org, name: {name}}}\n"));
+        }
+        let location = RulesLocation::Memory(vec![("all.yaml".into(), yaml)]);
+        rules::load(&location, &mut SourceMap::default())
+            .unwrap()
+            .facts
+    }
+
+    /// In a crowded first letter, a lone word's candidates come from the
+    /// deletion index: few of them, and every form within its allowed edits
+    /// among them (what walking the whole letter would have found).
+    #[test]
+    fn a_crowded_letter_is_searched_by_deletions_without_losing_a_near_miss() {
+        let facts = crowded(2000);
+        let index = NameIndex::new(&facts);
+        let one_word: Vec<usize> = (0..index.forms.len())
+            .filter(|&f| index.forms[f].tokens.len() == 1 && index.forms[f].lengths[0] >= 7)
+            .collect();
+        assert!(one_word.len() > FEW);
+        let mut most = 0;
+        for (n, &f) in one_word.iter().enumerate().step_by(37) {
+            let name = index.forms[f].tokens[0].clone();
+            // A letter dropped, one doubled, two swapped, one replaced.
+            let mut chars: Vec<char> = name.chars().collect();
+            match n % 4 {
+                0 => {
+                    chars.remove(3);
+                }
+                1 => chars.insert(3, chars[3]),
+                2 => chars.swap(2, 3),
+                _ => chars[4] = 'z',
+            }
+            let word: String = chars.into_iter().collect();
+            let candidates = index.near_candidates(&[word.as_str()], || "".into());
+            most = most.max(candidates.len());
+            for &g in &one_word {
+                let form = &index.forms[g].tokens[0];
+                let d = crate::text::distance::osa_distance(&word, form);
+                if d <= edits_allowed(index.forms[g].lengths[0]) {
+                    assert!(candidates.contains(&g), "{word} misses {form} at {d}");
+                }
+            }
+        }
+        assert!(most < 50, "{most} candidates for one word");
     }
 }
