@@ -2,7 +2,7 @@
 
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
-use crate::rules::RelationValue;
+use crate::rules::FactValue;
 use crate::span::Span;
 use crate::values::DateRange;
 
@@ -54,9 +54,9 @@ impl Check for ElapsedMismatch {
             for claim in &ex.elapsed {
                 let facts: Vec<_> = ctx
                     .facts
-                    .relations_about(claim.subject, claim.attribute)
+                    .facts_about(claim.subject, claim.attribute)
                     .filter_map(|r| match r.value {
-                        RelationValue::Date(d) => Some((r, d)),
+                        FactValue::Date(d) => Some((r, d)),
                         _ => None,
                     })
                     .collect();

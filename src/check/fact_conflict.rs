@@ -149,7 +149,7 @@ fn held_by(
     ctx: &CheckContext,
     file: crate::span::FileId,
     claim: &crate::extract::relations::RelationClaim,
-    holders: &[&crate::rules::Relation],
+    holders: &[&crate::rules::Fact],
 ) -> Diagnostic {
     let attribute = ctx.facts.attributes[claim.attribute]
         .id

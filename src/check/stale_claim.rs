@@ -60,7 +60,7 @@ impl Check for StaleClaim {
                     "{}: {said} was true {}; since {since} it is {}",
                     topic(ctx.facts, claim),
                     then.fact.when,
-                    now.fact.value.written.text
+                    now.fact.written.text
                 ),
                 Label::new(
                     Span::new(file, claim.amount.range.clone()),

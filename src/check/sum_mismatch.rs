@@ -127,10 +127,13 @@ impl Check for SumMismatch {
                     "the window summed",
                 ));
                 for v in &values {
-                    let money = v.fact.value_in(&v.currency).unwrap_or(&v.fact.value);
+                    let written = v
+                        .fact
+                        .value_in(&v.currency)
+                        .map_or(&v.fact.written, |m| &m.written);
                     diag = diag.with_secondary(Label::new(
-                        money.written.span.clone(),
-                        format!("counted: {}", money.written.text),
+                        written.span.clone(),
+                        format!("counted: {}", written.text),
                     ));
                 }
                 for label in reading_labels(ctx.facts, claim, file) {

@@ -402,12 +402,7 @@ impl ClaimFinder<'_> {
                 .filter(|r| r.range.end <= token.range.start)
                 .find(allowed)
                 .map(|r| r.entity);
-            let known = |e: EntityIdx| {
-                self.facts
-                    .relations_about(e, cue.attribute)
-                    .next()
-                    .is_some()
-            };
+            let known = |e: EntityIdx| self.facts.facts_about(e, cue.attribute).next().is_some();
             let subject = in_sentence.or_else(|| {
                 self.count(earlier.advance(refs, token.range.start));
                 let allowed =

@@ -1,10 +1,10 @@
 //! Judging claims whose value is an entity, a date or an age against the
-//! fact base's relations.
+//! fact base's entity and date facts.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::extract::relations::{ClaimedValue, RelationClaim};
-use crate::rules::{FactBase, Relation, RelationValue};
+use crate::rules::{Fact, FactBase, FactValue};
 use crate::values::DateRange;
 
 pub enum RelationVerdict<'a> {
@@ -13,11 +13,11 @@ pub enum RelationVerdict<'a> {
     Consistent,
     /// What the fact base knows instead.
     Conflict {
-        known: Vec<&'a Relation>,
+        known: Vec<&'a Fact>,
     },
     /// An exclusive role the fact base gives to someone else.
     HeldBy {
-        holders: Vec<&'a Relation>,
+        holders: Vec<&'a Fact>,
     },
 }
 
@@ -39,20 +39,23 @@ pub fn possible_ages(birth: DateRange, when: DateRange) -> (i32, i32) {
 }
 
 pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<'a> {
-    let known: Vec<&Relation> = claim
+    let known: Vec<&Fact> = claim
         .subjects
         .iter()
-        .flat_map(|s| facts.relations_about(*s, claim.attribute))
+        .flat_map(|s| facts.facts_about(*s, claim.attribute))
+        // An age is read for any attribute marked `age`: a money one has no
+        // birth date to check it against.
+        .filter(|f| f.money().is_none())
         .collect();
     if known.is_empty() {
         return held_by_others(facts, claim);
     }
-    let holds_for = |value: &ClaimedValue, r: &Relation| match (value, &r.value) {
-        (ClaimedValue::Entity(v), RelationValue::Entity(e)) => {
+    let holds_for = |value: &ClaimedValue, r: &Fact| match (value, &r.value) {
+        (ClaimedValue::Entity(v), FactValue::Entity(e)) => {
             facts.is_within(*e, *v) || facts.is_within(*v, *e)
         }
-        (ClaimedValue::Date(d), RelationValue::Date(f)) => d.first <= f.last && f.first <= d.last,
-        (ClaimedValue::Age(n), RelationValue::Date(birth)) => match claim.date {
+        (ClaimedValue::Date(d), FactValue::Date(f)) => d.first <= f.last && f.first <= d.last,
+        (ClaimedValue::Age(n), FactValue::Date(birth)) => match claim.date {
             Some(when) => {
                 let (low, high) = possible_ages(*birth, when);
                 (low..=high).contains(&(*n as i32))
@@ -78,7 +81,7 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVer
     if !facts.attributes[claim.attribute].exclusive {
         return RelationVerdict::Unknown;
     }
-    let holders: Vec<&Relation> = facts
+    let holders: Vec<&Fact> = facts
         .holders_of(claim.attribute, value)
         .filter(|r| !claim.subjects.contains(&r.subject))
         .filter(|r| {
@@ -118,9 +121,9 @@ pub fn describe_value(facts: &FactBase, value: &ClaimedValue) -> String {
 }
 
 /// A known value for messages.
-pub fn describe_known(facts: &FactBase, claim: &RelationClaim, known: &Relation) -> String {
+pub fn describe_known(facts: &FactBase, claim: &RelationClaim, known: &Fact) -> String {
     match (&known.value, &claim.value, claim.date) {
-        (RelationValue::Date(birth), ClaimedValue::Age(_), Some(when)) => {
+        (FactValue::Date(birth), ClaimedValue::Age(_), Some(when)) => {
             let (low, high) = possible_ages(*birth, when);
             let ages = if low == high {
                 format!("{low}")
@@ -129,8 +132,9 @@ pub fn describe_known(facts: &FactBase, claim: &RelationClaim, known: &Relation)
             };
             format!("born {}, so {ages} on {}", birth.display(), when.display())
         }
-        (RelationValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
-        (RelationValue::Date(d), _, _) => d.display(),
+        (FactValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
+        (FactValue::Date(d), _, _) => d.display(),
+        (FactValue::Money { .. }, _, _) => known.written.text.clone(),
     }
 }
 
