@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::Claim;
+use crate::extract::{Claim, MoneyClaim};
 use crate::rules::{AttrKind, Fact, FactBase};
 use crate::values::DateRange;
 use crate::values::amount::describe;
@@ -77,7 +77,7 @@ impl FactFigure<'_> {
 }
 
 /// A claim's figure for messages: "EUR 20M (read as 19.5–20.5M)".
-pub fn said(claim: &Claim) -> String {
+pub fn said(claim: &MoneyClaim) -> String {
     let a = &claim.amount;
     let nominal = describe(a.value, a.value, a.currency.as_deref());
     let hedge = a
@@ -216,7 +216,7 @@ pub enum Verdict<'a> {
     },
 }
 
-pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
+pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     let verdict = judge_now(facts, claim);
     let now = match &verdict {
         Verdict::Conflict { closest } => closest.clone(),
@@ -240,7 +240,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
     }
 }
 
-fn judge_now<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
+fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     let verdict = judge_against(facts, claim, candidates(facts, claim));
     // A date in the clause narrows an event to that date; if it was not the
     // amount's date after all, any earlier event may still be the one meant.
@@ -265,7 +265,11 @@ fn judge_now<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
     verdict
 }
 
-fn judge_against<'a>(facts: &'a FactBase, claim: &Claim, candidates: Vec<&'a Fact>) -> Verdict<'a> {
+fn judge_against<'a>(
+    facts: &'a FactBase,
+    claim: &MoneyClaim,
+    candidates: Vec<&'a Fact>,
+) -> Verdict<'a> {
     if candidates.is_empty() {
         return Verdict::Unknown;
     }
@@ -319,7 +323,7 @@ fn judge_against<'a>(facts: &'a FactBase, claim: &Claim, candidates: Vec<&'a Fac
 fn closest<'a>(
     facts: &FactBase,
     candidates: &[&'a Fact],
-    claim: &Claim,
+    claim: &MoneyClaim,
     currency: Option<&str>,
 ) -> Option<FactFigure<'a>> {
     let mid = (claim.amount.low + claim.amount.high) / 2.0;
@@ -356,7 +360,7 @@ pub fn topic(facts: &FactBase, claim: &Claim) -> String {
 /// was inferred, and where an inherited currency came from.
 pub fn reading_labels(
     facts: &FactBase,
-    claim: &Claim,
+    claim: &MoneyClaim,
     file: crate::span::FileId,
 ) -> Vec<crate::diagnostic::Label> {
     use crate::diagnostic::Label;
@@ -368,7 +372,7 @@ pub fn reading_labels(
             format!("read as {}", facts.entity(claim.subject).name.text),
         ));
     }
-    if let Some(from) = &claim.currency_from {
+    if let Some(from) = claim.currency_from {
         labels.push(Label::new(
             Span::new(file, from.clone()),
             "currency taken from this amount",
