@@ -489,7 +489,7 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
             location.describe(),
             facts.entities.len(),
             facts.attributes.len(),
-            facts.facts.len() + facts.relations.len(),
+            facts.facts.len(),
             facts.fx.len(),
             if files == 1 { "" } else { "s" },
             languages.join(", ")

@@ -4,7 +4,7 @@ use super::helpers::consensus::Finding;
 use super::helpers::money::{Verdict, judge, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
-use crate::extract::Claim;
+use crate::extract::MoneyClaim;
 use crate::span::Span;
 use crate::values::amount::describe;
 
@@ -41,7 +41,7 @@ Example:
 ",
 };
 
-fn nominal(c: &Claim) -> String {
+fn nominal(c: &MoneyClaim) -> String {
     describe(c.amount.value, c.amount.value, c.amount.currency.as_deref())
 }
 
@@ -66,9 +66,9 @@ impl Check for CrossSourceConflict {
                 &INFO,
                 format!(
                     "{}: {} here, {} in {other}",
-                    topic(ctx.facts, b),
-                    nominal(b),
-                    nominal(a)
+                    topic(ctx.facts, &b),
+                    nominal(&b),
+                    nominal(&a)
                 ),
                 Label::new(Span::new(claim.file, b.amount.range.clone()), "this figure"),
             )
@@ -80,7 +80,7 @@ impl Check for CrossSourceConflict {
                 diag = diag.with_note(format!("compared at {}", c.describe()));
             }
             let settled = |c| matches!(judge(ctx.facts, c), Verdict::Consistent);
-            let help = match (settled(a), settled(b)) {
+            let help = match (settled(&a), settled(&b)) {
                 (true, false) => format!("the fact base agrees with {other}"),
                 (false, true) => "the fact base agrees with this article".to_string(),
                 _ => "check both against a source; once the fact base has the figure, `fact-conflict` settles it".to_string(),

@@ -56,7 +56,7 @@ impl Check for CurrencyInconsistent {
                     &INFO,
                     format!(
                         "{}: {} here, {} in {other} — at {} they differ by {percent}%",
-                        topic(ctx.facts, b),
+                        topic(ctx.facts, &b),
                         describe(b.amount.value, b.amount.value, b.amount.currency.as_deref()),
                         describe(a.amount.value, a.amount.value, a.amount.currency.as_deref()),
                         conversion.describe(),

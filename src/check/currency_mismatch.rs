@@ -47,7 +47,7 @@ impl Check for CurrencyMismatch {
                 &INFO,
                 format!(
                     "{}: {} is the fact base's figure in {} ({}), not in {} ({})",
-                    topic(ctx.facts, claim),
+                    topic(ctx.facts, &claim),
                     describe(
                         claim.amount.value,
                         claim.amount.value,
@@ -72,7 +72,7 @@ impl Check for CurrencyMismatch {
                 "give the figure in {}, or convert it to {}",
                 matching.currency, stated.currency
             ));
-            for label in reading_labels(ctx.facts, claim, file) {
+            for label in reading_labels(ctx.facts, &claim, file) {
                 diag = diag.with_secondary(label);
             }
             if let Some(c) = stated.conversion.as_ref().or(matching.conversion.as_ref()) {

@@ -2,7 +2,8 @@
 
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
-use crate::rules::RelationValue;
+use crate::extract::ClaimValue;
+use crate::rules::FactValue;
 use crate::span::Span;
 use crate::values::DateRange;
 
@@ -51,20 +52,25 @@ impl Check for ElapsedMismatch {
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         for ex in ctx.extractions {
             let file = ex.article.file;
-            for claim in &ex.elapsed {
+            for claim in &ex.claims {
+                // A duration claim is always dated: by its sentence or the article.
+                let (ClaimValue::Duration { months }, Some(event)) = (&claim.value, claim.date)
+                else {
+                    continue;
+                };
                 let facts: Vec<_> = ctx
                     .facts
-                    .relations_about(claim.subject, claim.attribute)
+                    .facts_about(claim.subject, claim.attribute)
                     .filter_map(|r| match r.value {
-                        RelationValue::Date(d) => Some((r, d)),
+                        FactValue::Date(d) => Some((r, d)),
                         _ => None,
                     })
                     .collect();
                 let Some((fact, date)) = facts.first() else {
                     continue;
                 };
-                let (low, high) = span_months(*date, claim.event);
-                if claim.months.0 <= high && low <= claim.months.1 {
+                let (low, high) = span_months(*date, event);
+                if months.0 <= high && low <= months.1 {
                     continue;
                 }
                 let passed = if (high - low) < 0.5 {
@@ -82,10 +88,10 @@ impl Check for ElapsedMismatch {
                         "{passed} passed between {} ({attribute} {}) and {}",
                         ctx.facts.entity(claim.subject).name.text,
                         date.display(),
-                        claim.event.display()
+                        event.display()
                     ),
                     Label::new(
-                        Span::new(file, claim.written.clone()),
+                        Span::new(file, claim.value_at.clone()),
                         format!("{passed} in fact"),
                     ),
                 )
@@ -93,7 +99,7 @@ impl Check for ElapsedMismatch {
                     fact.written.span.clone(),
                     format!("the fact base: {}", fact.written.text),
                 ));
-                if let Some(at) = &claim.event_at {
+                if let Some(at) = &claim.date_at {
                     diag = diag.with_secondary(Label::new(
                         Span::new(file, at.clone()),
                         "the event reported",

@@ -4,7 +4,7 @@ use super::helpers::money::{Verdict, fact_evidence, reading_labels, said, topic}
 use super::helpers::relations::{self, RelationVerdict};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
-use crate::extract::relations::ClaimedValue;
+use crate::extract::ClaimValue;
 use crate::span::Span;
 
 pub struct FactConflict;
@@ -68,8 +68,8 @@ impl Check for FactConflict {
                 &INFO,
                 format!(
                     "{}: the article says {}; the fact base says {}",
-                    topic(ctx.facts, claim),
-                    said(claim),
+                    topic(ctx.facts, &claim),
+                    said(&claim),
                     closest.describe()
                 ),
                 Label::new(
@@ -79,7 +79,7 @@ impl Check for FactConflict {
             )
             .with_secondary(fact_label)
             .with_note(source);
-            for label in reading_labels(ctx.facts, claim, file) {
+            for label in reading_labels(ctx.facts, &claim, file) {
                 diag = diag.with_secondary(label);
             }
             if let Some(c) = &closest.conversion {
@@ -89,7 +89,7 @@ impl Check for FactConflict {
         }
         for ex in ctx.extractions {
             let file = ex.article.file;
-            for claim in &ex.relations {
+            for claim in ex.relation_claims() {
                 let known = match relations::judge(ctx.facts, claim) {
                     RelationVerdict::Conflict { known } => known,
                     RelationVerdict::HeldBy { holders } => {
@@ -99,7 +99,7 @@ impl Check for FactConflict {
                     _ => continue,
                 };
                 let attribute = match claim.value {
-                    ClaimedValue::Age(_) => "age".to_string(),
+                    ClaimValue::Age(_) => "age".to_string(),
                     _ => ctx.facts.attributes[claim.attribute]
                         .id
                         .text
@@ -148,8 +148,8 @@ impl Check for FactConflict {
 fn held_by(
     ctx: &CheckContext,
     file: crate::span::FileId,
-    claim: &crate::extract::relations::RelationClaim,
-    holders: &[&crate::rules::Relation],
+    claim: &crate::extract::Claim,
+    holders: &[&crate::rules::Fact],
 ) -> Diagnostic {
     let attribute = ctx.facts.attributes[claim.attribute]
         .id

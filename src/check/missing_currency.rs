@@ -47,7 +47,7 @@ impl Check for MissingCurrency {
                 &INFO,
                 format!(
                     "`{written}` gives no currency ({})",
-                    topic(ctx.facts, claim)
+                    topic(ctx.facts, &claim)
                 ),
                 Label::new(
                     Span::new(file, claim.amount.range.clone()),
@@ -67,7 +67,7 @@ impl Check for MissingCurrency {
                     ))
                     .with_note(source);
             }
-            for label in reading_labels(ctx.facts, claim, file) {
+            for label in reading_labels(ctx.facts, &claim, file) {
                 diag = diag.with_secondary(label);
             }
             out.push(diag.with_help("name the currency next to the figure"));

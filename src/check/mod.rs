@@ -17,7 +17,7 @@ pub mod undated_article;
 pub mod weekday_mismatch;
 
 use crate::diagnostic::{CheckInfo, Diagnostic};
-use crate::extract::{Claim, Extraction, NameIndex};
+use crate::extract::{Extraction, MoneyClaim, NameIndex};
 use crate::rules::FactBase;
 use crate::source::SourceMap;
 
@@ -54,11 +54,16 @@ impl<'a> CheckContext<'a> {
     /// Every money claim with its article and its verdict, in reading order.
     pub fn judged_claims(
         &self,
-    ) -> impl Iterator<Item = (&'a Extraction, &'a Claim, &helpers::money::Verdict<'a>)> + '_ {
+    ) -> impl Iterator<Item = (&'a Extraction, MoneyClaim<'a>, &helpers::money::Verdict<'a>)> + '_
+    {
         self.extractions
             .iter()
             .zip(self.verdicts())
-            .flat_map(|(ex, verdicts)| ex.claims.iter().zip(verdicts).map(move |(c, v)| (ex, c, v)))
+            .flat_map(|(ex, verdicts)| {
+                ex.money_claims()
+                    .zip(verdicts)
+                    .map(move |(c, v)| (ex, c, v))
+            })
     }
 
     /// Where the articles disagree with each other, computed on first use.
@@ -75,9 +80,8 @@ impl<'a> CheckContext<'a> {
             self.extractions
                 .par_iter()
                 .map(|ex| {
-                    ex.claims
-                        .iter()
-                        .map(|c| helpers::money::judge(self.facts, c))
+                    ex.money_claims()
+                        .map(|c| helpers::money::judge(self.facts, &c))
                         .collect()
                 })
                 .collect()

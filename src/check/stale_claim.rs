@@ -58,9 +58,9 @@ impl Check for StaleClaim {
                 &INFO,
                 format!(
                     "{}: {said} was true {}; since {since} it is {}",
-                    topic(ctx.facts, claim),
+                    topic(ctx.facts, &claim),
                     then.fact.when,
-                    now.fact.value.written.text
+                    now.fact.written.text
                 ),
                 Label::new(
                     Span::new(file, claim.amount.range.clone()),
@@ -88,7 +88,7 @@ impl Check for StaleClaim {
                     ));
                 }
             }
-            for label in reading_labels(ctx.facts, claim, file) {
+            for label in reading_labels(ctx.facts, &claim, file) {
                 diag = diag.with_secondary(label);
             }
             out.push(diag.with_help(format!(

@@ -77,15 +77,15 @@ impl Check for SumMismatch {
         for ex in ctx.extractions {
             let file = ex.article.file;
             let text = &ctx.map.get(file).text;
-            for claim in &ex.claims {
+            for claim in ex.money_claims() {
                 let Some(events) = ctx.facts.attributes[claim.attribute].sums else {
                     continue;
                 };
                 let Some(currency) = claim.amount.currency.as_deref() else {
                     continue;
                 };
-                let window = window_of(ctx, claim, text);
-                let counted = counted(ctx.facts, claim, events, window);
+                let window = window_of(ctx, &claim, text);
+                let counted = counted(ctx.facts, &claim, events, window);
                 let values: Option<Vec<_>> = counted
                     .iter()
                     .map(|f| fact_in(ctx.facts, f, currency, claim.date))
@@ -113,8 +113,8 @@ impl Check for SumMismatch {
                     &INFO,
                     format!(
                         "{}{scope}: the article says {}; the rounds add up to {total} ({})",
-                        topic(ctx.facts, claim),
-                        said(claim),
+                        topic(ctx.facts, &claim),
+                        said(&claim),
                         parts.join(" + ")
                     ),
                     Label::new(
@@ -127,13 +127,16 @@ impl Check for SumMismatch {
                     "the window summed",
                 ));
                 for v in &values {
-                    let money = v.fact.value_in(&v.currency).unwrap_or(&v.fact.value);
+                    let written = v
+                        .fact
+                        .value_in(&v.currency)
+                        .map_or(&v.fact.written, |m| &m.written);
                     diag = diag.with_secondary(Label::new(
-                        money.written.span.clone(),
-                        format!("counted: {}", money.written.text),
+                        written.span.clone(),
+                        format!("counted: {}", written.text),
                     ));
                 }
-                for label in reading_labels(ctx.facts, claim, file) {
+                for label in reading_labels(ctx.facts, &claim, file) {
                     diag = diag.with_secondary(label);
                 }
                 out.push(diag);

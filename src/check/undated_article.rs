@@ -35,9 +35,10 @@ impl Check for UndatedArticle {
         for ex in ctx
             .extractions
             .iter()
-            .filter(|e| e.article.date.is_none() && !e.claims.is_empty())
+            .filter(|e| e.article.date.is_none() && e.money_claims().next().is_some())
         {
             let file = ex.article.file;
+            let claims = ex.money_claims().count();
             let start = ex.article.body.start;
             let first_line_end = ctx.map.get(file).text[start..]
                 .find('\n')
@@ -47,8 +48,8 @@ impl Check for UndatedArticle {
                     &INFO,
                     format!(
                         "no publication date: {} claim{} checked without regard to time; relative dates and stale-claim skipped",
-                        ex.claims.len(),
-                        if ex.claims.len() == 1 { "" } else { "s" }
+                        claims,
+                        if claims == 1 { "" } else { "s" }
                     ),
                     Label::new(Span::new(file, start..first_line_end.max(start)), "the article carries no date"),
                 )

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::claim::{Claim, ClaimValue, ClaimedMoney};
 use super::mentions::Mention;
 use super::sentences::{containing, paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
@@ -16,25 +17,6 @@ use crate::text::lexemes::lex;
 use crate::text::tokens::Token;
 use crate::values::Amount;
 use crate::values::DateRange;
-
-#[derive(Clone, Debug)]
-pub struct Claim {
-    pub subject: EntityIdx,
-    /// Where the subject is named or described.
-    pub subject_at: Range<usize>,
-    /// The subject comes from a description ("la startup") or an earlier sentence.
-    pub subject_inferred: bool,
-    pub attribute: AttrIdx,
-    pub object: Option<EntityIdx>,
-    pub amount: Amount,
-    /// The amount gave no currency and took this earlier amount's.
-    pub currency_from: Option<Range<usize>>,
-    pub cue: Range<usize>,
-    /// The time the claim speaks of: a date written in its sentence, else the article's date.
-    pub date: Option<DateRange>,
-    /// Where that date is written, when it comes from the sentence.
-    pub date_at: Option<Range<usize>>,
-}
 
 /// A reference to an entity: a mention, or a description resolved to one.
 #[derive(Clone, Debug)]
@@ -257,19 +239,24 @@ impl ClaimFinder<'_> {
                 ..self.tokens[cue.tokens.end - 1].range.end;
             let clause_date =
                 self.clause_date(sentence_range, &sentence_tokens, &amount.range, &amounts);
+            let without_currency = amount.currency.is_none();
             let mut claim = Claim {
                 subject: subject.entity,
+                other_subjects: Vec::new(),
                 subject_at: subject.range.clone(),
                 subject_inferred: inferred,
                 attribute: cue.attribute,
                 object: object.flatten(),
-                amount,
-                currency_from: None,
+                value_at: amount.range.clone(),
+                value: ClaimValue::Money(ClaimedMoney {
+                    amount,
+                    currency_from: None,
+                }),
                 cue: cue_range,
                 date: clause_date.map(|d| d.date).or(self.date),
                 date_at: clause_date.map(|d| d.range.clone()),
             };
-            if claim.amount.currency.is_none() {
+            if without_currency {
                 let paragraphs =
                     paragraphs.get_or_init(|| paragraphs_of(self.text, self.body.clone()));
                 self.count(currencies.advance(&claims, paragraphs));

@@ -1,6 +1,7 @@
 //! From text to what it claims: tokens, entity mentions, unknown proper names.
 //! Later stages add quantities, dates and claims.
 
+pub mod claim;
 pub mod claims;
 pub mod mask;
 pub mod mentions;
@@ -19,7 +20,7 @@ use crate::rules::FactBase;
 use crate::source::{Article, SourceMap};
 use crate::text::tokens::{Token, tokenize};
 
-pub use claims::Claim;
+pub use claim::{Claim, ClaimValue, ClaimedMoney, MoneyClaim};
 pub use mentions::{Match, Mention};
 pub use name_index::NameIndex;
 pub use proper_names::ProperName;
@@ -33,13 +34,12 @@ pub struct Extraction {
     /// quarter of the memory of a large archive and slowed it by 4 %.
     pub name_variants: Vec<Mention>,
     pub proper_names: Vec<ProperName>,
+    /// Every claim: the money claims, then those whose value is an entity, a
+    /// date or an age, then the durations since a dated event ("moins d'un an
+    /// après sa création"); each kind in reading order.
     pub claims: Vec<Claim>,
     /// Dates written in the article, resolved against its date.
     pub dates: Vec<DateMention>,
-    /// Claims whose value is an entity, a date or an age.
-    pub relations: Vec<relations::RelationClaim>,
-    /// Durations since a dated event ("moins d'un an après sa création").
-    pub elapsed: Vec<relations::ElapsedClaim>,
     /// `<!-- claimcheck: allow … -->` comments.
     pub suppressions: Vec<suppressions::Suppression>,
 }
@@ -141,7 +141,7 @@ impl<'a> Extractor<'a> {
             ),
             None => Vec::new(),
         };
-        let (claims, relations, elapsed) = match lexicon {
+        let claims = match lexicon {
             Some(lexicon) => {
                 let finder = claims::ClaimFinder {
                     text,
@@ -162,13 +162,12 @@ impl<'a> Extractor<'a> {
                     cue_index: self.indexes.cues.get(&article.lang),
                     cache: Default::default(),
                 };
-                (
-                    finder.find(),
-                    finder.find_relations(),
-                    finder.find_elapsed(),
-                )
+                let mut claims = finder.find();
+                claims.extend(finder.find_relations());
+                claims.extend(finder.find_elapsed());
+                claims
             }
-            None => (Vec::new(), Vec::new(), Vec::new()),
+            None => Vec::new(),
         };
         let suppressions = suppressions::find(text, article.body.clone());
         // A fresh vector: filtering in place would keep the whole allocation.
@@ -180,9 +179,19 @@ impl<'a> Extractor<'a> {
             proper_names,
             claims,
             dates,
-            relations,
-            elapsed,
             suppressions,
         }
+    }
+}
+
+impl Extraction {
+    /// The money claims with their amounts, in reading order.
+    pub fn money_claims(&self) -> impl Iterator<Item = MoneyClaim<'_>> {
+        self.claims.iter().filter_map(Claim::as_money)
+    }
+
+    /// The claims whose value is an entity, a date or an age, in reading order.
+    pub fn relation_claims(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(|c| c.is_relation())
     }
 }

@@ -4,46 +4,19 @@
 
 use std::ops::Range;
 
+use super::claim::{Claim, ClaimValue};
 use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
 use super::sentences::containing;
 use super::vocabulary::DURATION_UNIT;
 use super::windows::{CueWindows, Earlier};
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
-use crate::values::DateRange;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ClaimedValue {
-    Entity(EntityIdx),
-    Date(DateRange),
-    /// An age in years.
-    Age(u32),
-}
-
-#[derive(Clone, Debug)]
-pub struct RelationClaim {
-    /// One subject, or a group ("Jean Martin, Dorothée Durand et Paul
-    /// Bernard, tous trois venus d'Initech et de Hooli"): then each value must hold
-    /// for at least one of them.
-    pub subjects: Vec<EntityIdx>,
-    pub subject_at: Range<usize>,
-    pub subject_inferred: bool,
-    pub attribute: AttrIdx,
-    pub value: ClaimedValue,
-    /// When the value is a description ("l'entreprise"): the other entities it
-    /// may stand for. The claim holds if any of them makes it true.
-    pub alternatives: Vec<ClaimedValue>,
-    /// Where the value is written.
-    pub value_at: Range<usize>,
-    pub cue: Range<usize>,
-    /// The article's date: when an age is stated.
-    pub date: Option<DateRange>,
-}
 
 /// How many words may separate a cue from its value.
 const VALUE_REACH: usize = 4;
 
 impl ClaimFinder<'_> {
-    pub fn find_relations(&self) -> Vec<RelationClaim> {
+    /// Claims whose value is an entity, a date or an age, in reading order.
+    pub fn find_relations(&self) -> Vec<Claim> {
         let sentences = self.sentence_ranges();
         let refs = self.refs();
         let mut out = Vec::new();
@@ -58,16 +31,11 @@ impl ClaimFinder<'_> {
                 let attribute = &self.facts.attributes[cue.attribute];
                 let cue_range = self.tokens[cue.tokens.start].range.start
                     ..self.tokens[cue.tokens.end - 1].range.end;
-                let values: Vec<(ClaimedValue, Range<usize>, Vec<ClaimedValue>)> = match value_type
-                {
+                let values: Vec<(ClaimValue, Range<usize>)> = match value_type {
                     ValueType::Entity => {
                         self.entity_values(refs, cue.tokens.end, &s, cue.attribute)
                     }
-                    _ => self
-                        .date_value(cue.tokens.end, &s)
-                        .into_iter()
-                        .map(|(v, at)| (v, at, Vec::new()))
-                        .collect(),
+                    _ => self.date_value(cue.tokens.end, &s).into_iter().collect(),
                 };
                 if values.is_empty() {
                     continue;
@@ -78,7 +46,7 @@ impl ClaimFinder<'_> {
                     .filter(|r| r.range.end <= cue_range.start)
                     .filter(allowed)
                     .collect();
-                let value_end = values.last().map_or(cue_range.end, |(_, at, _)| at.end);
+                let value_end = values.last().map_or(cue_range.end, |(_, at)| at.end);
                 let (subjects, subject_at, inferred) = if before.is_empty() {
                     // "Fondé en avril dernier, Acme AI …": the subject follows.
                     match refs_within(refs, &s)
@@ -102,17 +70,19 @@ impl ClaimFinder<'_> {
                     let r = before[before.len() - 1];
                     (vec![r.entity], r.range.clone(), r.described)
                 };
-                for (value, value_at, alternatives) in values {
-                    out.push(RelationClaim {
-                        subjects: subjects.clone(),
+                for (value, value_at) in values {
+                    out.push(Claim {
+                        subject: subjects[0],
+                        other_subjects: subjects[1..].to_vec(),
                         subject_at: subject_at.clone(),
                         subject_inferred: inferred,
                         attribute: cue.attribute,
+                        object: None,
                         value,
-                        alternatives,
                         value_at,
                         cue: cue_range.clone(),
                         date: self.date,
+                        date_at: None,
                     });
                 }
             }
@@ -148,7 +118,7 @@ impl ClaimFinder<'_> {
         after: usize,
         sentence: &Range<usize>,
         attribute: AttrIdx,
-    ) -> Vec<(ClaimedValue, Range<usize>, Vec<ClaimedValue>)> {
+    ) -> Vec<(ClaimValue, Range<usize>)> {
         let kinds = &self.facts.attributes[attribute].value_kinds;
         let mut out = Vec::new();
         let mut end = self
@@ -176,15 +146,12 @@ impl ClaimFinder<'_> {
                 break;
             }
             if kinds.contains(&self.facts.entity(r.entity).kind) {
-                let alternatives = r
-                    .alternatives
-                    .iter()
-                    .map(|e| ClaimedValue::Entity(*e))
-                    .collect();
                 out.push((
-                    ClaimedValue::Entity(r.entity),
+                    ClaimValue::Entity {
+                        entity: r.entity,
+                        alternatives: r.alternatives.clone(),
+                    },
                     r.range.clone(),
-                    alternatives,
                 ));
                 first = false;
             }
@@ -198,7 +165,7 @@ impl ClaimFinder<'_> {
         &self,
         after: usize,
         sentence: &Range<usize>,
-    ) -> Option<(ClaimedValue, Range<usize>)> {
+    ) -> Option<(ClaimValue, Range<usize>)> {
         let start = self.tokens.get(after.saturating_sub(1))?.range.end;
         // Dates are in reading order: those starting from `start` are a suffix.
         let d = self.dates[self.dates.partition_point(|d| d.range.start < start)..]
@@ -208,12 +175,12 @@ impl ClaimFinder<'_> {
             .find(|d| d.range.end <= sentence.end)?;
         let words = self.words_within(start, d.range.start);
         (words <= VALUE_REACH && !self.text[start..d.range.start].contains([',', ';', ':', '.']))
-            .then(|| (ClaimedValue::Date(d.date), d.range.clone()))
+            .then(|| (ClaimValue::Date(d.date), d.range.clone()))
     }
 
     /// Ages: "PDG de 31 ans", "âgé de 31 ans", "the 31-year-old", "aged 31",
     /// about the nearest person named or described in the sentence.
-    fn ages(&self, refs: &[Ref], sentences: &[Range<usize>]) -> Vec<RelationClaim> {
+    fn ages(&self, refs: &[Ref], sentences: &[Range<usize>]) -> Vec<Claim> {
         let Some(attribute) = self.facts.attributes.iter().position(|a| a.age) else {
             return Vec::new();
         };
@@ -283,16 +250,18 @@ impl ClaimFinder<'_> {
             {
                 continue;
             }
-            out.push(RelationClaim {
-                subjects: vec![person.entity],
+            out.push(Claim {
+                subject: person.entity,
+                other_subjects: Vec::new(),
                 subject_at: person.range.clone(),
                 subject_inferred: person.described,
                 attribute,
-                value: ClaimedValue::Age(years),
-                alternatives: Vec::new(),
+                object: None,
+                value: ClaimValue::Age(years),
                 value_at: token.range.start..self.tokens[i + unit_len].range.end,
                 cue: token.range.clone(),
                 date: self.date,
+                date_at: None,
             });
         }
         out
@@ -312,23 +281,10 @@ fn joins_to(words: &[String], text: &str) -> bool {
 }
 
 /// "moins d'un an après sa création": a duration between an entity's dated
-/// event (its founding) and the event the sentence reports.
-#[derive(Clone, Debug)]
-pub struct ElapsedClaim {
-    pub subject: EntityIdx,
-    /// The date attribute of the reference event ("création" → founded).
-    pub attribute: AttrIdx,
-    /// Months claimed to have passed: an interval.
-    pub months: (f64, f64),
-    /// Where the duration is written.
-    pub written: Range<usize>,
-    /// When the reported event happened: a date in the sentence, else the article's.
-    pub event: DateRange,
-    pub event_at: Option<Range<usize>>,
-}
-
+/// event (its founding) and the event the sentence reports, read as a claim
+/// under the date attribute of the reference event ("création" → founded).
 impl ClaimFinder<'_> {
-    pub fn find_elapsed(&self) -> Vec<ElapsedClaim> {
+    pub fn find_elapsed(&self) -> Vec<Claim> {
         let sentences = self.sentence_ranges();
         let refs = self.refs();
         let date_cues = self.cues(ValueType::Date);
@@ -401,22 +357,20 @@ impl ClaimFinder<'_> {
                 .inspect(|_| self.count(1))
                 .filter(|r| r.range.end <= token.range.start)
                 .find(allowed)
-                .map(|r| r.entity);
-            let known = |e: EntityIdx| {
-                self.facts
-                    .relations_about(e, cue.attribute)
-                    .next()
-                    .is_some()
-            };
+                .map(|r| (r.entity, r.range.clone(), false));
+            let known = |e: EntityIdx| self.facts.facts_about(e, cue.attribute).next().is_some();
             let subject = in_sentence.or_else(|| {
                 self.count(earlier.advance(refs, token.range.start));
                 let allowed =
                     |e: EntityIdx| attribute.subject_kinds.contains(&self.facts.entity(e).kind);
                 let latest = earlier.latest_first(allowed);
                 self.count(latest.len());
-                latest.into_iter().map(|(e, _)| e).find(|e| known(*e))
+                latest
+                    .into_iter()
+                    .find(|(e, _)| known(*e))
+                    .map(|(e, at)| (e, refs[at].range.clone(), true))
             });
-            let Some(subject) = subject else {
+            let Some((subject, subject_at, subject_inferred)) = subject else {
                 continue;
             };
             let start = hedge.map_or(i - 1, |h| i - 1 - h.phrase.len());
@@ -436,13 +390,21 @@ impl ClaimFinder<'_> {
                 (None, Some(doc)) => (doc, None),
                 (None, None) => continue,
             };
-            out.push(ElapsedClaim {
+            out.push(Claim {
                 subject,
+                other_subjects: Vec::new(),
+                subject_at,
+                subject_inferred,
                 attribute: cue.attribute,
-                months: (low, high),
-                written,
-                event: event_date,
-                event_at,
+                object: None,
+                value: ClaimValue::Duration {
+                    months: (low, high),
+                },
+                value_at: written,
+                cue: self.tokens[cue.tokens.start].range.start
+                    ..self.tokens[cue.tokens.end - 1].range.end,
+                date: Some(event_date),
+                date_at: event_at,
             });
         }
         out

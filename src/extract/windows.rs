@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::claims::{Claim, CueHit, Ref};
+use super::claim::{Claim, ClaimValue};
+use super::claims::{CueHit, Ref};
 use super::sentences::containing;
 use crate::rules::{AttrIdx, EntityIdx};
 use crate::text::tokens::Token;
@@ -182,21 +183,25 @@ impl ParagraphCurrencies {
     pub(super) fn advance(&mut self, claims: &[Claim], paragraphs: &[Range<usize>]) -> usize {
         let from = self.seen;
         for (k, c) in claims.iter().enumerate().skip(from) {
-            let Some(p) = containing(paragraphs, c.amount.range.start) else {
+            let Some(amount) = c.as_money().map(|m| m.amount) else {
+                continue;
+            };
+            let Some(p) = containing(paragraphs, amount.range.start) else {
                 continue;
             };
             if self.paragraph != Some(p) {
                 self.paragraph = Some(p);
                 self.by_topic.clear();
             }
-            if c.amount.currency.is_none() {
+            if amount.currency.is_none() {
                 continue;
             }
             let (last, agree) = self
                 .by_topic
                 .entry((c.subject, c.attribute))
                 .or_insert((k, true));
-            *agree &= claims[*last].amount.currency == c.amount.currency;
+            *agree &=
+                claims[*last].as_money().map(|m| &m.amount.currency) == Some(&amount.currency);
             *last = k;
         }
         self.seen = claims.len();
@@ -211,18 +216,23 @@ impl ParagraphCurrencies {
         earlier: &[Claim],
         paragraphs: &[Range<usize>],
     ) {
-        let p = containing(paragraphs, claim.amount.range.start);
+        let ClaimValue::Money(money) = &mut claim.value else {
+            return;
+        };
+        let p = containing(paragraphs, money.amount.range.start);
         if p.is_none() || p != self.paragraph {
             return;
         }
         let Some(&(last, true)) = self.by_topic.get(&(claim.subject, claim.attribute)) else {
             return;
         };
-        let last = &earlier[last];
-        claim.amount.currency = last.amount.currency.clone();
-        claim.currency_from = Some(
+        let Some(last) = earlier[last].as_money() else {
+            return;
+        };
+        money.amount.currency = last.amount.currency.clone();
+        money.currency_from = Some(
             last.currency_from
-                .clone()
+                .cloned()
                 .unwrap_or_else(|| last.amount.range.clone()),
         );
     }

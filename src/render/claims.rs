@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
+use crate::extract::ClaimValue;
 use crate::extract::Extraction;
-use crate::extract::relations::ClaimedValue;
 use crate::rules::FactBase;
 use crate::source::SourceMap;
 use crate::values::amount::describe;
@@ -14,46 +14,46 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
     for ex in extractions {
         let file = map.get(ex.article.file);
         for c in &ex.claims {
-            let (line, column) = file.line_col(c.amount.range.start);
-            let (end_line, end_column) = file.line_col(c.amount.range.end);
-            let inherited = c.currency_from.as_ref().map(|r| {
-                let (l, col) = file.line_col(r.start);
-                json!({ "line": l, "column": col })
-            });
-            out.push(json!({
-                "kind": "money",
-                "file": file.name,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-                "text": &file.text[c.amount.range.clone()],
-                "subject": facts.entity(c.subject).id.text,
-                "subject_inferred": c.subject_inferred,
-                "attribute": facts.attributes[c.attribute].id.text,
-                "object": c.object.map(|o| facts.entity(o).id.text.clone()),
-                "value": c.amount.value,
-                "low": c.amount.low,
-                "high": c.amount.high,
-                "currency": c.amount.currency,
-                "currency_inherited_from": inherited,
-                "hedge": c.amount.hedge,
-                "date": c.date.map(|d| d.display()),
-                "cue": &file.text[c.cue.clone()],
-            }));
-        }
-        for c in &ex.relations {
             let (line, column) = file.line_col(c.value_at.start);
             let (end_line, end_column) = file.line_col(c.value_at.end);
             let value = match &c.value {
-                ClaimedValue::Entity(e) => json!(facts.entity(*e).id.text),
-                ClaimedValue::Date(d) => json!(d.display()),
-                ClaimedValue::Age(n) => json!(n),
+                ClaimValue::Money(money) => {
+                    let inherited = money.currency_from.as_ref().map(|r| {
+                        let (l, col) = file.line_col(r.start);
+                        json!({ "line": l, "column": col })
+                    });
+                    out.push(json!({
+                        "kind": "money",
+                        "file": file.name,
+                        "line": line,
+                        "column": column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "text": &file.text[c.value_at.clone()],
+                        "subject": facts.entity(c.subject).id.text,
+                        "subject_inferred": c.subject_inferred,
+                        "attribute": facts.attributes[c.attribute].id.text,
+                        "object": c.object.map(|o| facts.entity(o).id.text.clone()),
+                        "value": money.amount.value,
+                        "low": money.amount.low,
+                        "high": money.amount.high,
+                        "currency": money.amount.currency,
+                        "currency_inherited_from": inherited,
+                        "hedge": money.amount.hedge,
+                        "date": c.date.map(|d| d.display()),
+                        "cue": &file.text[c.cue.clone()],
+                    }));
+                    continue;
+                }
+                ClaimValue::Entity { entity, .. } => json!(facts.entity(*entity).id.text),
+                ClaimValue::Date(d) => json!(d.display()),
+                ClaimValue::Age(n) => json!(n),
+                // Durations are not listed (yet).
+                ClaimValue::Duration { .. } => continue,
             };
             let subjects: Vec<&str> = c
-                .subjects
-                .iter()
-                .map(|s| facts.entity(*s).id.text.as_str())
+                .subjects()
+                .map(|s| facts.entity(s).id.text.as_str())
                 .collect();
             out.push(json!({
                 "kind": "relation",

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::model::{AttrKind, Attribute, EntityIdx, Fact, FactBase, Relation, RelationValue};
+use super::model::{AttrKind, Attribute, EntityIdx, Fact, FactBase, FactValue};
 use super::validate::{CONTRADICTORY_FACTS, OF_CYCLE};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::values::DateRange;
@@ -13,7 +13,7 @@ use crate::values::DateRange;
 pub fn contradictions(facts: &FactBase) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     money_contradictions(facts, &mut out);
-    relation_contradictions(facts, &mut out);
+    entity_and_date_contradictions(facts, &mut out);
     exclusive_holders(facts, &mut out);
     out
 }
@@ -150,7 +150,7 @@ fn help_for(attribute: &Attribute) -> &'static str {
 /// a rate would only guess: facts in no common currency are not compared.)
 fn amounts_disagree(a: &Fact, b: &Fact) -> bool {
     let mut compared = false;
-    for money in std::iter::once(&a.value).chain(&a.equivalents) {
+    for money in a.amounts() {
         let Some(other) = money.amount.currency.as_deref().and_then(|c| b.value_in(c)) else {
             continue;
         };
@@ -168,6 +168,7 @@ fn money_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
         facts
             .facts
             .iter()
+            .filter(|f| f.money().is_some())
             .map(|f| ((f.subject, f.attribute, f.object), f)),
     );
     for group in groups {
@@ -193,8 +194,8 @@ fn money_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
             out.push(contradiction(
                 attribute,
                 topic,
-                (&later.value.written, &later.when),
-                (&earlier.value.written, &earlier.when),
+                (&later.written, &later.when),
+                (&earlier.written, &earlier.when),
             ));
         }
     }
@@ -233,24 +234,25 @@ fn contradiction(
     .with_help(help_for(attribute))
 }
 
-/// Whether two values of a relation can both hold: the same entity (or one
+/// Whether two entity or date values can both hold: the same entity (or one
 /// within the other), or overlapping dates.
-fn compatible(facts: &FactBase, a: &RelationValue, b: &RelationValue) -> bool {
+fn compatible(facts: &FactBase, a: &FactValue, b: &FactValue) -> bool {
     match (a, b) {
-        (RelationValue::Entity(x), RelationValue::Entity(y)) => {
+        (FactValue::Entity(x), FactValue::Entity(y)) => {
             facts.is_within(*x, *y) || facts.is_within(*y, *x)
         }
-        (RelationValue::Date(x), RelationValue::Date(y)) => share_a_day(x, y),
+        (FactValue::Date(x), FactValue::Date(y)) => share_a_day(x, y),
         _ => true,
     }
 }
 
-/// A relation's subject holding two values at once: a state's, a date event's
-/// or a birth date. Entity events (former employers) may have many values.
-fn relation_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
-    let single_valued = facts.relations.iter().filter(|r| {
-        facts.attributes[r.attribute].kind == AttrKind::State
-            || matches!(r.value, RelationValue::Date(_))
+/// A subject holding two entity or date values at once: a state's, a date
+/// event's or a birth date. Entity events (former employers) may have many values.
+fn entity_and_date_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
+    let single_valued = facts.facts.iter().filter(|r| match r.value {
+        FactValue::Money { .. } => false,
+        FactValue::Date(_) => true,
+        FactValue::Entity(_) => facts.attributes[r.attribute].kind == AttrKind::State,
     });
     let groups = grouped(single_valued.map(|r| ((r.subject, r.attribute), r)));
     for group in groups {
@@ -282,8 +284,8 @@ fn relation_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
 /// An `exclusive` value (a company's chief executive) held by two subjects
 /// whose periods overlap.
 fn exclusive_holders(facts: &FactBase, out: &mut Vec<Diagnostic>) {
-    let held = facts.relations.iter().filter_map(|r| match r.value {
-        RelationValue::Entity(value) if facts.attributes[r.attribute].exclusive => {
+    let held = facts.facts.iter().filter_map(|r| match r.value {
+        FactValue::Entity(value) if facts.attributes[r.attribute].exclusive => {
             Some(((r.attribute, value), r))
         }
         _ => None,
@@ -296,7 +298,7 @@ fn exclusive_holders(facts: &FactBase, out: &mut Vec<Diagnostic>) {
             let Some(earlier) = clash else { continue };
             let attribute = &facts.attributes[later.attribute].id.text;
             let id = |e: EntityIdx| facts.entity(e).id.text.as_str();
-            let holder = |r: &Relation| match r.when.as_str() {
+            let holder = |r: &Fact| match r.when.as_str() {
                 "" => format!("`{}` holds it", id(r.subject)),
                 when => format!("`{}` holds it {when}", id(r.subject)),
             };

@@ -398,12 +398,12 @@ impl Loader<'_> {
                     .filter(|a| facts.attributes[*a].value != super::model::ValueType::Money)
                 {
                     Some(a) => {
-                        if let Some(relation) = self.relation(*file, &f.value, facts, a) {
-                            facts.relations.push(relation);
+                        if let Some(fact) = self.entity_or_date_fact(*file, &f.value, facts, a) {
+                            facts.facts.push(fact);
                         }
                     }
                     None => {
-                        if let Some(fact) = self.fact(*file, &f.value, facts, lexicons) {
+                        if let Some(fact) = self.money_fact(*file, &f.value, facts, lexicons) {
                             facts.facts.push(fact);
                         }
                     }

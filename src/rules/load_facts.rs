@@ -9,8 +9,7 @@ use serde_saphyr::Spanned;
 use super::load::Loader;
 use super::model::Window;
 use super::model::{
-    AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, Money, Relation, RelationValue,
-    ValueType, Written,
+    AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, FactValue, Money, ValueType, Written,
 };
 use super::schema::{AttributeDef, FactDef};
 use super::validate::{self, did_you_mean};
@@ -148,7 +147,7 @@ impl Loader<'_> {
         })
     }
 
-    pub(super) fn fact(
+    pub(super) fn money_fact(
         &mut self,
         file: FileId,
         def: &FactDef,
@@ -211,8 +210,11 @@ impl Loader<'_> {
             subject,
             attribute,
             object,
-            value,
-            equivalents: equivalents.into_iter().flatten().collect(),
+            written: value.written.clone(),
+            value: FactValue::Money {
+                value,
+                equivalents: equivalents.into_iter().flatten().collect(),
+            },
             valid,
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),
@@ -222,19 +224,19 @@ impl Loader<'_> {
 
     /// A fact whose attribute takes an entity or a date: "value: google-labs",
     /// "value: 2023-04". Its period (`date`, `from`, `until`) is optional.
-    pub(super) fn relation(
+    pub(super) fn entity_or_date_fact(
         &mut self,
         file: FileId,
         def: &FactDef,
         facts: &FactBase,
         attribute: usize,
-    ) -> Option<Relation> {
+    ) -> Option<Fact> {
         let subject = self.entity_ref(file, &def.subject, facts);
         let written = self.written(file, &def.value);
         let value = match facts.attributes[attribute].value {
-            ValueType::Entity => RelationValue::Entity(self.entity_ref(file, &def.value, facts)?),
+            ValueType::Entity => FactValue::Entity(self.entity_ref(file, &def.value, facts)?),
             _ => match parse_iso(&written.text) {
-                Some(d) => RelationValue::Date(d),
+                Some(d) => FactValue::Date(d),
                 None => {
                     self.invalid(
                         &written,
@@ -267,9 +269,10 @@ impl Loader<'_> {
         } else {
             self.validity(file, def)?
         };
-        Some(Relation {
+        Some(Fact {
             subject: subject?,
             attribute,
+            object: None,
             value,
             written,
             valid,

@@ -10,6 +10,6 @@ pub mod validate;
 
 pub use load::{LoadedRules, RulesLocation, load};
 pub use model::{
-    AttrIdx, AttrKind, Attribute, Entity, EntityIdx, EntityKind, Fact, FactBase, Money, Relation,
-    RelationValue, ValueType, Written,
+    AttrIdx, AttrKind, Attribute, Entity, EntityIdx, EntityKind, Fact, FactBase, FactValue, Money,
+    ValueType, Written,
 };

@@ -69,25 +69,23 @@ pub struct FactBase {
     pub entities: Vec<Entity>,
     by_id: HashMap<String, EntityIdx>,
     pub attributes: Vec<Attribute>,
+    /// Every fact (money, entity or date), in load order.
     pub facts: Vec<Fact>,
-    pub relations: Vec<Relation>,
     pub fx: Fx,
     /// The YAML files it was read from, in load order.
     pub files: Vec<FileId>,
-    /// Facts and relations by what they are about, built once the fact base
+    /// Facts by what they are about, built once the fact base
     /// is loaded: an article's claims look up only their own subject's facts,
     /// so checking one costs the same whatever else the fact base holds.
     topics: std::sync::OnceLock<Topics>,
 }
 
-/// Indexes into `facts` and `relations`, in load order.
+/// Indexes into `facts`, in load order.
 #[derive(Debug, Default)]
 struct Topics {
-    /// Money facts by subject and attribute.
-    facts: HashMap<(EntityIdx, AttrIdx), Vec<usize>>,
-    /// Relations by subject and attribute.
-    relations: HashMap<(EntityIdx, AttrIdx), Vec<usize>>,
-    /// Relations whose value is an entity, by attribute and that entity.
+    /// Facts by subject and attribute.
+    about: HashMap<(EntityIdx, AttrIdx), Vec<usize>>,
+    /// Facts whose value is an entity, by attribute and that entity.
     holders: HashMap<(AttrIdx, EntityIdx), Vec<usize>>,
 }
 
@@ -122,21 +120,14 @@ impl FactBase {
             let mut topics = Topics::default();
             for (i, f) in self.facts.iter().enumerate() {
                 topics
-                    .facts
+                    .about
                     .entry((f.subject, f.attribute))
                     .or_default()
                     .push(i);
-            }
-            for (i, r) in self.relations.iter().enumerate() {
-                topics
-                    .relations
-                    .entry((r.subject, r.attribute))
-                    .or_default()
-                    .push(i);
-                if let RelationValue::Entity(value) = r.value {
+                if let FactValue::Entity(value) = f.value {
                     topics
                         .holders
-                        .entry((r.attribute, value))
+                        .entry((f.attribute, value))
                         .or_default()
                         .push(i);
                 }
@@ -145,31 +136,18 @@ impl FactBase {
         })
     }
 
-    /// The entity-or-date facts about one subject and attribute, in load order.
-    pub fn relations_about(
-        &self,
-        subject: EntityIdx,
-        attribute: AttrIdx,
-    ) -> impl ExactSizeIterator<Item = &Relation> {
-        let found = self.topics().relations.get(&(subject, attribute));
-        found
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| &self.relations[i])
-    }
-
-    /// The relations under `attribute` whose value is the entity `value`
+    /// The facts under `attribute` whose value is the entity `value`
     /// (who holds a role), in load order.
     pub fn holders_of(
         &self,
         attribute: AttrIdx,
         value: EntityIdx,
-    ) -> impl ExactSizeIterator<Item = &Relation> {
+    ) -> impl ExactSizeIterator<Item = &Fact> {
         let found = self.topics().holders.get(&(attribute, value));
         found
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|&i| &self.relations[i])
+            .map(|&i| &self.facts[i])
     }
 
     /// Whether `entity` is `ancestor` or belongs to it through `of` links
@@ -186,13 +164,14 @@ impl FactBase {
         false
     }
 
-    /// The facts about one subject and attribute, in load order.
+    /// The facts about one subject and attribute, in load order (an attribute
+    /// takes one type of value: they are all money, all entities or all dates).
     pub fn facts_about(
         &self,
         subject: EntityIdx,
         attribute: AttrIdx,
     ) -> impl ExactSizeIterator<Item = &Fact> {
-        let found = self.topics().facts.get(&(subject, attribute));
+        let found = self.topics().about.get(&(subject, attribute));
         found
             .map_or(&[][..], Vec::as_slice)
             .iter()
@@ -271,14 +250,19 @@ impl Money {
     }
 }
 
+/// A dated value of one subject's attribute: "Acme AI was valued at 600
+/// million EUR", "Jean Martin worked at Initech Labs", "Acme AI was founded in
+/// April 2023".
 #[derive(Debug)]
 pub struct Fact {
     pub subject: EntityIdx,
     pub attribute: AttrIdx,
+    /// What a money fact is about besides its subject (an investment's target).
     pub object: Option<EntityIdx>,
-    pub value: Money,
-    /// The same value as reported in other currencies.
-    pub equivalents: Vec<Money>,
+    pub value: FactValue,
+    /// The value as written in the fact base (for money, the same as its
+    /// value's `written`), for messages and labels.
+    pub written: Written,
     /// When it held (a state) or happened (an event); open ends are the far past or future.
     pub valid: crate::values::DateRange,
     /// `valid` as the fact base wrote it, for messages.
@@ -288,36 +272,42 @@ pub struct Fact {
     pub label: Option<String>,
 }
 
-impl Fact {
-    /// The value in `currency`, if the fact states it (as its value or an equivalent).
-    pub fn value_in(&self, currency: &str) -> Option<&Money> {
-        std::iter::once(&self.value)
-            .chain(&self.equivalents)
-            .find(|m| m.amount.currency.as_deref() == Some(currency))
-    }
-}
-
-/// The value of a non-money fact.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RelationValue {
+/// What a fact states: its attribute's type of value decides which.
+#[derive(Clone, Debug)]
+pub enum FactValue {
+    Money {
+        value: Money,
+        /// The same value as reported in other currencies.
+        equivalents: Vec<Money>,
+    },
     Entity(EntityIdx),
     Date(crate::values::DateRange),
 }
 
-/// A fact whose value is an entity or a date: "Jean Martin worked at Initech
-/// Labs", "Acme AI was founded in April 2023".
-#[derive(Debug)]
-pub struct Relation {
-    pub subject: EntityIdx,
-    pub attribute: AttrIdx,
-    pub value: RelationValue,
-    /// The value as written in the fact base.
-    pub written: Written,
-    pub valid: crate::values::DateRange,
-    pub when: String,
-    pub source: Option<String>,
-    /// What tells this event apart from others of the same day.
-    pub label: Option<String>,
+impl Fact {
+    /// The money value, for a money fact.
+    pub fn money(&self) -> Option<&Money> {
+        match &self.value {
+            FactValue::Money { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Every amount a money fact states: its value, then its equivalents (none
+    /// for another fact).
+    pub fn amounts(&self) -> impl Iterator<Item = &Money> {
+        let (value, equivalents) = match &self.value {
+            FactValue::Money { value, equivalents } => (Some(value), equivalents.as_slice()),
+            _ => (None, &[][..]),
+        };
+        value.into_iter().chain(equivalents)
+    }
+
+    /// The value in `currency`, if the fact states it (as its value or an equivalent).
+    pub fn value_in(&self, currency: &str) -> Option<&Money> {
+        self.amounts()
+            .find(|m| m.amount.currency.as_deref() == Some(currency))
+    }
 }
 
 /// Monthly exchange rates: `EUR/USD` 1.08 means one euro buys 1.08 dollars.
@@ -406,11 +396,12 @@ mod tests {
         let ceo = facts.attribute_by_id("ceo-of").unwrap();
         // The upper bound of an iterator is how many items it may walk.
         assert_eq!(facts.facts_about(company, round).size_hint(), (1, Some(1)));
-        assert_eq!(facts.relations_about(person, ceo).size_hint(), (1, Some(1)));
+        assert_eq!(facts.facts_about(person, ceo).size_hint(), (1, Some(1)));
         assert_eq!(facts.holders_of(ceo, company).size_hint(), (1, Some(1)));
         assert_eq!(facts.facts_about(person, round).size_hint(), (0, Some(0)));
         let fact = facts.facts_about(company, round).next().unwrap();
-        assert_eq!(fact.value.written.text, "8 million EUR");
+        assert_eq!(fact.written.text, "8 million EUR");
+        assert_eq!(fact.money().unwrap().written.text, "8 million EUR");
         let holder = facts.holders_of(ceo, company).next().unwrap();
         assert_eq!(holder.subject, person);
     }

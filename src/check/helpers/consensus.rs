@@ -10,7 +10,7 @@ use chrono::Datelike;
 
 use super::money::Conversion;
 use crate::check::CheckContext;
-use crate::extract::Claim;
+use crate::extract::{Claim, MoneyClaim};
 use crate::rules::{AttrKind, EntityIdx, FactBase};
 use crate::span::FileId;
 
@@ -19,7 +19,7 @@ const SLACK: f64 = 0.03;
 
 #[derive(Clone, Copy)]
 pub struct ClaimAt<'a> {
-    pub claim: &'a Claim,
+    pub claim: MoneyClaim<'a>,
     pub file: FileId,
 }
 
@@ -67,7 +67,7 @@ type Topic = (EntityIdx, usize, Option<EntityIdx>, (i32, u32));
 /// Converts a claim's interval into `currency` at the rate of its month.
 fn in_currency(
     facts: &FactBase,
-    claim: &Claim,
+    claim: &MoneyClaim,
     currency: &str,
 ) -> Option<((f64, f64), Option<Conversion>)> {
     let from = claim.amount.currency.as_deref()?;
@@ -96,8 +96,8 @@ fn in_currency(
 pub fn findings<'a>(ctx: &CheckContext<'a>) -> Vec<Finding<'a>> {
     let mut groups: HashMap<Topic, Vec<ClaimAt<'a>>> = HashMap::new();
     for ex in ctx.extractions {
-        for claim in ex.claims.iter().filter(|c| c.amount.currency.is_some()) {
-            if let Some(p) = period(ctx.facts, claim) {
+        for claim in ex.money_claims().filter(|c| c.amount.currency.is_some()) {
+            if let Some(p) = period(ctx.facts, &claim) {
                 let key = (claim.subject, claim.attribute, claim.object, p);
                 groups.entry(key).or_default().push(ClaimAt {
                     claim,
@@ -137,7 +137,7 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
         .unwrap_or_default();
     let converted: Vec<(ClaimAt, (f64, f64), Option<Conversion>)> = group
         .iter()
-        .filter_map(|c| in_currency(facts, c.claim, currency).map(|(i, conv)| (*c, i, conv)))
+        .filter_map(|c| in_currency(facts, &c.claim, currency).map(|(i, conv)| (*c, i, conv)))
         .collect();
     if converted.len() < 2 {
         return;
@@ -203,7 +203,7 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
         // Claims covering the consensus point agree with it (with no majority,
         // only the representative stands for it).
         if covers(*interval)
-            || std::ptr::eq(c.claim, representative.claim)
+            || std::ptr::eq(c.claim.claim, representative.claim.claim)
             || c.file == representative.file
         {
             continue;

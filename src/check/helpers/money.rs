@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::Claim;
+use crate::extract::{Claim, MoneyClaim};
 use crate::rules::{AttrKind, Fact, FactBase};
 use crate::values::DateRange;
 use crate::values::amount::describe;
@@ -35,7 +35,7 @@ impl Conversion {
 
 /// A fact's value in one currency.
 #[derive(Clone, Debug)]
-pub struct FactValue<'a> {
+pub struct FactFigure<'a> {
     pub fact: &'a Fact,
     pub low: f64,
     pub high: f64,
@@ -43,7 +43,7 @@ pub struct FactValue<'a> {
     pub conversion: Option<Conversion>,
 }
 
-impl FactValue<'_> {
+impl FactFigure<'_> {
     /// As the fact base writes it when stated ("600 million EUR, 2024-06-11"),
     /// else the converted interval and the rate.
     pub fn describe(&self) -> String {
@@ -58,7 +58,7 @@ impl FactValue<'_> {
             Some(c) => format!(
                 "{} ({} converted at {}; {})",
                 describe(self.low, self.high, Some(&self.currency)),
-                self.fact.value.written.text,
+                self.fact.written.text,
                 c.describe(),
                 self.fact.when
             ),
@@ -66,7 +66,7 @@ impl FactValue<'_> {
     }
 }
 
-impl FactValue<'_> {
+impl FactFigure<'_> {
     /// The value alone: as written when stated, else the converted interval.
     pub fn figure(&self) -> String {
         match (&self.conversion, self.fact.value_in(&self.currency)) {
@@ -77,7 +77,7 @@ impl FactValue<'_> {
 }
 
 /// A claim's figure for messages: "EUR 20M (read as 19.5–20.5M)".
-pub fn said(claim: &Claim) -> String {
+pub fn said(claim: &MoneyClaim) -> String {
     let a = &claim.amount;
     let nominal = describe(a.value, a.value, a.currency.as_deref());
     let hedge = a
@@ -109,9 +109,9 @@ pub fn fact_in<'a>(
     fact: &'a Fact,
     currency: &str,
     when: Option<DateRange>,
-) -> Option<FactValue<'a>> {
+) -> Option<FactFigure<'a>> {
     if let Some(stated) = fact.value_in(currency) {
-        return Some(FactValue {
+        return Some(FactFigure {
             fact,
             low: stated.amount.low,
             high: stated.amount.high,
@@ -119,13 +119,14 @@ pub fn fact_in<'a>(
             conversion: None,
         });
     }
-    let from = fact.value.amount.currency.as_deref()?;
+    let value = &fact.money()?.amount;
+    let from = value.currency.as_deref()?;
     let (year, month) = rate_month(when, fact)?;
     let rate = facts.fx.rate(from, currency, year, month)?;
-    Some(FactValue {
+    Some(FactFigure {
         fact,
-        low: fact.value.amount.low * rate * (1.0 - CONVERSION_SLACK),
-        high: fact.value.amount.high * rate * (1.0 + CONVERSION_SLACK),
+        low: value.low * rate * (1.0 - CONVERSION_SLACK),
+        high: value.high * rate * (1.0 + CONVERSION_SLACK),
         currency: currency.to_string(),
         conversion: Some(Conversion {
             from: from.to_string(),
@@ -185,8 +186,7 @@ fn earlier_states<'a>(facts: &'a FactBase, claim: &Claim) -> Vec<&'a Fact> {
 
 /// Every currency a fact states its value in.
 pub fn stated_currencies(fact: &Fact) -> Vec<String> {
-    std::iter::once(&fact.value)
-        .chain(&fact.equivalents)
+    fact.amounts()
         .filter_map(|m| m.amount.currency.clone())
         .collect()
 }
@@ -198,25 +198,25 @@ pub enum Verdict<'a> {
     Consistent,
     /// The figure is a fact's figure in another currency.
     CurrencyMismatch {
-        stated: FactValue<'a>,
-        matching: FactValue<'a>,
+        stated: FactFigure<'a>,
+        matching: FactFigure<'a>,
     },
     /// No currency reading agrees; the closest fact, in the claim's currency if it has one.
     Conflict {
-        closest: FactValue<'a>,
+        closest: FactFigure<'a>,
     },
     /// No currency given; the facts (in their own currencies) it would agree with.
     NoCurrency {
-        agrees: Vec<FactValue<'a>>,
+        agrees: Vec<FactFigure<'a>>,
     },
     /// Wrong at the claim's time, but what an earlier fact said: outdated.
     Stale {
-        then: FactValue<'a>,
-        now: FactValue<'a>,
+        then: FactFigure<'a>,
+        now: FactFigure<'a>,
     },
 }
 
-pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
+pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     let verdict = judge_now(facts, claim);
     let now = match &verdict {
         Verdict::Conflict { closest } => closest.clone(),
@@ -231,7 +231,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
         .find_map(|f| {
             let wanted = currency
                 .clone()
-                .or_else(|| f.value.amount.currency.clone())?;
+                .or_else(|| f.money()?.amount.currency.clone())?;
             fact_in(facts, f, &wanted, claim.date).filter(|v| overlaps(figure, (v.low, v.high)))
         });
     match then {
@@ -240,7 +240,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
     }
 }
 
-fn judge_now<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
+fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     let verdict = judge_against(facts, claim, candidates(facts, claim));
     // A date in the clause narrows an event to that date; if it was not the
     // amount's date after all, any earlier event may still be the one meant.
@@ -265,13 +265,17 @@ fn judge_now<'a>(facts: &'a FactBase, claim: &Claim) -> Verdict<'a> {
     verdict
 }
 
-fn judge_against<'a>(facts: &'a FactBase, claim: &Claim, candidates: Vec<&'a Fact>) -> Verdict<'a> {
+fn judge_against<'a>(
+    facts: &'a FactBase,
+    claim: &MoneyClaim,
+    candidates: Vec<&'a Fact>,
+) -> Verdict<'a> {
     if candidates.is_empty() {
         return Verdict::Unknown;
     }
     let figure = (claim.amount.low, claim.amount.high);
     let Some(currency) = claim.amount.currency.as_deref() else {
-        let agrees: Vec<FactValue> = candidates
+        let agrees: Vec<FactFigure> = candidates
             .iter()
             .flat_map(|f| {
                 stated_currencies(f)
@@ -286,7 +290,7 @@ fn judge_against<'a>(facts: &'a FactBase, claim: &Claim, candidates: Vec<&'a Fac
         }
         return Verdict::NoCurrency { agrees };
     };
-    let in_currency: Vec<FactValue> = candidates
+    let in_currency: Vec<FactFigure> = candidates
         .iter()
         .filter_map(|f| fact_in(facts, f, currency, claim.date))
         .collect();
@@ -319,18 +323,21 @@ fn judge_against<'a>(facts: &'a FactBase, claim: &Claim, candidates: Vec<&'a Fac
 fn closest<'a>(
     facts: &FactBase,
     candidates: &[&'a Fact],
-    claim: &Claim,
+    claim: &MoneyClaim,
     currency: Option<&str>,
-) -> Option<FactValue<'a>> {
+) -> Option<FactFigure<'a>> {
     let mid = (claim.amount.low + claim.amount.high) / 2.0;
     candidates
         .iter()
         .filter_map(|f| {
-            let own = f.value.amount.currency.clone().unwrap_or_default();
+            let own = f
+                .money()
+                .and_then(|m| m.amount.currency.clone())
+                .unwrap_or_default();
             fact_in(facts, f, currency.unwrap_or(&own), claim.date)
         })
         .min_by(|a, b| {
-            let d = |v: &FactValue| {
+            let d = |v: &FactFigure| {
                 (((v.low + v.high) / 2.0).max(1.0) / mid.max(1.0))
                     .ln()
                     .abs()
@@ -353,7 +360,7 @@ pub fn topic(facts: &FactBase, claim: &Claim) -> String {
 /// was inferred, and where an inherited currency came from.
 pub fn reading_labels(
     facts: &FactBase,
-    claim: &Claim,
+    claim: &MoneyClaim,
     file: crate::span::FileId,
 ) -> Vec<crate::diagnostic::Label> {
     use crate::diagnostic::Label;
@@ -365,7 +372,7 @@ pub fn reading_labels(
             format!("read as {}", facts.entity(claim.subject).name.text),
         ));
     }
-    if let Some(from) = &claim.currency_from {
+    if let Some(from) = claim.currency_from {
         labels.push(Label::new(
             Span::new(file, from.clone()),
             "currency taken from this amount",
@@ -375,12 +382,14 @@ pub fn reading_labels(
 }
 
 /// A label on the fact's figure in its YAML file, and the note giving its source.
-pub fn fact_evidence(value: &FactValue) -> (crate::diagnostic::Label, String) {
+pub fn fact_evidence(value: &FactFigure) -> (crate::diagnostic::Label, String) {
     let fact = value.fact;
-    let money = fact.value_in(&value.currency).unwrap_or(&fact.value);
+    let written = fact
+        .value_in(&value.currency)
+        .map_or(&fact.written, |m| &m.written);
     let label = crate::diagnostic::Label::new(
-        money.written.span.clone(),
-        format!("the fact base: {} ({})", money.written.text, fact.when),
+        written.span.clone(),
+        format!("the fact base: {} ({})", written.text, fact.when),
     );
     let source = match &fact.source {
         Some(url) => format!("source of the fact: {url}"),

@@ -1,10 +1,10 @@
 //! Judging claims whose value is an entity, a date or an age against the
-//! fact base's relations.
+//! fact base's entity and date facts.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::relations::{ClaimedValue, RelationClaim};
-use crate::rules::{FactBase, Relation, RelationValue};
+use crate::extract::{Claim, ClaimValue};
+use crate::rules::{Fact, FactBase, FactValue};
 use crate::values::DateRange;
 
 pub enum RelationVerdict<'a> {
@@ -13,11 +13,11 @@ pub enum RelationVerdict<'a> {
     Consistent,
     /// What the fact base knows instead.
     Conflict {
-        known: Vec<&'a Relation>,
+        known: Vec<&'a Fact>,
     },
     /// An exclusive role the fact base gives to someone else.
     HeldBy {
-        holders: Vec<&'a Relation>,
+        holders: Vec<&'a Fact>,
     },
 }
 
@@ -38,21 +38,30 @@ pub fn possible_ages(birth: DateRange, when: DateRange) -> (i32, i32) {
     )
 }
 
-pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<'a> {
-    let known: Vec<&Relation> = claim
-        .subjects
-        .iter()
-        .flat_map(|s| facts.relations_about(*s, claim.attribute))
+pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
+    let known: Vec<&Fact> = claim
+        .subjects()
+        .flat_map(|s| facts.facts_about(s, claim.attribute))
+        // An age is read for any attribute marked `age`: a money one has no
+        // birth date to check it against.
+        .filter(|f| f.money().is_none())
         .collect();
     if known.is_empty() {
         return held_by_others(facts, claim);
     }
-    let holds_for = |value: &ClaimedValue, r: &Relation| match (value, &r.value) {
-        (ClaimedValue::Entity(v), RelationValue::Entity(e)) => {
-            facts.is_within(*e, *v) || facts.is_within(*v, *e)
-        }
-        (ClaimedValue::Date(d), RelationValue::Date(f)) => d.first <= f.last && f.first <= d.last,
-        (ClaimedValue::Age(n), RelationValue::Date(birth)) => match claim.date {
+    // A description may stand for several entities: any of them will do.
+    let holds_for = |r: &Fact| match (&claim.value, &r.value) {
+        (
+            ClaimValue::Entity {
+                entity,
+                alternatives,
+            },
+            FactValue::Entity(e),
+        ) => std::iter::once(entity)
+            .chain(alternatives)
+            .any(|v| facts.is_within(*e, *v) || facts.is_within(*v, *e)),
+        (ClaimValue::Date(d), FactValue::Date(f)) => d.first <= f.last && f.first <= d.last,
+        (ClaimValue::Age(n), FactValue::Date(birth)) => match claim.date {
             Some(when) => {
                 let (low, high) = possible_ages(*birth, when);
                 (low..=high).contains(&(*n as i32))
@@ -61,8 +70,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<
         },
         _ => false,
     };
-    let values = || std::iter::once(&claim.value).chain(&claim.alternatives);
-    if known.iter().any(|r| values().any(|v| holds_for(v, r))) {
+    if known.iter().any(|r| holds_for(r)) {
         RelationVerdict::Consistent
     } else {
         RelationVerdict::Conflict { known }
@@ -71,16 +79,16 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<
 
 /// For an exclusive role the fact base knows nothing about for this subject:
 /// whoever else holds it at the claim's time.
-fn held_by_others<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVerdict<'a> {
-    let ClaimedValue::Entity(value) = claim.value else {
+fn held_by_others<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
+    let ClaimValue::Entity { entity: value, .. } = claim.value else {
         return RelationVerdict::Unknown;
     };
     if !facts.attributes[claim.attribute].exclusive {
         return RelationVerdict::Unknown;
     }
-    let holders: Vec<&Relation> = facts
+    let holders: Vec<&Fact> = facts
         .holders_of(claim.attribute, value)
-        .filter(|r| !claim.subjects.contains(&r.subject))
+        .filter(|r| !claim.subjects().any(|s| s == r.subject))
         .filter(|r| {
             claim
                 .date
@@ -95,11 +103,10 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &RelationClaim) -> RelationVer
 }
 
 /// "Jean Martin", "Jean Martin, Dorothée Durand and Paul Bernard".
-pub fn subjects(facts: &FactBase, claim: &RelationClaim) -> String {
+pub fn subjects(facts: &FactBase, claim: &Claim) -> String {
     let names: Vec<&str> = claim
-        .subjects
-        .iter()
-        .map(|s| facts.entity(*s).name.text.as_str())
+        .subjects()
+        .map(|s| facts.entity(s).name.text.as_str())
         .collect();
     match names.as_slice() {
         [one] => one.to_string(),
@@ -108,19 +115,24 @@ pub fn subjects(facts: &FactBase, claim: &RelationClaim) -> String {
     }
 }
 
-/// A claimed value for messages.
-pub fn describe_value(facts: &FactBase, value: &ClaimedValue) -> String {
+/// A claimed value for messages (the checks ask it of entities, dates and ages).
+pub fn describe_value(facts: &FactBase, value: &ClaimValue) -> String {
     match value {
-        ClaimedValue::Entity(e) => facts.entity(*e).name.text.clone(),
-        ClaimedValue::Date(d) => d.display(),
-        ClaimedValue::Age(n) => format!("{n} years old"),
+        ClaimValue::Entity { entity, .. } => facts.entity(*entity).name.text.clone(),
+        ClaimValue::Date(d) => d.display(),
+        ClaimValue::Age(n) => format!("{n} years old"),
+        ClaimValue::Money(m) => {
+            let a = &m.amount;
+            crate::values::amount::describe(a.value, a.value, a.currency.as_deref())
+        }
+        ClaimValue::Duration { months } => format!("{:.0} to {:.0} months", months.0, months.1),
     }
 }
 
 /// A known value for messages.
-pub fn describe_known(facts: &FactBase, claim: &RelationClaim, known: &Relation) -> String {
+pub fn describe_known(facts: &FactBase, claim: &Claim, known: &Fact) -> String {
     match (&known.value, &claim.value, claim.date) {
-        (RelationValue::Date(birth), ClaimedValue::Age(_), Some(when)) => {
+        (FactValue::Date(birth), ClaimValue::Age(_), Some(when)) => {
             let (low, high) = possible_ages(*birth, when);
             let ages = if low == high {
                 format!("{low}")
@@ -129,8 +141,9 @@ pub fn describe_known(facts: &FactBase, claim: &RelationClaim, known: &Relation)
             };
             format!("born {}, so {ages} on {}", birth.display(), when.display())
         }
-        (RelationValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
-        (RelationValue::Date(d), _, _) => d.display(),
+        (FactValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
+        (FactValue::Date(d), _, _) => d.display(),
+        (FactValue::Money { .. }, _, _) => known.written.text.clone(),
     }
 }
 
