@@ -28,7 +28,15 @@ pub struct SourceFile {
     /// Where each line starts, computed when first asked for: most articles of
     /// an archive get no diagnostic and never need it.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Characters before every [`CHECKPOINT`]-th byte (on a character
+    /// boundary), computed when a column is first asked for: a column is then
+    /// counted from the nearest checkpoint, not from the start of its line,
+    /// so that many findings on one very long line print in linear time.
+    char_checkpoints: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl SourceFile {
     fn new(name: String, path: Option<PathBuf>, text: String, kind: FileKind) -> Self {
@@ -38,6 +46,7 @@ impl SourceFile {
             text,
             kind,
             line_starts: std::sync::OnceLock::new(),
+            char_checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -49,6 +58,28 @@ impl SourceFile {
                 .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
         })
+    }
+
+    /// How many characters come before `byte` (a character boundary).
+    fn chars_before(&self, byte: usize) -> usize {
+        let checkpoints = self.char_checkpoints.get_or_init(|| {
+            let mut out = vec![(0, 0)];
+            let mut at = 0;
+            let mut chars = 0;
+            while at + CHECKPOINT < self.text.len() {
+                let next = floor_char_boundary(&self.text, at + CHECKPOINT);
+                chars += self.text[at..next].chars().count();
+                at = next;
+                out.push((at, chars));
+            }
+            out
+        });
+        let k = match checkpoints.binary_search_by_key(&byte, |c| c.0) {
+            Ok(k) => k,
+            Err(next) => next - 1,
+        };
+        let (at, chars) = checkpoints[k];
+        chars + self.text[at..byte].chars().count()
     }
 
     /// Zero-based line index of a byte offset.
@@ -75,7 +106,12 @@ impl SourceFile {
         let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
         let line = self.line_index(byte);
         let start = self.line_starts()[line];
-        (line + 1, self.text[start..byte].chars().count() + 1)
+        let column = if byte - start <= CHECKPOINT {
+            self.text[start..byte].chars().count()
+        } else {
+            self.chars_before(byte) - self.chars_before(start)
+        };
+        (line + 1, column + 1)
     }
 
     /// Byte offset of a one-based line and column in Unicode scalar values.
@@ -188,5 +224,22 @@ mod tests {
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.offset_of(2, 4), Some(z));
         assert_eq!(f.line_col(f.text.len()), (3, 1));
+    }
+
+    /// Columns on a line longer than a checkpoint's stride agree with
+    /// counting every character from the line's start.
+    #[test]
+    fn columns_on_a_very_long_line_agree_with_counting_from_its_start() {
+        let mut map = SourceMap::default();
+        let line = "é a€b ".repeat(5000);
+        let text = format!("titre\n{line}\nfin");
+        let id = map.add("a.md", text.clone(), FileKind::Article);
+        let f = map.get(id);
+        for byte in (6..text.len()).step_by(997) {
+            let byte = floor_char_boundary(&text, byte);
+            let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[line_start..byte].chars().count() + 1;
+            assert_eq!(f.line_col(byte).1, expected, "at byte {byte}");
+        }
     }
 }
