@@ -90,19 +90,24 @@ fn fixtures() -> Vec<PathBuf> {
     found
 }
 
-/// Every fact-base fixture: the folders under `fixtures/fact-bases/`.
-fn fact_base_fixtures() -> Vec<PathBuf> {
+/// The folders under `fixtures/<area>/`, sorted.
+fn folders_of(area: &str) -> Vec<PathBuf> {
     let area = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
-        .join(FACT_BASES);
+        .join(area);
     let mut found: Vec<_> = std::fs::read_dir(&area)
-        .expect("fixtures/fact-bases exists")
+        .unwrap_or_else(|err| panic!("{}: {err}", area.display()))
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.is_dir())
         .collect();
     found.sort();
     found
+}
+
+/// Every fact-base fixture: the folders under `fixtures/fact-bases/`.
+fn fact_base_fixtures() -> Vec<PathBuf> {
+    folders_of(FACT_BASES)
 }
 
 /// A path as shown in expected output: relative to the crate, with `/`.
@@ -200,17 +205,7 @@ fn compare(fixtures: Vec<PathBuf>, run: impl Fn(&Path) -> String) {
 
 /// The folders under `fixtures/checks/`, one per check.
 fn check_fixtures() -> Vec<PathBuf> {
-    let area = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(CHECKS);
-    let mut found: Vec<_> = std::fs::read_dir(&area)
-        .expect("fixtures/checks exists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    found.sort();
-    found
+    folders_of(CHECKS)
 }
 
 /// The articles of a check's folder, named one by one so that neither its
