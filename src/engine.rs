@@ -13,6 +13,7 @@ use crate::extract::{Extraction, Extractor, Indexes};
 use crate::lexicon::Lexicons;
 use crate::rules::{self, FactBase, RulesLocation};
 use crate::source::{FileKind, SourceMap, article, input, walk};
+use crate::text::tokens::tokenize;
 
 /// An input named on the command line.
 #[derive(Clone, Debug)]
@@ -168,14 +169,20 @@ impl Engine {
         let read: Vec<(Vec<Diagnostic>, Extraction)> = files
             .par_iter()
             .map(|&file| {
-                let (article, problems) = article::prepare(
+                let (draft, problems) = article::read_front(
                     map,
                     file,
                     &self.lexicons,
                     options.date,
                     options.language.as_deref(),
                 );
-                (problems, extractor.extract(map, article))
+                // The body is tokenized once: the same tokens give the
+                // language, the date and the claims.
+                let text = &map.get(file).text;
+                let mut folds = String::new();
+                let tokens = tokenize(text, draft.body.clone(), &mut folds);
+                let article = draft.complete(text, &tokens, &self.lexicons);
+                (problems, extractor.extract(map, article, tokens))
             })
             .collect();
         let mut diagnostics = Vec::new();

@@ -18,7 +18,7 @@ use crate::readers::amounts::AmountReader;
 use crate::readers::dates::{DateMention, DateReader};
 use crate::rules::FactBase;
 use crate::source::{Article, SourceMap};
-use crate::text::tokens::{Token, tokenize};
+use crate::text::tokens::Token;
 
 pub use claim::{Claim, ClaimValue, ClaimedMoney, MoneyClaim};
 pub use mentions::{Match, Mention};
@@ -99,11 +99,12 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    pub fn extract(&self, map: &SourceMap, article: Article) -> Extraction {
+    /// Extracts from `article`, whose body's `tokens` (all of them, masks
+    /// included) the caller made once for language detection and date
+    /// inference as well.
+    pub fn extract(&self, map: &SourceMap, article: Article, mut tokens: Vec<Token>) -> Extraction {
         let text = &map.get(article.file).text;
         let masks = mask::not_prose(text, article.body.clone());
-        let mut folds = String::new();
-        let mut tokens: Vec<Token> = tokenize(text, article.body.clone(), &mut folds);
         if !masks.is_empty() {
             tokens.retain(|t| !mask::is_masked(&masks, &t.range));
         }

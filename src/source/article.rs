@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::Lexicons;
 use crate::readers::publication_date;
 use crate::span::{FileId, Span};
-use crate::text::tokens::tokenize;
+use crate::text::tokens::Token;
 use crate::values::date_range::{DateRange, parse_iso};
 use crate::yaml::{plain_message, span_of};
 use serde_saphyr::Spanned;
@@ -57,15 +57,31 @@ pub struct Article {
     pub url: Option<String>,
 }
 
-/// Reads an article's front matter, language and date. Problems with them are
-/// returned as diagnostics; the article is always usable.
-pub fn prepare(
+/// An article whose front matter is read: its language and date are known
+/// if declared (or given), else they wait for the body's tokens, which the
+/// caller makes once and hands to [`complete`](Self::complete) and then to
+/// extraction.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub file: FileId,
+    /// The text after the front matter: what to tokenize.
+    pub body: Range<usize>,
+    lang: Option<(String, LangOrigin)>,
+    date: Option<DocDate>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+/// Reads an article's front matter and the language and date it declares (or
+/// the run gives). Problems with them are returned as diagnostics; the
+/// article is always usable.
+pub fn read_front(
     map: &SourceMap,
     file: FileId,
     lexicons: &Lexicons,
     cli_date: Option<NaiveDate>,
     default_lang: Option<&str>,
-) -> (Article, Vec<Diagnostic>) {
+) -> (Draft, Vec<Diagnostic>) {
     let text = &map.get(file).text;
     let mut problems = Vec::new();
     let block = front_matter::find(text);
@@ -92,12 +108,10 @@ pub fn prepare(
     }
 
     let mut lang = None;
-    let mut lang_origin = LangOrigin::Fallback;
     if let Some((declared, span)) = &fields.lang {
         let code = language_code(declared);
         if lexicons.get(&code).is_some() {
-            lang = Some(code);
-            lang_origin = LangOrigin::FrontMatter;
+            lang = Some((code, LangOrigin::FrontMatter));
         } else {
             let known: Vec<&str> = lexicons.codes().collect();
             problems.push(
@@ -114,20 +128,8 @@ pub fn prepare(
     if lang.is_none()
         && let Some(code) = default_lang.filter(|c| lexicons.get(c).is_some())
     {
-        lang = Some(code.to_string());
-        lang_origin = LangOrigin::Configured;
+        lang = Some((code.to_string(), LangOrigin::Configured));
     }
-    let lang = lang.unwrap_or_else(|| {
-        let mut folds = String::new();
-        let tokens = tokenize(text, body.clone(), &mut folds);
-        match lexicons.detect(tokens.iter().map(|t| t.folded)) {
-            Some(code) => {
-                lang_origin = LangOrigin::Detected;
-                code.to_string()
-            }
-            None => lexicons.codes().next().unwrap_or("en").to_string(),
-        }
-    });
 
     let mut date = None;
     if let Some((written, span)) = fields.date {
@@ -151,37 +153,68 @@ pub fn prepare(
             origin: DateOrigin::CommandLine,
         });
     }
-    if date.is_none() {
-        let mut order: Vec<_> = lexicons.get(&lang).into_iter().collect();
-        order.extend(lexicons.iter().filter(|l| l.language != lang));
-        date =
-            publication_date::find_in_text(text, body.clone(), &order).map(|(range, at)| DocDate {
-                range,
-                origin: DateOrigin::Text(Span::new(file, at)),
-            });
-    }
-    if date.is_none()
-        && let Some(lexicon) = lexicons.get(&lang)
-    {
-        let mut folds = String::new();
-        let tokens = tokenize(text, body.clone(), &mut folds);
-        date =
-            crate::readers::dates::infer_anchor(lexicon, text, &tokens).map(|(day, at)| DocDate {
-                range: DateRange::day(day),
-                origin: DateOrigin::Inferred(Span::new(file, at)),
-            });
-    }
 
-    let article = Article {
+    let draft = Draft {
         file,
         body,
         lang,
-        lang_origin,
         date,
         title: fields.title,
         url: fields.url,
     };
-    (article, problems)
+    (draft, problems)
+}
+
+impl Draft {
+    /// The article, its language detected and its date found in `text` when
+    /// the front matter gave none. `tokens` are the whole body's, unmasked.
+    pub fn complete(self, text: &str, tokens: &[Token], lexicons: &Lexicons) -> Article {
+        let Draft {
+            file,
+            body,
+            lang,
+            mut date,
+            title,
+            url,
+        } = self;
+        let (lang, lang_origin) =
+            lang.unwrap_or_else(|| match lexicons.detect(tokens.iter().map(|t| t.folded)) {
+                Some(code) => (code.to_string(), LangOrigin::Detected),
+                None => (
+                    lexicons.codes().next().unwrap_or("en").to_string(),
+                    LangOrigin::Fallback,
+                ),
+            });
+        if date.is_none() {
+            let mut order: Vec<_> = lexicons.get(&lang).into_iter().collect();
+            order.extend(lexicons.iter().filter(|l| l.language != lang));
+            date = publication_date::find_in_text(text, body.clone(), &order).map(|(range, at)| {
+                DocDate {
+                    range,
+                    origin: DateOrigin::Text(Span::new(file, at)),
+                }
+            });
+        }
+        if date.is_none()
+            && let Some(lexicon) = lexicons.get(&lang)
+        {
+            date = crate::readers::dates::infer_anchor(lexicon, text, tokens).map(|(day, at)| {
+                DocDate {
+                    range: DateRange::day(day),
+                    origin: DateOrigin::Inferred(Span::new(file, at)),
+                }
+            });
+        }
+        Article {
+            file,
+            body,
+            lang,
+            lang_origin,
+            date,
+            title,
+            url,
+        }
+    }
 }
 
 /// The lexicon code a front matter's `lang` names ("FR " is `fr`).
