@@ -109,7 +109,7 @@ pub fn read_front(
 
     let mut lang = None;
     if let Some((declared, span)) = &fields.lang {
-        let code = language_code(declared);
+        let code = language_code(declared, lexicons);
         if lexicons.get(&code).is_some() {
             lang = Some((code, LangOrigin::FrontMatter));
         } else {
@@ -217,9 +217,18 @@ impl Draft {
     }
 }
 
-/// The lexicon code a front matter's `lang` names ("FR " is `fr`).
-fn language_code(declared: &str) -> String {
-    declared.trim().to_lowercase()
+/// The lexicon code a front matter's `lang` names: the tag itself in lower
+/// case ("FR " is `fr`), else, for a tag with a region or script (BCP 47:
+/// `en-GB`, `fr_CA`, `zh-Hant-TW`), its language when a lexicon has it.
+fn language_code(declared: &str, lexicons: &Lexicons) -> String {
+    let code = declared.trim().to_lowercase().replace('_', "-");
+    if lexicons.get(&code).is_some() {
+        return code;
+    }
+    match code.split_once('-') {
+        Some((language, _)) if lexicons.get(language).is_some() => language.to_string(),
+        _ => code,
+    }
 }
 
 /// The front matter's values claimcheck reads, with where the date and the
@@ -254,7 +263,7 @@ fn read_front_matter(
     let plain = front_matter::read_plain(&text[yaml.clone()]).filter(|p| {
         p.lang
             .as_ref()
-            .is_none_or(|l| lexicons.get(&language_code(value(l))).is_some())
+            .is_none_or(|l| lexicons.get(&language_code(value(l), lexicons)).is_some())
             && p.date
                 .as_ref()
                 .is_none_or(|d| parse_iso(value(d)).is_some())
@@ -315,5 +324,22 @@ fn parse_front_matter(
             ));
             FrontMatterDef::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_tag_with_a_region_or_script_takes_its_language_lexicon() {
+        let lexicons = Lexicons::shipped();
+        assert_eq!(language_code(" FR ", &lexicons), "fr");
+        assert_eq!(language_code("en-GB", &lexicons), "en");
+        assert_eq!(language_code("fr_CA", &lexicons), "fr");
+        assert_eq!(language_code("en-Latn-US", &lexicons), "en");
+        // No lexicon for the language itself: the tag is kept, for the warning.
+        assert_eq!(language_code("de-AT", &lexicons), "de-at");
+        assert_eq!(language_code("english", &lexicons), "english");
     }
 }
