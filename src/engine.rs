@@ -210,7 +210,7 @@ mod tests {
         let engine = Engine::load(&RulesLocation::Embedded).unwrap();
         let (map, _) = engine.check_text(
             "a.md",
-            "Mistral AI a levé 600 millions d'euros.".to_string(),
+            "An article of one sentence.".to_string(),
             &CheckOptions::default(),
         );
         assert!(!engine.facts.files.is_empty());

@@ -80,10 +80,10 @@ Why it matters: a misspelt reference silently detaches a fact from its entity.
 
 Example:
 
-    - id: acme-large
+    - id: nova-large
       kind: product
-      name: Acme Large
-      of: acme-a        # unknown entity `acme-a`; did you mean `acme-ai`?
+      name: Nova Large
+      of: nova-a        # unknown entity `nova-a`; did you mean `nova-ai`?
 ",
 };
 
@@ -125,7 +125,7 @@ claim about the fact (its cues); a fact under an unknown attribute is never chec
 Example:
 
     facts:
-      - subject: acme-ai
+      - subject: nova-ai
         attribute: valuaton       # unknown attribute `valuaton`; did you mean `valuation`?
         value: 5.8 billion EUR
 ",
@@ -146,7 +146,7 @@ Example:
 
     - subject: globex
       attribute: investment
-      object: acme-ai
+      object: nova-ai
       value: 15 million EUR
       date: 2024-02-26          # add `source: https://…`
 ",
@@ -174,11 +174,11 @@ contradictory fact base approves one figure and its opposite.
 
 Example:
 
-    - subject: acme-ai
+    - subject: org-a
       attribute: funding-round
       value: 450 million EUR
       date: 2024-03-01
-    - subject: acme-ai
+    - subject: org-a
       attribute: funding-round
       value: 1 EUR                # contradicts the round above, same day
       date: 2024-03-01
@@ -196,15 +196,15 @@ Reports entities whose `of:` links (the entity each one belongs to) form a loop:
 `a` of `b` and `b` of `a`, or an entity of itself. Each loop is reported once,
 with every `of:` on it.
 
-Why it matters: \"passé par Google\" fits Google DeepMind because Google DeepMind
-is `of: google`; with a loop, every entity on it would belong to every other.
+Why it matters: a claim about a group fits one of its labs because the lab is
+`of:` the group; with a loop, every entity on it would belong to every other.
 
 Example:
 
-    - id: acme
-      of: acme-labs       # acme belongs to acme-labs…
-    - id: acme-labs
-      of: acme            # …which belongs to acme
+    - id: org-a
+      of: org-b           # org-a belongs to org-b…
+    - id: org-b
+      of: org-a           # …which belongs to org-a
 ",
 };
 
@@ -251,9 +251,9 @@ mod tests {
 
     #[test]
     fn kebab_case_ids() {
-        assert!(is_kebab_case("acme-ai"));
+        assert!(is_kebab_case("nova-ai"));
         assert!(is_kebab_case("gpt-4"));
-        assert!(!is_kebab_case("Acme"));
+        assert!(!is_kebab_case("Nova"));
         assert!(!is_kebab_case("a--b"));
         assert!(!is_kebab_case("-a"));
         assert!(!is_kebab_case(""));
@@ -261,8 +261,8 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_candidate() {
-        let ids = ["acme-ai", "globex", "meta"];
-        assert_eq!(did_you_mean("acme-a", ids.iter().copied()), Some("acme-ai"));
+        let ids = ["nova-ai", "globex", "orbis"];
+        assert_eq!(did_you_mean("nova-a", ids.iter().copied()), Some("nova-ai"));
         assert_eq!(did_you_mean("globxe", ids.iter().copied()), Some("globex"));
         assert_eq!(did_you_mean("apple", ids.iter().copied()), None);
     }

@@ -261,7 +261,7 @@ mod tests {
     fn skeleton_reads_ph_as_f_and_drops_silent_h_and_doubles() {
         assert_eq!(skeleton("Dorothée"), "dorote");
         assert_eq!(skeleton("Philippe"), "filipe");
-        assert_eq!(skeleton("Thimothé"), skeleton("Timothée"));
+        assert_eq!(skeleton("Mathildhe"), skeleton("Matilde"));
         assert_eq!(skeleton("Sappho"), "sapfo");
         assert_eq!(skeleton("Yves Hay"), "ivesai");
     }
@@ -299,12 +299,12 @@ mod tests {
 
     #[test]
     fn fold_drops_invisible_characters() {
-        assert_eq!(fold("Thimo\u{200b}thé"), "thimothe");
-        assert_eq!(fold("Timo\u{ad}thée La\u{2060}croix"), "timotheelacroix");
+        assert_eq!(fold("Zéfi\u{200b}rine"), "zefirine");
+        assert_eq!(fold("Zéfi\u{ad}rine Va\u{2060}lorde"), "zefirinevalorde");
         assert_eq!(fold("a\u{200c}b\u{200d}c\u{feff}d"), "abcd");
         assert_eq!(
-            fold_keep_separators("Timo\u{200b}thée  Lacroix"),
-            "timothee lacroix"
+            fold_keep_separators("Zéfi\u{200b}rine  Valorde"),
+            "zefirine valorde"
         );
     }
 
@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn folding_into_a_buffer_appends_the_same_fold() {
         for word in [
-            "Acme",
+            "Nova",
             "Herblin-Stoop",
             "l'IA",
             "Éric",
@@ -335,12 +335,12 @@ mod tests {
     #[test]
     fn surface_normalises_to_nfc_and_single_spaces() {
         assert_eq!(surface("Dorothe\u{301}e\u{a0}\n Durand"), "Dorothée Durand");
-        assert!(matches!(surface("Acme AI"), Cow::Borrowed("Acme AI")));
+        assert!(matches!(surface("Nova Labs"), Cow::Borrowed("Nova Labs")));
         assert!(matches!(surface("Zoé Hoo"), Cow::Borrowed("Zoé Hoo")));
         assert_eq!(surface("Zoé\u{a0}Hoo"), "Zoé Hoo");
-        assert_eq!(surface("Acme  AI"), "Acme AI");
-        assert_eq!(surface(" Acme AI\t"), "Acme AI");
-        assert_eq!(surface("Acme\tAI"), "Acme AI");
+        assert_eq!(surface("Nova  Labs"), "Nova Labs");
+        assert_eq!(surface(" Nova Labs\t"), "Nova Labs");
+        assert_eq!(surface("Nova\tLabs"), "Nova Labs");
     }
 
     #[test]

@@ -221,7 +221,7 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
         } else if is_invisible(next)
             && char_at(text, after_invisible(text, i, end), end).is_some_and(is_word_char)
         {
-            // "Thimo\u{200b}thé", "1\u{200b}500": one word, as it shows.
+            // "Zéfi\u{200b}rine", "1\u{200b}500": one word, as it shows.
             plain = false;
             i = after_invisible(text, i, end);
         } else if (is_hyphen(next) || (next == '.' && prev_digit))
@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn invisible_characters_inside_a_word_join_it() {
-        let text = "Thimo\u{200b}thé Timo\u{ad}\u{2060}thée \u{200b}Lacroix\u{feff} 1\u{200c}500";
+        let text = "Zéfi\u{200b}rin Zéfi\u{ad}\u{2060}rine \u{200b}Valorde\u{feff} 1\u{200c}500";
         let mut folds = String::new();
         let t = tokenize(text, 0..text.len(), &mut folds);
         let words: Vec<(&str, &str)> = t
@@ -367,9 +367,9 @@ mod tests {
         assert_eq!(
             words,
             [
-                ("Thimo\u{200b}thé", "thimothe"),
-                ("Timo\u{ad}\u{2060}thée", "timothee"),
-                ("Lacroix", "lacroix"),
+                ("Zéfi\u{200b}rin", "zefirin"),
+                ("Zéfi\u{ad}\u{2060}rine", "zefirine"),
+                ("Valorde", "valorde"),
                 ("1\u{200c}500", "1500")
             ]
         );
