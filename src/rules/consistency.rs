@@ -101,6 +101,20 @@ fn grouped<'a, T, K: std::hash::Hash + Eq>(
     groups
 }
 
+/// Each fact of a group that clashes with an earlier one, with the first
+/// earlier one it clashes with (the later fact is reported, the earlier cited).
+fn clashes<'a, T>(
+    group: &'a [&'a T],
+    clash: impl Fn(&T, &T) -> bool + 'a,
+) -> impl Iterator<Item = (&'a T, &'a T)> + 'a {
+    group.iter().enumerate().filter_map(move |(j, later)| {
+        group[..j]
+            .iter()
+            .find(|earlier| clash(later, earlier))
+            .map(|earlier| (*later, *earlier))
+    })
+}
+
 /// Whether two periods share a day.
 fn share_a_day(a: &DateRange, b: &DateRange) -> bool {
     a.first <= b.last && b.first <= a.last
@@ -173,15 +187,14 @@ fn money_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
     );
     for group in groups {
         let attribute = &facts.attributes[group[0].attribute];
-        for (j, later) in group.iter().enumerate() {
-            let clash = group[..j].iter().find(|earlier| {
-                at_the_same_time(
-                    attribute,
-                    (&later.valid, &later.label),
-                    (&earlier.valid, &earlier.label),
-                ) && amounts_disagree(later, earlier)
-            });
-            let Some(earlier) = clash else { continue };
+        let disagree = |later: &Fact, earlier: &Fact| {
+            at_the_same_time(
+                attribute,
+                (&later.valid, &later.label),
+                (&earlier.valid, &earlier.label),
+            ) && amounts_disagree(later, earlier)
+        };
+        for (later, earlier) in clashes(&group, disagree) {
             let subject = &facts.entity(later.subject).id.text;
             let topic = match later.object {
                 Some(o) => format!(
@@ -257,15 +270,14 @@ fn entity_and_date_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
     let groups = grouped(single_valued.map(|r| ((r.subject, r.attribute), r)));
     for group in groups {
         let attribute = &facts.attributes[group[0].attribute];
-        for (j, later) in group.iter().enumerate() {
-            let clash = group[..j].iter().find(|earlier| {
-                at_the_same_time(
-                    attribute,
-                    (&later.valid, &later.label),
-                    (&earlier.valid, &earlier.label),
-                ) && !compatible(facts, &later.value, &earlier.value)
-            });
-            let Some(earlier) = clash else { continue };
+        let disagree = |later: &Fact, earlier: &Fact| {
+            at_the_same_time(
+                attribute,
+                (&later.valid, &later.label),
+                (&earlier.valid, &earlier.label),
+            ) && !compatible(facts, &later.value, &earlier.value)
+        };
+        for (later, earlier) in clashes(&group, disagree) {
             let topic = format!(
                 "the `{}` of `{}`",
                 attribute.id.text,
@@ -291,11 +303,10 @@ fn exclusive_holders(facts: &FactBase, out: &mut Vec<Diagnostic>) {
         _ => None,
     });
     for group in grouped(held) {
-        for (j, later) in group.iter().enumerate() {
-            let clash = group[..j].iter().find(|earlier| {
-                earlier.subject != later.subject && share_a_day(&earlier.valid, &later.valid)
-            });
-            let Some(earlier) = clash else { continue };
+        let both_hold = |later: &Fact, earlier: &Fact| {
+            earlier.subject != later.subject && share_a_day(&earlier.valid, &later.valid)
+        };
+        for (later, earlier) in clashes(&group, both_hold) {
             let attribute = &facts.attributes[later.attribute].id.text;
             let id = |e: EntityIdx| facts.entity(e).id.text.as_str();
             let holder = |r: &Fact| match r.when.as_str() {
