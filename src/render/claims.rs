@@ -16,23 +16,40 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
         for c in &ex.claims {
             let (line, column) = file.line_col(c.value_at.start);
             let (end_line, end_column) = file.line_col(c.value_at.end);
-            let value = match &c.value {
+            // What every claim shows; each kind adds its value's fields.
+            let mut row = json!({
+                "file": file.name,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "text": &file.text[c.value_at.clone()],
+                "subject_inferred": c.subject_inferred,
+                "attribute": facts.attributes[c.attribute].id.text,
+                "date": c.date.map(|d| d.display()),
+                "cue": &file.text[c.cue.clone()],
+            });
+            let relation = |value: Value| {
+                let subjects: Vec<&str> = c
+                    .subjects()
+                    .map(|s| facts.entity(s).id.text.as_str())
+                    .collect();
+                json!({
+                    "kind": "relation",
+                    "subject": subjects.join("+"),
+                    "object": null,
+                    "value": value,
+                })
+            };
+            let fields = match &c.value {
                 ClaimValue::Money(money) => {
                     let inherited = money.currency_from.as_ref().map(|r| {
                         let (l, col) = file.line_col(r.start);
                         json!({ "line": l, "column": col })
                     });
-                    out.push(json!({
+                    json!({
                         "kind": "money",
-                        "file": file.name,
-                        "line": line,
-                        "column": column,
-                        "end_line": end_line,
-                        "end_column": end_column,
-                        "text": &file.text[c.value_at.clone()],
                         "subject": facts.entity(c.subject).id.text,
-                        "subject_inferred": c.subject_inferred,
-                        "attribute": facts.attributes[c.attribute].id.text,
                         "object": c.object.map(|o| facts.entity(o).id.text.clone()),
                         "value": money.amount.value,
                         "low": money.amount.low,
@@ -40,37 +57,18 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                         "currency": money.amount.currency,
                         "currency_inherited_from": inherited,
                         "hedge": money.amount.hedge,
-                        "date": c.date.map(|d| d.display()),
-                        "cue": &file.text[c.cue.clone()],
-                    }));
-                    continue;
+                    })
                 }
-                ClaimValue::Entity { entity, .. } => json!(facts.entity(*entity).id.text),
-                ClaimValue::Date(d) => json!(d.display()),
-                ClaimValue::Age(n) => json!(n),
+                ClaimValue::Entity { entity, .. } => relation(json!(facts.entity(*entity).id.text)),
+                ClaimValue::Date(d) => relation(json!(d.display())),
+                ClaimValue::Age(n) => relation(json!(n)),
                 // Durations are not listed (yet).
                 ClaimValue::Duration { .. } => continue,
             };
-            let subjects: Vec<&str> = c
-                .subjects()
-                .map(|s| facts.entity(s).id.text.as_str())
-                .collect();
-            out.push(json!({
-                "kind": "relation",
-                "file": file.name,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-                "text": &file.text[c.value_at.clone()],
-                "subject": subjects.join("+"),
-                "subject_inferred": c.subject_inferred,
-                "attribute": facts.attributes[c.attribute].id.text,
-                "object": null,
-                "value": value,
-                "date": c.date.map(|d| d.display()),
-                "cue": &file.text[c.cue.clone()],
-            }));
+            if let (Value::Object(row), Value::Object(fields)) = (&mut row, fields) {
+                row.extend(fields);
+            }
+            out.push(row);
         }
     }
     out.sort_by(|a, b| {
