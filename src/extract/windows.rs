@@ -29,7 +29,6 @@ pub(super) fn cap_sentences(sentences: Vec<Range<usize>>, tokens: &[Token]) -> V
     }
     let mut out = Vec::with_capacity(sentences.len());
     for s in sentences {
-        // Tokens have a byte between them: a short sentence cannot be too long.
         if s.len() < 2 * MAX_SENTENCE_WORDS {
             out.push(s);
             continue;
