@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 use super::claim::{Claim, ClaimValue, ClaimedMoney};
+use super::clause::{Sentence, containing};
 use super::mentions::Mention;
-use super::sentences::{containing, paragraphs as paragraphs_of, sentences};
+use super::sentences::{paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
 use super::windows::{CueWindows, Earlier, Forward, ParagraphCurrencies, cap_sentences};
 use crate::lexicon::Lexicon;
@@ -61,7 +62,7 @@ pub struct ClaimFinder<'a> {
 #[derive(Default)]
 pub struct FinderCache {
     refs: std::cell::OnceCell<Vec<Ref>>,
-    sentences: std::cell::OnceCell<Vec<Range<usize>>>,
+    sentences: std::cell::OnceCell<Vec<Sentence>>,
     cues: std::cell::OnceCell<Vec<CueHit>>,
     /// The most words a date of the article spans.
     longest_date: std::cell::OnceCell<usize>,
@@ -124,7 +125,7 @@ const CUE_REACH: usize = 15;
 
 impl ClaimFinder<'_> {
     pub fn find(&self) -> Vec<Claim> {
-        let sentences = self.sentence_ranges();
+        let sentences = self.sentences();
         let refs = self.refs();
         let cues = self.cues(ValueType::Money);
         let cue_windows = CueWindows::new(&cues);
@@ -134,28 +135,20 @@ impl ClaimFinder<'_> {
         let mut earlier = Earlier::default();
         let mut claims: Vec<Claim> = Vec::new();
         let amounts = self.amounts_near(&cues);
-        // Amounts are in reading order: their sentence, its tokens and its
-        // references are found by stepping on from the last amount's (binary
-        // searches over a long article's tokens missed the cache).
+        // Amounts are in reading order: their sentence (with its tokens and
+        // references) is found by stepping on from the last amount's.
         let mut next_sentence = Forward::default();
-        let (mut first_token, mut end_token) = (Forward::default(), Forward::default());
-        let (mut first_ref, mut end_ref) = (Forward::default(), Forward::default());
         for amount in amounts.iter().cloned() {
             let at = amount.range.start;
-            let sentence = next_sentence.partition_point(sentences, |s| s.end <= at);
-            if sentences.get(sentence).is_none_or(|s| s.start > at) {
+            let sentence = next_sentence.partition_point(sentences, |s| s.range.end <= at);
+            let Some(sentence) = sentences.get(sentence).filter(|s| s.range.start <= at) else {
                 continue;
-            }
-            // The sentence's tokens, and its references, are one run each.
-            let sentence_range = &sentences[sentence];
-            let sentence_tokens = first_token
-                .partition_point(self.tokens, |t| t.range.start < sentence_range.start)
-                ..end_token.partition_point(self.tokens, |t| t.range.end <= sentence_range.end);
+            };
+            let sentence_range = &sentence.range;
+            let sentence_tokens = sentence.tokens.clone();
             let Range { start: first, end } =
                 self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
-            let in_sentence_refs = &refs[first_ref
-                .partition_point(refs, |r| r.token < sentence_tokens.start)
-                ..end_ref.partition_point(refs, |r| r.token < sentence_tokens.end)];
+            let in_sentence_refs = &refs[sentence.refs.clone()];
             let Some(cue) = self.best_cue(&cue_windows, first, end, &sentence_tokens) else {
                 continue;
             };
@@ -237,8 +230,7 @@ impl ClaimFinder<'_> {
             });
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
-            let clause_date =
-                self.clause_date(sentence_range, &sentence_tokens, &amount.range, &amounts);
+            let clause_date = self.clause_date(sentence, &amount.range, &amounts);
             let without_currency = amount.currency.is_none();
             let mut claim = Claim {
                 subject: subject.entity,
@@ -270,7 +262,7 @@ impl ClaimFinder<'_> {
     /// The amounts of the sentences that hold a money cue: no other amount can
     /// make a claim, so the rest of the text is neither lexed nor read.
     fn amounts_near(&self, cues: &[CueHit]) -> Vec<Amount> {
-        let sentences = self.sentence_ranges();
+        let sentences = self.sentences();
         let mut wanted: Vec<usize> = cues
             .iter()
             .filter_map(|c| containing(sentences, self.tokens[c.tokens.start].range.start))
@@ -280,7 +272,7 @@ impl ClaimFinder<'_> {
         let mut amounts = Vec::new();
         let mut folds = String::new();
         for s in wanted {
-            let mut lexemes = lex(self.text, sentences[s].clone(), &mut folds);
+            let mut lexemes = lex(self.text, sentences[s].range.clone(), &mut folds);
             if !self.masks.is_empty() {
                 lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
             }
@@ -295,11 +287,12 @@ impl ClaimFinder<'_> {
     /// or another amount).
     fn clause_date(
         &self,
-        sentence: &Range<usize>,
-        sentence_tokens: &Range<usize>,
+        sentence: &Sentence,
         amount: &Range<usize>,
         amounts: &[Amount],
     ) -> Option<&DateMention> {
+        let sentence_tokens = &sentence.tokens;
+        let sentence = &sentence.range;
         const AFTER_REACH: usize = 6;
         const BEFORE_REACH: usize = 12;
         let dates = self.dates;
@@ -524,11 +517,13 @@ impl ClaimFinder<'_> {
         self.cache.refs.get_or_init(|| self.references())
     }
 
-    /// The article's sentences (computed once).
-    pub(super) fn sentence_ranges(&self) -> &[Range<usize>] {
-        self.cache
-            .sentences
-            .get_or_init(|| cap_sentences(sentences(self.text, self.body.clone()), self.tokens))
+    /// The article's sentences with their tokens, references and dates
+    /// (computed once).
+    pub(super) fn sentences(&self) -> &[Sentence] {
+        self.cache.sentences.get_or_init(|| {
+            let ranges = cap_sentences(sentences(self.text, self.body.clone()), self.tokens);
+            super::clause::sentences(&ranges, self.tokens, self.refs(), self.dates)
+        })
     }
 
     fn references(&self) -> Vec<Ref> {

@@ -3,6 +3,7 @@
 
 pub mod claim;
 pub mod claims;
+mod clause;
 pub mod mask;
 pub mod mentions;
 pub mod name_index;

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::claim::{Claim, ClaimValue};
 use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
-use super::sentences::containing;
+use super::clause::{Sentence, containing};
 use super::vocabulary::DURATION_UNIT;
 use super::windows::{CueWindows, Earlier};
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
@@ -17,7 +17,7 @@ const VALUE_REACH: usize = 4;
 impl ClaimFinder<'_> {
     /// Claims whose value is an entity, a date or an age, in reading order.
     pub fn find_relations(&self) -> Vec<Claim> {
-        let sentences = self.sentence_ranges();
+        let sentences = self.sentences();
         let refs = self.refs();
         let mut out = Vec::new();
         for value_type in [ValueType::Entity, ValueType::Date] {
@@ -27,7 +27,8 @@ impl ClaimFinder<'_> {
                 else {
                     continue;
                 };
-                let s = sentences[sentence].clone();
+                let sentence = &sentences[sentence];
+                let s = sentence.range.clone();
                 let attribute = &self.facts.attributes[cue.attribute];
                 let cue_range = self.tokens[cue.tokens.start].range.start
                     ..self.tokens[cue.tokens.end - 1].range.end;
@@ -41,7 +42,7 @@ impl ClaimFinder<'_> {
                     continue;
                 }
                 let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
-                let before: Vec<&Ref> = refs_within(refs, &s)
+                let before: Vec<&Ref> = refs_in(refs, sentence)
                     .inspect(|_| self.count(1))
                     .filter(|r| r.range.end <= cue_range.start)
                     .filter(allowed)
@@ -49,7 +50,7 @@ impl ClaimFinder<'_> {
                 let value_end = values.last().map_or(cue_range.end, |(_, at)| at.end);
                 let (subjects, subject_at, inferred) = if before.is_empty() {
                     // "Fondé en avril dernier, Acme AI …": the subject follows.
-                    match refs_within(refs, &s)
+                    match refs_in(refs, sentence)
                         .inspect(|_| self.count(1))
                         .filter(|r| r.range.start >= value_end)
                         .find(allowed)
@@ -180,7 +181,7 @@ impl ClaimFinder<'_> {
 
     /// Ages: "PDG de 31 ans", "âgé de 31 ans", "the 31-year-old", "aged 31",
     /// about the nearest person named or described in the sentence.
-    fn ages(&self, refs: &[Ref], sentences: &[Range<usize>]) -> Vec<Claim> {
+    fn ages(&self, refs: &[Ref], sentences: &[Sentence]) -> Vec<Claim> {
         let Some(attribute) = self.facts.attributes.iter().position(|a| a.age) else {
             return Vec::new();
         };
@@ -228,8 +229,7 @@ impl ClaimFinder<'_> {
             let Some(sentence) = containing(sentences, token.range.start) else {
                 continue;
             };
-            let s = &sentences[sentence];
-            let person = refs_within(refs, s)
+            let person = refs_in(refs, &sentences[sentence])
                 .inspect(|_| self.count(1))
                 .filter(|r| subject_kinds.contains(&self.facts.entity(r.entity).kind))
                 .min_by_key(|r| {
@@ -285,7 +285,7 @@ fn joins_to(words: &[String], text: &str) -> bool {
 /// under the date attribute of the reference event ("création" → founded).
 impl ClaimFinder<'_> {
     pub fn find_elapsed(&self) -> Vec<Claim> {
-        let sentences = self.sentence_ranges();
+        let sentences = self.sentences();
         let refs = self.refs();
         let date_cues = self.cues(ValueType::Date);
         // Built for the first duration word only: most articles have none.
@@ -344,16 +344,16 @@ impl ClaimFinder<'_> {
             let Some(sentence) = containing(sentences, token.range.start) else {
                 continue;
             };
-            let s = &sentences[sentence];
+            let sentence = &sentences[sentence];
+            let s = &sentence.range;
             let attribute = &self.facts.attributes[cue.attribute];
             let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
-            // References are in reading order: those before the duration, from
-            // the sentence's start, are one run.
-            let started = refs.partition_point(|r| r.range.start < token.range.start);
-            let in_sentence = refs[..started]
+            // The sentence's references that start before the duration, nearest first.
+            let in_sentence = &refs[sentence.refs.clone()];
+            let before = in_sentence.partition_point(|r| r.range.start < token.range.start);
+            let in_sentence = in_sentence[..before]
                 .iter()
                 .rev()
-                .take_while(|r| r.range.start >= s.start)
                 .inspect(|_| self.count(1))
                 .filter(|r| r.range.end <= token.range.start)
                 .find(allowed)
@@ -375,9 +375,8 @@ impl ClaimFinder<'_> {
             };
             let start = hedge.map_or(i - 1, |h| i - 1 - h.phrase.len());
             let written = self.tokens[start].range.start..token.range.end;
-            let event = self.dates[self.dates.partition_point(|d| d.range.start < s.start)..]
+            let event = self.dates[sentence.dates.clone()]
                 .iter()
-                .take_while(|d| d.range.start < s.end)
                 .inspect(|_| self.count(1))
                 .filter(|d| d.range.end <= s.end)
                 .filter(|d| {
@@ -411,12 +410,10 @@ impl ClaimFinder<'_> {
     }
 }
 
-/// The references that lie within `range`, in reading order. References are
-/// sorted by where they start, so those starting in `range` are one run.
-fn refs_within<'r>(refs: &'r [Ref], range: &Range<usize>) -> impl Iterator<Item = &'r Ref> {
-    let first = refs.partition_point(|r| r.range.start < range.start);
-    let end = refs.partition_point(|r| r.range.start < range.end);
-    refs[first..end.max(first)]
+/// The references that lie wholly within `sentence`, in reading order.
+fn refs_in<'r>(refs: &'r [Ref], sentence: &Sentence) -> impl Iterator<Item = &'r Ref> {
+    let end = sentence.range.end;
+    refs[sentence.refs.clone()]
         .iter()
-        .filter(move |r| r.range.end <= range.end)
+        .filter(move |r| r.range.end <= end)
 }
