@@ -584,21 +584,27 @@ fn claims_lists_what_was_read_as_a_table_and_as_json() {
     assert_eq!(table.code, 0, "{}", table.stderr);
     let lines: Vec<&str> = table.stdout.lines().collect();
     assert!(
-        lines[0].starts_with("where") && lines[0].contains("currency"),
+        lines[0].starts_with("where")
+            && lines[0].contains("currency")
+            && lines[0].contains("stated"),
         "{}",
         table.stdout
     );
     assert!(
         lines[1].contains("mistral-ai")
             && lines[1].contains("valuation")
-            && lines[1].contains("none"),
+            && lines[1].contains("none")
+            && lines[1].contains("asserted"),
         "{}",
         table.stdout
     );
     assert!(lines[3].contains("EUR (from 8:19)"), "{}", table.stdout);
     assert_eq!(
         lines.last().copied(),
-        Some("3 claims (* subject inferred from a description or an earlier sentence)")
+        Some(
+            "3 claims (* subject inferred from a description or an earlier sentence; only \
+             asserted claims are checked)"
+        )
     );
 
     let json = claimcheck(

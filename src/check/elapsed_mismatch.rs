@@ -52,7 +52,7 @@ impl Check for ElapsedMismatch {
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         for ex in ctx.extractions {
             let file = ex.article.file;
-            for claim in &ex.claims {
+            for claim in ex.asserted() {
                 // A duration claim is always dated: by its sentence or the article.
                 let (ClaimValue::Duration { months }, Some(event)) = (&claim.value, claim.date)
                 else {

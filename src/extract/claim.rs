@@ -6,7 +6,7 @@
 use std::ops::{Deref, Range};
 
 use crate::rules::{AttrIdx, EntityIdx};
-use crate::values::{Amount, DateRange};
+use crate::values::{Amount, DateRange, Modality};
 
 #[derive(Clone, Debug)]
 pub struct Claim {
@@ -35,6 +35,8 @@ pub struct Claim {
     pub date: Option<DateRange>,
     /// Where that date is written, when it comes from the text.
     pub date_at: Option<Range<usize>>,
+    /// Whether the clause states it as a fact; only an asserted claim is checked.
+    pub modality: Modality,
 }
 
 /// What a claim states. An attribute's type of value decides which, except an

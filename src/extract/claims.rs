@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use super::claim::{Claim, ClaimValue, ClaimedMoney};
-use super::clause::{Sentence, containing};
+use super::clause::{Sentence, clause_of, containing, in_aside};
+use super::clause_subject::Agent;
 use super::mentions::Mention;
+use super::modality::modality;
 use super::sentences::{paragraphs as paragraphs_of, sentences};
 use super::vocabulary::{CUE_START, DESCRIPTION_START};
 use super::windows::{CueWindows, Earlier, Forward, ParagraphCurrencies, cap_sentences};
@@ -149,11 +151,20 @@ impl ClaimFinder<'_> {
             let Range { start: first, end } =
                 self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
             let in_sentence_refs = &refs[sentence.refs.clone()];
-            let Some(cue) = self.best_cue(&cue_windows, first, end, &sentence_tokens) else {
+            let Some((cue, score)) = self.best_cue(&cue_windows, first, end, &sentence_tokens)
+            else {
                 continue;
             };
+            // "un contrat de 269 millions": the nearest cue is one no attribute has.
+            if self.non_claim_cue_nearer(first, end, &sentence_tokens, score) {
+                continue;
+            }
             let attribute = &self.facts.attributes[cue.attribute];
             let anchor = cue.tokens.start.min(first);
+            let value_tokens = first..end;
+            let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
+            let asides = self.asides(&clause, in_sentence_refs);
+            let aside = |r: &Ref| in_aside(&asides, &value_tokens, r.token);
             let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
             let marked = |r: &Ref| self.after_object_marker(r.token);
             // Among the entities a description (or, failing any, the context)
@@ -181,20 +192,66 @@ impl ClaimFinder<'_> {
                     )
                 })
             };
-            // The nearest reference before the cue (or the amount), else after
-            // the amount; references are in reading order.
+            // "les 60 milliards accumulés par Globex": the passive's agent.
+            let agent = match self.passive_agent(
+                end,
+                &clause,
+                &cue_windows,
+                in_sentence_refs,
+                sentence_tokens.start,
+            ) {
+                Some(Agent::Unknown) => continue,
+                Some(Agent::Known(r)) => Some(r).filter(allowed),
+                None => None,
+            };
+            // The nearest reference before the cue (or the amount) in the
+            // clause, asides stepped over; else before the clause; else after
+            // the amount. References are in reading order.
             let before_anchor = in_sentence_refs.partition_point(|r| r.token < anchor);
             let from_end = in_sentence_refs.partition_point(|r| r.token < end);
-            let subject = in_sentence_refs[..before_anchor]
+            let in_clause = in_sentence_refs[..before_anchor]
                 .iter()
                 .rev()
+                .take_while(|r| r.token >= clause.start)
                 .inspect(|_| self.count(1))
+                .filter(|r| !aside(r))
                 .filter(allowed)
-                .find(|r| !(attribute.has_object && marked(r)))
+                .find(|r| !(attribute.has_object && marked(r)));
+            // A name the fact base does not know, nearer than any it knows: the
+            // clause is about someone else ("Globex, sa rivale, a levé …").
+            let known_end = in_clause.map_or(clause.start, |r| {
+                self.tokens_between(&sentence_tokens, r.range.end, usize::MAX)
+                    .start
+            });
+            if agent.is_none()
+                && self.unknown_name_between(
+                    known_end,
+                    anchor,
+                    &asides,
+                    &value_tokens,
+                    sentence_tokens.start,
+                    in_sentence_refs,
+                )
+            {
+                continue;
+            }
+            let subject = agent
+                .or(in_clause)
                 .and_then(pick)
+                .or_else(|| {
+                    in_sentence_refs[..before_anchor]
+                        .iter()
+                        .rev()
+                        .skip_while(|r| r.token >= clause.start)
+                        .inspect(|_| self.count(1))
+                        .filter(allowed)
+                        .find(|r| !(attribute.has_object && marked(r)))
+                        .and_then(pick)
+                })
                 .or_else(|| {
                     in_sentence_refs[from_end..]
                         .iter()
+                        .take_while(|r| r.token < clause.end)
                         .inspect(|_| self.count(1))
                         .filter(allowed)
                         .find(|r| !(attribute.has_object && marked(r)))
@@ -231,6 +288,16 @@ impl ClaimFinder<'_> {
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
             let clause_date = self.clause_date(sentence, &amount.range, &amounts);
+            // Words before the value count from the end of the clause's
+            // previous amount on.
+            let since = amounts[..amounts.partition_point(|a| a.range.start < at)]
+                .last()
+                .filter(|a| a.range.end <= amount.range.start)
+                .map_or(clause.start, |a| {
+                    self.tokens_between(&sentence_tokens, a.range.end, usize::MAX)
+                        .start
+                })
+                .max(clause.start);
             let without_currency = amount.currency.is_none();
             let mut claim = Claim {
                 subject: subject.entity,
@@ -247,6 +314,15 @@ impl ClaimFinder<'_> {
                 cue: cue_range,
                 date: clause_date.map(|d| d.date).or(self.date),
                 date_at: clause_date.map(|d| d.range.clone()),
+                modality: modality(
+                    self.text,
+                    self.tokens,
+                    &clause,
+                    &asides,
+                    &value_tokens,
+                    since,
+                    &self.lexicon.clauses,
+                ),
             };
             if without_currency {
                 let paragraphs =
@@ -352,7 +428,7 @@ impl ClaimFinder<'_> {
         first: usize,
         end: usize,
         sentence: &Range<usize>,
-    ) -> Option<&'c CueHit> {
+    ) -> Option<(&'c CueHit, i64)> {
         // A cue before the amount ends at most CUE_REACH words before it.
         let from = first
             .saturating_sub(CUE_REACH + cues.longest)
@@ -361,23 +437,63 @@ impl ClaimFinder<'_> {
         cues.starting_in(from..to)
             .inspect(|_| self.count(1))
             .filter_map(|(_, c)| {
-                let distance = if c.tokens.end <= first {
-                    first - c.tokens.end
-                } else if c.tokens.start >= end {
-                    c.tokens.start - end
-                } else {
-                    return None;
-                };
-                // Two points a word; a cue after the amount costs three more; a
-                // priority cue gains eight ("a levé … en deux tours" is a total).
-                let after = i64::from(c.tokens.start >= end) * 3;
-                (distance <= CUE_REACH)
-                    .then(|| (2 * distance as i64 + after - 8 * i64::from(c.priority), c))
+                let commas = self.commas_between(first, end, &c.tokens);
+                cue_score(first, end, &c.tokens, c.priority, commas).map(|s| (s, c))
             })
             // Ties go to the cue first in the order of `cues` (the window
             // keeps it among cues that start at one word).
             .min_by_key(|(score, c)| (*score, c.tokens.start))
-            .map(|(_, c)| c)
+            .map(|(score, c)| (c, score))
+    }
+
+    /// How many commas stand between an amount at tokens `first..end` and a
+    /// cue at tokens `cue` (outside both).
+    fn commas_between(&self, first: usize, end: usize, cue: &Range<usize>) -> usize {
+        let (a, b) = if cue.end <= first {
+            (cue.end, first)
+        } else {
+            (end, cue.start)
+        };
+        match (a.checked_sub(1), self.tokens.get(b)) {
+            (Some(last), Some(next)) if a <= b => self.text
+                [self.tokens[last].range.end..next.range.start]
+                .matches(", ")
+                .count(),
+            _ => 0,
+        }
+    }
+
+    /// Whether a word of an amount no attribute describes ("contrat",
+    /// "revenue") stands as near the amount at tokens `first..end` as a cue
+    /// scoring `score` (by [`cue_score`]), or nearer.
+    fn non_claim_cue_nearer(
+        &self,
+        first: usize,
+        end: usize,
+        sentence: &Range<usize>,
+        score: i64,
+    ) -> bool {
+        let phrases = &self.lexicon.clauses.non_claim_cues;
+        let from = first.saturating_sub(CUE_REACH + 4).max(sentence.start);
+        let to = (end + CUE_REACH + 1).min(sentence.end);
+        (from..to).any(|i| {
+            self.count(1);
+            phrases.iter().any(|p| {
+                i + p.len() <= sentence.end
+                    && self.tokens[i..i + p.len()]
+                        .iter()
+                        .zip(p)
+                        .all(|(t, w)| t.folded == w)
+                    && cue_score(
+                        first,
+                        end,
+                        &(i..i + p.len()),
+                        0,
+                        self.commas_between(first, end, &(i..i + p.len())),
+                    )
+                    .is_some_and(|s| s <= score)
+            })
+        })
     }
 
     /// Whether an object marker ("dans", "in") stands right before token `at`,
@@ -675,6 +791,31 @@ impl ClaimFinder<'_> {
         };
         at(i + len).or_else(|| i.checked_sub(1).and_then(at))
     }
+}
+
+/// How far a cue at tokens `cue` stands from an amount at tokens `first..end`
+/// (lower is nearer): two points a word; a cue after the amount costs three
+/// more; a priority cue gains eight ("a levé … en deux tours" is a total); each
+/// comma between costs ten, more than a priority gains ("une levée de 1,7
+/// milliard, valorisant …": the round's amount is not the valuation).
+/// `None` for a cue out of reach or inside the amount.
+fn cue_score(
+    first: usize,
+    end: usize,
+    cue: &Range<usize>,
+    priority: u8,
+    commas: usize,
+) -> Option<i64> {
+    let distance = if cue.end <= first {
+        first - cue.end
+    } else if cue.start >= end {
+        cue.start - end
+    } else {
+        return None;
+    };
+    let after = i64::from(cue.start >= end) * 3;
+    (distance <= CUE_REACH)
+        .then(|| 2 * distance as i64 + after - 8 * i64::from(priority) + 10 * commas as i64)
 }
 
 /// Whether one of `amounts` (in reading order, none inside another) lies

@@ -3,10 +3,17 @@
 //! reader, the relation reader, the age reader and the duration reader all ask
 //! "which sentence holds this word, and who and when does it name?": the answer
 //! is found here in one pass over the article instead of by each reader again.
+//!
+//! Within a sentence, a clause ends at `;`, at `:` before a space and at a
+//! spaced dash; within a clause, asides (a relative clause or an apposition
+//! between commas, a fronted phrase such as "Selon Reuters,", a parenthesis)
+//! are what a reader steps over when it looks for whom the clause is about:
+//! in "Acme, rivale de Globex, a levé 5 millions" the clause is about Acme.
 
 use std::ops::Range;
 
 use super::claims::Ref;
+use crate::lexicon::clause_words::ClauseWords;
 use crate::readers::dates::DateMention;
 use crate::text::tokens::Token;
 
@@ -69,6 +76,100 @@ pub(super) fn sentences(
 pub(super) fn containing(sentences: &[Sentence], at: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.range.end <= at);
     (i < sentences.len() && sentences[i].range.start <= at).then_some(i)
+}
+
+/// The tokens of the clause of `sentence` (its tokens) that holds token `at`.
+pub(super) fn clause_of(
+    text: &str,
+    tokens: &[Token],
+    sentence: &Range<usize>,
+    at: usize,
+) -> Range<usize> {
+    let cut_before = |i: usize| {
+        let gap = &text[tokens[i - 1].range.end..tokens[i].range.start];
+        gap.contains(';')
+            || gap.contains(": ")
+            || gap.contains(":\n")
+            || gap.contains(" – ")
+            || gap.contains(" — ")
+    };
+    let mut start = at.max(sentence.start);
+    while start > sentence.start && !cut_before(start) {
+        start -= 1;
+    }
+    let mut end = (at + 1).min(sentence.end);
+    while end < sentence.end && !cut_before(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The asides of `clause` (token ranges, in reading order): runs between two
+/// commas that open with an aside opener ("qui", "its", "the") or name no
+/// entity (`names_one` tells), a fronted phrase up to the first comma that
+/// opens with an adverbial opener ("according to", "selon"), and parentheses.
+pub(super) fn asides(
+    text: &str,
+    tokens: &[Token],
+    clause: &Range<usize>,
+    words: &ClauseWords,
+    names_one: impl Fn(&Range<usize>) -> bool,
+) -> Vec<Range<usize>> {
+    let gap = |i: usize| &text[tokens[i - 1].range.end..tokens[i].range.start];
+    // A comma followed by a space: "1,7" is one number.
+    let comma_before = |i: usize| {
+        let g = gap(i);
+        g.find(',')
+            .is_some_and(|c| g[c + 1..].starts_with(char::is_whitespace))
+    };
+    let opens = |i: usize, phrases: &[Vec<String>]| {
+        phrases.iter().any(|p| {
+            i + p.len() <= clause.end
+                && tokens[i..i + p.len()]
+                    .iter()
+                    .zip(p)
+                    .all(|(t, w)| t.folded == w)
+        })
+    };
+    let commas: Vec<usize> = (clause.start + 1..clause.end)
+        .filter(|&i| comma_before(i))
+        .collect();
+    let mut out = Vec::new();
+    if let Some(&first) = commas.first()
+        && opens(clause.start, &words.adverbial_openers)
+    {
+        out.push(clause.start..first);
+    }
+    for pair in commas.windows(2) {
+        if opens(pair[0], &words.aside_openers)
+            || opens(pair[0], &words.adverbial_openers)
+            || !names_one(&(pair[0]..pair[1]))
+        {
+            out.push(pair[0]..pair[1]);
+        }
+    }
+    // Parentheses, wherever they fall.
+    let mut open = None;
+    for i in clause.start + 1..clause.end {
+        let g = gap(i);
+        if g.contains(')')
+            && let Some(start) = open.take()
+        {
+            out.push(start..i);
+        }
+        if g.contains('(') {
+            open = Some(i);
+        }
+    }
+    out.sort_by_key(|r| (r.start, r.end));
+    out
+}
+
+/// Whether token `i` lies in one of `asides` other than those that hold `keep`.
+pub(super) fn in_aside(asides: &[Range<usize>], keep: &Range<usize>, i: usize) -> bool {
+    asides
+        .iter()
+        .any(|a| a.contains(&i) && !(a.start <= keep.start && keep.end <= a.end))
 }
 
 #[cfg(test)]

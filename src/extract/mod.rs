@@ -4,8 +4,10 @@
 pub mod claim;
 pub mod claims;
 mod clause;
+mod clause_subject;
 pub mod mask;
 pub mod mentions;
+mod modality;
 pub mod name_index;
 pub mod proper_names;
 pub mod relations;
@@ -187,13 +189,22 @@ impl<'a> Extractor<'a> {
 }
 
 impl Extraction {
-    /// The money claims with their amounts, in reading order.
-    pub fn money_claims(&self) -> impl Iterator<Item = MoneyClaim<'_>> {
-        self.claims.iter().filter_map(Claim::as_money)
+    /// The claims stated as facts: the only ones checks look at (a report,
+    /// an intention, a conditional or a denial is shown by `claims` only).
+    pub fn asserted(&self) -> impl Iterator<Item = &Claim> {
+        self.claims
+            .iter()
+            .filter(|c| c.modality == crate::values::Modality::Asserted)
     }
 
-    /// The claims whose value is an entity, a date or an age, in reading order.
+    /// The asserted money claims with their amounts, in reading order.
+    pub fn money_claims(&self) -> impl Iterator<Item = MoneyClaim<'_>> {
+        self.asserted().filter_map(Claim::as_money)
+    }
+
+    /// The asserted claims whose value is an entity, a date or an age, in
+    /// reading order.
     pub fn relation_claims(&self) -> impl Iterator<Item = &Claim> {
-        self.claims.iter().filter(|c| c.is_relation())
+        self.asserted().filter(|c| c.is_relation())
     }
 }

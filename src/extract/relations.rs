@@ -72,7 +72,9 @@ impl ClaimFinder<'_> {
                     (vec![r.entity], r.range.clone(), r.described)
                 };
                 for (value, value_at) in values {
+                    let modality = self.stated(sentence, &value_at);
                     out.push(Claim {
+                        modality,
                         subject: subjects[0],
                         other_subjects: subjects[1..].to_vec(),
                         subject_at: subject_at.clone(),
@@ -144,6 +146,11 @@ impl ClaimFinder<'_> {
                 words <= 2 && !gap.contains([';', ':', '.', '(', ')'])
             };
             if !joined {
+                break;
+            }
+            // "led by Acme, the firm co-founded by …": a description after the
+            // first value is an apposition, and the list ends with it.
+            if r.described && !first {
                 break;
             }
             if kinds.contains(&self.facts.entity(r.entity).kind) {
@@ -250,7 +257,9 @@ impl ClaimFinder<'_> {
             {
                 continue;
             }
+            let value_at = token.range.start..self.tokens[i + unit_len].range.end;
             out.push(Claim {
+                modality: self.stated(&sentences[sentence], &value_at),
                 subject: person.entity,
                 other_subjects: Vec::new(),
                 subject_at: person.range.clone(),
@@ -258,7 +267,7 @@ impl ClaimFinder<'_> {
                 attribute,
                 object: None,
                 value: ClaimValue::Age(years),
-                value_at: token.range.start..self.tokens[i + unit_len].range.end,
+                value_at,
                 cue: token.range.clone(),
                 date: self.date,
                 date_at: None,
@@ -390,6 +399,7 @@ impl ClaimFinder<'_> {
                 (None, None) => continue,
             };
             out.push(Claim {
+                modality: self.stated(sentence, &written),
                 subject,
                 other_subjects: Vec::new(),
                 subject_at,

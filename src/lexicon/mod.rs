@@ -4,6 +4,7 @@
 //! in the `lexicon/` folder of a fact base. The shipped ones are embedded in the
 //! binary; a fact base may add a language or replace a shipped one.
 
+pub mod clause_words;
 pub mod date_index;
 pub mod date_words;
 pub mod first_words;
@@ -127,6 +128,9 @@ pub struct LexiconFile {
     pub elapsed_after: Vec<String>,
     #[serde(default)]
     pub age_units: Vec<String>,
+    /// How a clause is shaped and stated (see [`clause_words`]).
+    #[serde(default)]
+    pub clauses: clause_words::ClauseWordsFile,
 }
 
 impl LexiconFile {
@@ -163,6 +167,7 @@ impl LexiconFile {
             duration_units: BTreeMap::new(),
             elapsed_after: vec![],
             age_units: vec![],
+            clauses: Default::default(),
         }
     }
 }
@@ -228,6 +233,7 @@ pub struct Lexicon {
     pub age_unit_markers: Vec<Vec<String>>,
     /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
     pub age_units: Vec<Vec<String>>,
+    pub clauses: clause_words::ClauseWords,
 }
 
 fn token_phrase(text: &str) -> Vec<String> {
@@ -368,7 +374,9 @@ impl Lexicon {
                     .flat_map(|w| w.split('-').map(fold)),
             )
             .collect();
+        let clauses = clause_words::ClauseWords::from_file(&file.clauses)?;
         let mut lexicon = Lexicon {
+            clauses,
             number_first_words,
             date_first_words,
             weekdays: file

@@ -28,6 +28,7 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 "attribute": facts.attributes[c.attribute].id.text,
                 "date": c.date.map(|d| d.display()),
                 "cue": &file.text[c.cue.clone()],
+                "modality": c.modality.name(),
             });
             let relation = |value: Value| {
                 let subjects: Vec<&str> = c
@@ -100,9 +101,10 @@ pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> S
         "interval",
         "currency",
         "date",
+        "stated",
         "text",
     ];
-    let mut lines: Vec<[String; 8]> = vec![header.map(str::to_string)];
+    let mut lines: Vec<[String; 9]> = vec![header.map(str::to_string)];
     for r in rows(map, facts, extractions) {
         let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
         let currency = match (&r["kind"], &r["currency"], &r["currency_inherited_from"]) {
@@ -131,10 +133,11 @@ pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> S
             interval,
             currency,
             s("date"),
+            s("modality"),
             s("text"),
         ]);
     }
-    let widths: Vec<usize> = (0..8)
+    let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             lines
                 .iter()
@@ -155,7 +158,8 @@ pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> S
     }
     let count = lines.len() - 1;
     out.push_str(&format!(
-        "{count} claim{} (* subject inferred from a description or an earlier sentence)\n",
+        "{count} claim{} (* subject inferred from a description or an earlier sentence; only \
+         asserted claims are checked)\n",
         if count == 1 { "" } else { "s" },
     ));
     out

@@ -3,6 +3,8 @@
 
 pub mod amount;
 pub mod date_range;
+pub mod modality;
 
 pub use amount::Amount;
 pub use date_range::DateRange;
+pub use modality::Modality;

@@ -1,0 +1,159 @@
+//! Whom a clause is about, when the fact base does not know it. "Globex, sa
+//! rivale canadienne, a levé 270 millions" is about Globex, a name the fact
+//! base may not hold: the claim then has no subject it can check, and is
+//! dropped rather than bound to the nearest entity the fact base knows. Same
+//! for the agent of a passive after the amount ("les 60 milliards accumulés
+//! par Globex").
+
+use std::ops::Range;
+
+use super::claims::{ClaimFinder, Ref};
+use super::clause::in_aside;
+use super::windows::CueWindows;
+
+/// Who a passive after an amount names as its agent.
+pub(super) enum Agent<'r> {
+    /// An entity of the fact base (or a description of one).
+    Known(&'r Ref),
+    /// A proper name the fact base does not know.
+    Unknown,
+}
+
+/// How many words before a claim's cue (or amount) a name is taken for its
+/// subject: "Globex a aussi levé", "Globex has also raised".
+const SUBJECT_REACH: usize = 3;
+
+/// How many words may stand between an amount and the agent marker of its
+/// passive ("60 milliards accumulés par").
+const AGENT_REACH: usize = 2;
+
+impl ClaimFinder<'_> {
+    /// The asides of `clause` (see [`super::clause::asides`]), `refs` being
+    /// the references of its sentence.
+    pub(super) fn asides(&self, clause: &Range<usize>, refs: &[Ref]) -> Vec<Range<usize>> {
+        let names_one = |run: &Range<usize>| {
+            let first = refs.partition_point(|r| r.token < run.start);
+            refs.get(first).is_some_and(|r| r.token < run.end)
+        };
+        super::clause::asides(
+            self.text,
+            self.tokens,
+            clause,
+            &self.lexicon.clauses,
+            names_one,
+        )
+    }
+
+    /// Whether token `i` is a proper name the fact base does not know: a
+    /// capitalised word that is no function word, title, month or weekday,
+    /// nationality or mention. The first word of a sentence is capitalised
+    /// anyway: it counts only when written in capitals or followed by another
+    /// capitalised word ("Nova Labs" at the start of a sentence).
+    pub(super) fn is_unknown_name(&self, i: usize, sentence_start: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.capitalised || t.has_digit || t.folded.chars().count() < 2 {
+            return false;
+        }
+        let lexicon = self.lexicon;
+        if lexicon.stopwords.contains(t.folded)
+            || lexicon.titles.contains(t.folded)
+            || lexicon.date_first_words.contains(t.folded)
+            || !lexicon.nationality_index.get(t.folded).is_empty()
+            || lexicon.description_first_words.contains(t.folded)
+        {
+            return false;
+        }
+        let at = t.range.start;
+        let mention = self.mentions.partition_point(|m| m.range.end <= at);
+        if self
+            .mentions
+            .get(mention)
+            .is_some_and(|m| m.range.start <= at)
+        {
+            return false;
+        }
+        if i == sentence_start {
+            let inner_capital = self.text[t.range.clone()]
+                .chars()
+                .skip(1)
+                .any(char::is_uppercase);
+            let next_capitalised = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.capitalised && !n.has_digit);
+            return t.all_caps || inner_capital || next_capitalised;
+        }
+        true
+    }
+
+    /// Whether an unknown proper name stands in subject place before token
+    /// `to` (down to `from`): among the last [`SUBJECT_REACH`] words before it,
+    /// asides that do not hold `value` stepped over, and not right after a
+    /// reference it qualifies ("la startup IA").
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn unknown_name_between(
+        &self,
+        from: usize,
+        to: usize,
+        asides: &[Range<usize>],
+        value: &Range<usize>,
+        sentence_start: usize,
+        refs: &[Ref],
+    ) -> bool {
+        let qualifies_a_ref = |i: usize| {
+            i > 0 && {
+                let before = self.tokens[i - 1].range.end;
+                self.text[before..self.tokens[i].range.start]
+                    .chars()
+                    .all(char::is_whitespace)
+                    && refs.iter().any(|r| r.range.end == before)
+            }
+        };
+        (from..to)
+            .rev()
+            .filter(|i| !value.contains(i) && !in_aside(asides, value, *i))
+            .take(SUBJECT_REACH)
+            .any(|i| {
+                self.count(1);
+                self.is_unknown_name(i, sentence_start) && !qualifies_a_ref(i)
+            })
+    }
+
+    /// The agent of a passive right after the amount that ends before token
+    /// `end`: at most [`AGENT_REACH`] words, none of them a cue, then an agent
+    /// marker ("par", "by") and a name.
+    pub(super) fn passive_agent<'r>(
+        &self,
+        end: usize,
+        clause: &Range<usize>,
+        cues: &CueWindows,
+        refs: &'r [Ref],
+        sentence_start: usize,
+    ) -> Option<Agent<'r>> {
+        let markers = &self.lexicon.clauses.agent_markers;
+        (end..=end + AGENT_REACH).find_map(|at| {
+            let marker = markers.iter().find(|m| {
+                at + m.len() < clause.end
+                    && self.tokens[at..at + m.len()]
+                        .iter()
+                        .zip(*m)
+                        .all(|(t, w)| t.folded == w)
+            })?;
+            // Only words between: no punctuation, no cue ("round led by").
+            let gap = &self.text[self.tokens[end - 1].range.end..self.tokens[at].range.start];
+            if gap.contains(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '-')
+                || cues.starting_in(end..at).next().is_some()
+            {
+                return None;
+            }
+            let name = at + marker.len();
+            let from = refs.partition_point(|r| r.token < name);
+            match refs.get(from).filter(|r| r.token == name) {
+                Some(r) => Some(Agent::Known(r)),
+                None => self
+                    .is_unknown_name(name, sentence_start)
+                    .then_some(Agent::Unknown),
+            }
+        })
+    }
+}

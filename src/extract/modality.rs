@@ -1,0 +1,94 @@
+//! How a clause states its claim: as a fact, or as a report, an intention, a
+//! conditional or a denial. Read from the words of the clause the claim is in
+//! (asides that do not hold the value left out: "Acme, qui pourrait entrer en
+//! Bourse, a levé 5 millions" asserts the round), from the lexicon's phrases
+//! and from the endings of its conditional mood.
+
+use std::ops::Range;
+
+use super::clause::{Sentence, in_aside};
+use crate::lexicon::clause_words::ClauseWords;
+use crate::text::tokens::Token;
+use crate::values::Modality;
+
+/// The modality of the claim whose value is written in tokens `value` of
+/// `clause`: the first word outside the value and the asides within the
+/// clause that makes it other than asserted. A talk, plan, conditional or
+/// denial stands before the value, from token `since` on (past another value
+/// of the clause: in "a levé 600 millions et serait valorisée à 5 milliards"
+/// only the valuation is conditional); an attribution to unnamed sources may
+/// also follow it ("…, according to people familiar with the matter"). A
+/// phrase put before the subject counts ("Selon des sources proches du
+/// dossier, Acme a levé …"). A value in an aside is stated by the aside: "Acme,
+/// valorisée à 40 millions, pourrait s'étendre" asserts the valuation.
+pub(super) fn modality(
+    text: &str,
+    tokens: &[Token],
+    clause: &Range<usize>,
+    asides: &[Range<usize>],
+    value: &Range<usize>,
+    since: usize,
+    words: &ClauseWords,
+) -> Modality {
+    let within: Vec<Range<usize>> = asides
+        .iter()
+        .filter(|a| a.start > clause.start)
+        .cloned()
+        .collect();
+    let holder = within
+        .iter()
+        .filter(|a| a.start <= value.start && value.end <= a.end)
+        .min_by_key(|a| a.len());
+    let fronted = asides.iter().find(|a| a.start == clause.start);
+    let counts = |i: usize| {
+        !value.contains(&i)
+            && !in_aside(&within, value, i)
+            && holder.is_none_or(|h| h.contains(&i) || fronted.is_some_and(|f| f.contains(&i)))
+            && (i >= since || fronted.is_some_and(|f| f.contains(&i)))
+    };
+    for i in clause.clone() {
+        if !counts(i) {
+            continue;
+        }
+        let before = i < value.start;
+        let phrase = words.modality.iter().find(|(p, m)| {
+            (before || *m == Modality::Reported)
+                && i + p.len() <= clause.end
+                && (i..i + p.len()).all(counts)
+                && tokens[i..i + p.len()]
+                    .iter()
+                    .zip(p)
+                    .all(|(t, w)| t.folded == w)
+        });
+        if let Some((_, m)) = phrase {
+            return *m;
+        }
+        if before && words.is_conditional(&text[tokens[i].range.clone()]) {
+            return Modality::Conditional;
+        }
+    }
+    Modality::Asserted
+}
+
+impl super::claims::ClaimFinder<'_> {
+    /// The modality of a claim whose value is written at bytes `value_at`
+    /// of `sentence`.
+    pub(super) fn stated(&self, sentence: &Sentence, value_at: &Range<usize>) -> Modality {
+        let value = self.tokens_within(value_at.start, value_at.end);
+        if value.is_empty() {
+            return Modality::Asserted;
+        }
+        let clause =
+            super::clause::clause_of(self.text, self.tokens, &sentence.tokens, value.start);
+        let asides = self.asides(&clause, &self.refs()[sentence.refs.clone()]);
+        modality(
+            self.text,
+            self.tokens,
+            &clause,
+            &asides,
+            &value,
+            clause.start,
+            &self.lexicon.clauses,
+        )
+    }
+}

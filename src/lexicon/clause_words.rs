@@ -1,0 +1,98 @@
+//! What a language says about the shape of a clause and how it is stated:
+//! words that open an aside between commas, words that make a claim something
+//! other than a statement of fact, the endings of the conditional mood, and
+//! the words of amounts that no attribute describes.
+
+use serde::Deserialize;
+
+use super::{Phrases, longest_first, token_phrase};
+use crate::text::fold::fold;
+use crate::values::Modality;
+
+/// The YAML shape of a lexicon's `clauses:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWordsFile {
+    /// First words of an aside between commas: relative pronouns,
+    /// determiners, possessives ("Acme, its rival, raised …").
+    #[serde(default)]
+    pub aside_openers: Vec<String>,
+    /// First words of a fronted phrase ended by a comma ("According to
+    /// Reuters, …", "Selon Les Echos, …").
+    #[serde(default)]
+    pub adverbial_openers: Vec<String>,
+    /// Words that put the agent of a passive after it ("accumulés par X").
+    #[serde(default)]
+    pub agent_markers: Vec<String>,
+    /// Phrases by modality (`reported`, `intended`, `conditional`, `negated`).
+    #[serde(default)]
+    pub modality: std::collections::BTreeMap<String, Vec<String>>,
+    /// Endings of verbs in the conditional mood, matched on the word as
+    /// written (lower-cased, accents kept: "espérait" is not "-erait").
+    #[serde(default)]
+    pub conditional_endings: Vec<String>,
+    /// Words with such an ending that are not conditionals.
+    #[serde(default)]
+    pub not_conditional: Vec<String>,
+    /// Words of amounts no attribute describes (a contract, revenue, a fortune):
+    /// an amount whose nearest cue is one of them makes no claim.
+    #[serde(default)]
+    pub non_claim_cues: Vec<String>,
+}
+
+/// [`ClauseWordsFile`] folded into token phrases.
+#[derive(Debug, Default)]
+pub struct ClauseWords {
+    pub aside_openers: Vec<Vec<String>>,
+    pub adverbial_openers: Vec<Vec<String>>,
+    pub agent_markers: Vec<Vec<String>>,
+    /// Longest first.
+    pub modality: Phrases<Modality>,
+    pub conditional_endings: Vec<String>,
+    pub not_conditional: Vec<String>,
+    pub non_claim_cues: Vec<Vec<String>>,
+}
+
+impl ClauseWords {
+    pub fn from_file(file: &ClauseWordsFile) -> Result<ClauseWords, String> {
+        let phrases = |words: &[String]| -> Vec<Vec<String>> {
+            words
+                .iter()
+                .map(|w| token_phrase(w))
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        let mut modality = Vec::new();
+        for (name, words) in &file.modality {
+            let m = Modality::parse(name).ok_or_else(|| {
+                format!(
+                    "unknown modality `{name}` (expected {})",
+                    Modality::NOT_ASSERTED.map(Modality::name).join(", ")
+                )
+            })?;
+            modality.extend(words.iter().map(|w| (token_phrase(w), m)));
+        }
+        Ok(ClauseWords {
+            aside_openers: phrases(&file.aside_openers),
+            adverbial_openers: phrases(&file.adverbial_openers),
+            agent_markers: phrases(&file.agent_markers),
+            modality: longest_first(modality),
+            conditional_endings: file
+                .conditional_endings
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
+            not_conditional: file.not_conditional.iter().map(|w| fold(w)).collect(),
+            non_claim_cues: phrases(&file.non_claim_cues),
+        })
+    }
+
+    /// Whether `word` (as written) is a verb in the conditional mood.
+    pub fn is_conditional(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.conditional_endings
+            .iter()
+            .any(|e| lower.len() > e.len() && lower.ends_with(e.as_str()))
+            && !self.not_conditional.contains(&fold(&lower))
+    }
+}
