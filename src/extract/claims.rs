@@ -288,16 +288,21 @@ impl ClaimFinder<'_> {
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
             let clause_date = self.clause_date(sentence, &amount.range, &amounts);
-            // Words before the value count from the end of the clause's
-            // previous amount on.
+            // Words before the value count from the conjunction that joins
+            // it to the clause's previous amount, if any, on.
             let since = amounts[..amounts.partition_point(|a| a.range.start < at)]
                 .last()
                 .filter(|a| a.range.end <= amount.range.start)
-                .map_or(clause.start, |a| {
-                    self.tokens_between(&sentence_tokens, a.range.end, usize::MAX)
-                        .start
+                .and_then(|a| {
+                    let between = self.tokens_between(&sentence_tokens, a.range.end, at);
+                    between.clone().rev().find(|&i| {
+                        self.lexicon
+                            .list_conjunctions
+                            .iter()
+                            .any(|c| c == self.tokens[i].folded)
+                    })
                 })
-                .max(clause.start);
+                .map_or(clause.start, |i| (i + 1).max(clause.start));
             let without_currency = amount.currency.is_none();
             let mut claim = Claim {
                 subject: subject.entity,
@@ -696,23 +701,28 @@ impl ClaimFinder<'_> {
                             .is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
                 };
                 let start = self.tokens[i].range.start;
-                // "la société Kumospace": the name that follows is what it describes.
+                // "la société Kumospace", "la société de capital-risque Globex":
+                // the name that follows (after at most two lower-case words) is
+                // what it describes.
                 let end = country_end(self, i, len);
-                let named_next = self.tokens.get(end).is_some_and(|next| {
+                let named_next = (end..end + 3).any(|at| {
+                    let Some(next) = self.tokens.get(at) else {
+                        return false;
+                    };
+                    let between_lower = self.tokens[end..at].iter().all(|t| t.all_lower);
+                    let only_words = !self.text[self.tokens[end - 1].range.end..next.range.start]
+                        .contains(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '-');
                     // Mentions are in reading order: those starting at `next`
                     // are found by binary search.
                     let from = self
                         .mentions
                         .partition_point(|m| m.range.start < next.range.start);
-                    self.mentions[from..]
-                        .iter()
-                        .take_while(|m| m.range.start == next.range.start)
-                        .any(|m| {
-                            self.facts.entity(m.entity).kind == kind
-                                && self.text[self.tokens[end - 1].range.end..next.range.start]
-                                    .trim()
-                                    .is_empty()
-                        })
+                    between_lower
+                        && only_words
+                        && self.mentions[from..]
+                            .iter()
+                            .take_while(|m| m.range.start == next.range.start)
+                            .any(|m| self.facts.entity(m.entity).kind == kind)
                 });
                 if named_next {
                     i = end;

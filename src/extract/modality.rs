@@ -15,9 +15,10 @@ use crate::values::Modality;
 /// `clause`: the first word outside the value and the asides within the
 /// clause that makes it other than asserted. A talk, plan, conditional or
 /// denial stands before the value, from token `since` on (past another value
-/// of the clause: in "a levé 600 millions et serait valorisée à 5 milliards"
-/// only the valuation is conditional); an attribution to unnamed sources may
-/// also follow it ("…, according to people familiar with the matter"). A
+/// of the clause joined by a conjunction: in "serait valorisée à 5 milliards et
+/// a levé 600 millions" only the valuation is conditional); an attribution to
+/// unnamed sources may stand anywhere in the clause ("…, according to people
+/// familiar with the matter"). A
 /// phrase put before the subject counts ("Selon des sources proches du
 /// dossier, Acme a levé …"). A value in an aside is stated by the aside: "Acme,
 /// valorisée à 40 millions, pourrait s'étendre" asserts the valuation.
@@ -35,22 +36,31 @@ pub(super) fn modality(
         .filter(|a| a.start > clause.start)
         .cloned()
         .collect();
+    // The aside between commas that holds the value, if any (a parenthesis
+    // holds a conversion of the amount before it, stated as that one is).
+    let in_parentheses = |a: &Range<usize>| {
+        a.start > 0
+            && text[tokens[a.start - 1].range.end..tokens[a.start].range.start].contains('(')
+    };
     let holder = within
         .iter()
-        .filter(|a| a.start <= value.start && value.end <= a.end)
+        .filter(|a| a.start <= value.start && value.end <= a.end && !in_parentheses(a))
         .min_by_key(|a| a.len());
     let fronted = asides.iter().find(|a| a.start == clause.start);
-    let counts = |i: usize| {
-        !value.contains(&i)
-            && !in_aside(&within, value, i)
-            && holder.is_none_or(|h| h.contains(&i) || fronted.is_some_and(|f| f.contains(&i)))
-            && (i >= since || fronted.is_some_and(|f| f.contains(&i)))
+    let in_fronted = |i: usize| fronted.is_some_and(|f| f.contains(&i));
+    let counts = |i: usize| !value.contains(&i) && !in_aside(&within, value, i);
+    // Talks, plans, conditionals and denials: in the value's own aside, or
+    // in the clause from `since` on, or in a fronted phrase.
+    let states_value = |i: usize| {
+        counts(i)
+            && holder.is_none_or(|h| h.contains(&i) || in_fronted(i))
+            && (i >= since || in_fronted(i))
     };
     for i in clause.clone() {
         if !counts(i) {
             continue;
         }
-        let before = i < value.start;
+        let before = i < value.start && states_value(i);
         let phrase = words.modality.iter().find(|(p, m)| {
             (before || *m == Modality::Reported)
                 && i + p.len() <= clause.end
