@@ -17,12 +17,20 @@ pub const INFO: CheckInfo = CheckInfo {
     summary: "An article gives a figure that the other articles about the same thing contradict.",
     explanation: "\
 Reports a claim whose figure cannot be true together with what the other articles
-say about the same subject, attribute and object for the same period — whether or not
-the fact base knows the truth. 'The same period' is the same validity window of the
-fact base for a state such as a valuation (or the same month when the fact base has
-none), and the same two months for an event with an object, such as one company's
-investment in another. Funding rounds are events without an object: two different
-rounds are not a conflict.
+say about the same subject, attribute and object at the same time — whether or not
+the fact base knows the truth. A claim's time is the date of its clause, else the
+article's; claims with no date are not compared.
+
+A state such as a valuation or a total raised changes over time, so two claims about
+it are about the same time only when nothing the fact base knows changes it between
+their dates: not the start or end of one of its facts (`from`, `until`), nor, for a
+total (`sums:`), a round it sums. A valuation of March and one of May of the same
+window are compared; one before a round and one after are not, and a claim whose
+date a change may fall within ('en juin 2024' when the value changed on 11 June)
+is compared with none. Where the fact base tells nothing (no fact holds then), only
+claims of the same month are the same time. An event with an object, such as one
+company's investment in another, is compared within the same two months. Funding
+rounds are events without an object: two different rounds are not a conflict.
 
 The claims are put in one currency (the one most of them use, at each claim's
 monthly rate); the figure most of them cover is the consensus, and each claim outside

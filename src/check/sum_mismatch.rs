@@ -1,8 +1,8 @@
 //! `sum-mismatch`: a total that the events it sums do not add up to.
 
-use chrono::Months;
+use chrono::{Months, NaiveDate};
 
-use super::helpers::money::{fact_in, overlaps, reading_labels, said, topic};
+use super::helpers::money::{FactFigure, fact_in, overlaps, reading_labels, said, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;
@@ -24,8 +24,17 @@ Reports a claim about a total ('a levé près de 500 millions d'euros en deux to
 'raised a billion euros in a year') whose figure does not overlap the sum of the
 events it counts: an attribute with `sums:` (total-raised sums funding-round), and the
 window its cue sets in `windows:` (the last two rounds, the last twelve months; every
-round up to the claim's time otherwise). Each round is taken in the claim's currency,
-as stated or converted at the claim's month. The message lists the rounds summed.
+round so far otherwise). Each round is taken in the claim's currency, as stated or
+converted at the claim's month. The message lists the rounds summed.
+
+A total is as of the claim's date — the date of its clause, else the article's — and
+counts only the rounds on or before that day: a total written in 2024 is not compared
+with a round of 2025. A date of a month or a year allows each of its days: when a
+round falls inside it, the total is reported only if it fits neither the sum before
+that round nor the sum after, and a note gives the other sum. Nothing is said when
+the claim has no date (a total of an undated article may be of any day), when one of
+its days precedes every round the window counts (the fact base may not know older
+ones), or when a round's own date is too vague to tell whether it came before.
 
 Why it matters: totals are recomputed by hand in every article, and a round is easily
 forgotten or counted twice.
@@ -50,21 +59,106 @@ fn window_of(ctx: &CheckContext, claim: &Claim, text: &str) -> Window {
         .map_or(Window::All, |(_, window)| *window)
 }
 
-/// The events a total counts, oldest first.
-fn counted<'a>(facts: &'a FactBase, claim: &Claim, events: usize, window: Window) -> Vec<&'a Fact> {
-    let until = claim.date.map(|d| d.last);
-    let mut all: Vec<&Fact> = facts
-        .facts_about(claim.subject, events)
-        .filter(|f| until.is_none_or(|u| f.valid.first <= u))
-        .collect();
-    all.sort_by_key(|f| f.valid.first);
+/// The day an event leaves a window of the last `n` months: `n` months after it.
+fn leaves(window: Window, day: NaiveDate) -> Option<NaiveDate> {
     match window {
-        Window::All => all,
-        Window::LastEvents(n) => all.split_off(all.len().saturating_sub(n as usize)),
-        Window::LastMonths(n) => match until.and_then(|u| u.checked_sub_months(Months::new(n))) {
-            Some(from) => all.into_iter().filter(|f| f.valid.first > from).collect(),
-            None => all,
-        },
+        Window::LastMonths(n) => day.checked_add_months(Months::new(n)),
+        Window::All | Window::LastEvents(_) => None,
+    }
+}
+
+/// The events a total counts as of day `t`, oldest first (`all` sorted by date).
+fn counted_at<'a>(all: &[&'a Fact], window: Window, t: NaiveDate) -> Vec<&'a Fact> {
+    let mut upto: Vec<&Fact> = all
+        .iter()
+        .copied()
+        .filter(|f| f.valid.first <= t)
+        .filter(|f| leaves(window, f.valid.first).is_none_or(|gone| t < gone))
+        .collect();
+    match window {
+        Window::LastEvents(n) => upto.split_off(upto.len().saturating_sub(n as usize)),
+        Window::All | Window::LastMonths(_) => upto,
+    }
+}
+
+/// The sets of events a total may count: one for each day its date allows
+/// (a date written "en octobre 2024" allows every day of October), oldest
+/// first, without repeats. `None` when nothing can be said rather than
+/// guessed: the claim has no date (the total may be of any day), one of its
+/// days precedes every event the window would count (the fact base may not know
+/// the earlier ones), or an event's own date is too vague to tell on which
+/// side of one of its days it falls.
+fn possible_counts<'a>(
+    facts: &'a FactBase,
+    claim: &Claim,
+    events: usize,
+    window: Window,
+) -> Option<Vec<Vec<&'a Fact>>> {
+    let as_of = claim.date?;
+    let mut all: Vec<&Fact> = facts.facts_about(claim.subject, events).collect();
+    all.sort_by_key(|f| f.valid.first);
+    let straddles = |first: NaiveDate, last: NaiveDate| {
+        first < last && first <= as_of.last && as_of.first < last
+    };
+    let vague = all.iter().any(|f| {
+        straddles(f.valid.first, f.valid.last)
+            || leaves(window, f.valid.first)
+                .zip(leaves(window, f.valid.last))
+                .is_some_and(|(first, last)| straddles(first, last))
+    });
+    if vague {
+        return None;
+    }
+    // The counted events change only on the days an event enters or leaves.
+    let mut days = vec![as_of.first];
+    for f in &all {
+        for day in [Some(f.valid.first), leaves(window, f.valid.first)]
+            .into_iter()
+            .flatten()
+        {
+            if as_of.first < day && day <= as_of.last {
+                days.push(day);
+            }
+        }
+    }
+    days.sort();
+    days.dedup();
+    let mut sets: Vec<Vec<&Fact>> = Vec::new();
+    for day in days {
+        let set = counted_at(&all, window, day);
+        if set.is_empty() {
+            return None;
+        }
+        let same = |other: &Vec<&Fact>| {
+            other.len() == set.len() && other.iter().zip(&set).all(|(a, b)| std::ptr::eq(*a, *b))
+        };
+        if !sets.iter().any(same) {
+            sets.push(set);
+        }
+    }
+    Some(sets)
+}
+
+/// What one set of events adds up to in the claim's currency.
+struct Total<'a> {
+    values: Vec<FactFigure<'a>>,
+    low: f64,
+    high: f64,
+}
+
+impl Total<'_> {
+    fn mid(&self) -> f64 {
+        (self.low + self.high) / 2.0
+    }
+
+    /// "105 million EUR on 2023-06-13 + 385 million EUR on 2023-12-10".
+    fn parts(&self) -> String {
+        let parts: Vec<String> = self
+            .values
+            .iter()
+            .map(|v| format!("{} on {}", v.figure(), v.fact.when))
+            .collect();
+        parts.join(" + ")
     }
 }
 
@@ -85,37 +179,51 @@ impl Check for SumMismatch {
                     continue;
                 };
                 let window = window_of(ctx, &claim, text);
-                let counted = counted(ctx.facts, &claim, events, window);
-                let values: Option<Vec<_>> = counted
-                    .iter()
-                    .map(|f| fact_in(ctx.facts, f, currency, claim.date))
-                    .collect();
-                let Some(values) = values.filter(|v| !v.is_empty()) else {
+                let Some(sets) = possible_counts(ctx.facts, &claim, events, window) else {
                     continue;
                 };
-                let (low, high) = values
+                let totals: Option<Vec<Total>> = sets
                     .iter()
-                    .fold((0.0, 0.0), |(l, h), v| (l + v.low, h + v.high));
-                if overlaps((claim.amount.low, claim.amount.high), (low, high)) {
+                    .map(|set| {
+                        let values: Vec<FactFigure> = set
+                            .iter()
+                            .map(|f| fact_in(ctx.facts, f, currency, claim.date))
+                            .collect::<Option<_>>()?;
+                        let (low, high) = values
+                            .iter()
+                            .fold((0.0, 0.0), |(l, h), v| (l + v.low, h + v.high));
+                        Some(Total { values, low, high })
+                    })
+                    .collect();
+                let Some(totals) = totals else {
+                    continue;
+                };
+                let figure = (claim.amount.low, claim.amount.high);
+                if totals.iter().any(|t| overlaps(figure, (t.low, t.high))) {
                     continue;
                 }
-                let parts: Vec<String> = values
+                // The reading nearest the claim is shown; the others go in a note.
+                let distance =
+                    |t: &&Total| (t.mid().max(1.0) / claim.amount.value.max(1.0)).ln().abs();
+                let Some(nearest) = totals
                     .iter()
-                    .map(|v| format!("{} on {}", v.figure(), v.fact.when))
-                    .collect();
+                    .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+                else {
+                    continue;
+                };
                 let scope = match window {
                     Window::All => String::new(),
                     Window::LastEvents(n) => format!(" in {n} rounds"),
                     Window::LastMonths(n) => format!(" in {n} months"),
                 };
-                let total = describe((low + high) / 2.0, (low + high) / 2.0, Some(currency));
+                let total = describe(nearest.mid(), nearest.mid(), Some(currency));
                 let mut diag = Diagnostic::new(
                     &INFO,
                     format!(
                         "{}{scope}: the article says {}; the rounds add up to {total} ({})",
                         topic(ctx.facts, &claim),
                         said(&claim),
-                        parts.join(" + ")
+                        nearest.parts()
                     ),
                     Label::new(
                         Span::new(file, claim.amount.range.clone()),
@@ -126,7 +234,7 @@ impl Check for SumMismatch {
                     Span::new(file, claim.cue.clone()),
                     "the window summed",
                 ));
-                for v in &values {
+                for v in &nearest.values {
                     let written = v
                         .fact
                         .value_in(&v.currency)
@@ -138,6 +246,21 @@ impl Check for SumMismatch {
                 }
                 for label in reading_labels(ctx.facts, &claim, file) {
                     diag = diag.with_secondary(label);
+                }
+                let others: Vec<String> = totals
+                    .iter()
+                    .filter(|t| !std::ptr::eq(*t, nearest))
+                    .map(|t| {
+                        let sum = describe(t.mid(), t.mid(), Some(currency));
+                        format!("{sum} ({})", t.parts())
+                    })
+                    .collect();
+                if let (false, Some(date)) = (others.is_empty(), claim.date) {
+                    diag = diag.with_note(format!(
+                        "the claim is dated {}: on other days of it the rounds add up to {}; on none do they add up to its figure",
+                        date.display(),
+                        others.join(", or ")
+                    ));
                 }
                 out.push(diag);
             }

@@ -6,13 +6,14 @@
 
 use std::collections::HashMap;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::money::Conversion;
 use crate::check::CheckContext;
 use crate::extract::{Claim, MoneyClaim};
 use crate::rules::{AttrKind, EntityIdx, FactBase};
 use crate::span::FileId;
+use crate::values::DateRange;
 
 /// Converted figures are widened by this much, as in the fact checks.
 const SLACK: f64 = 0.03;
@@ -38,28 +39,78 @@ pub enum Finding<'a> {
     },
 }
 
-/// The period a claim belongs to: the fact window it falls in for a state the
-/// fact base knows, else its month (states) or two-month span (events with an
-/// object). Events without an object (funding rounds) have none: two rounds
-/// are not a conflict.
+/// The period a claim belongs to; claims are compared only within one. A
+/// state (a valuation, a total raised) changes over time, so two claims about
+/// it are about the same time when nothing the fact base knows changes it
+/// between their dates: see [`state_period`]. An event with an object (one
+/// company's investment in another) takes its two-month span. Events without
+/// an object (funding rounds) have none: two rounds are not a conflict.
 fn period(facts: &FactBase, claim: &Claim) -> Option<(i32, u32)> {
     let date = claim.date?;
     let attribute = &facts.attributes[claim.attribute];
     match attribute.kind {
-        AttrKind::State => {
-            let window = facts
-                .facts_about(claim.subject, claim.attribute)
-                .position(|f| f.valid.first <= date.last && date.first <= f.valid.last);
-            Some(match window {
-                Some(w) => (-1, w as u32),
-                None => (date.first.year(), date.first.month()),
-            })
-        }
+        AttrKind::State => state_period(facts, claim, date),
         AttrKind::Event if attribute.has_object => {
             Some((date.first.year(), (date.first.month() - 1) / 2))
         }
         AttrKind::Event => None,
     }
+}
+
+/// The days on which a state may take a new value, as the fact base tells:
+/// the start of each of its facts and the day after each one's end, and, for a
+/// total (`sums:`), each event it sums (a range when the event is dated to a
+/// month or a year).
+fn changes(facts: &FactBase, claim: &Claim) -> Vec<DateRange> {
+    let mut changes = Vec::new();
+    for f in facts.facts_about(claim.subject, claim.attribute) {
+        if f.valid.first != NaiveDate::MIN {
+            changes.push(DateRange::day(f.valid.first));
+        }
+        if let Some(next) = f.valid.last.succ_opt() {
+            changes.push(DateRange::day(next));
+        }
+    }
+    if let Some(events) = facts.attributes[claim.attribute].sums {
+        changes.extend(facts.facts_about(claim.subject, events).map(|f| f.valid));
+    }
+    changes
+}
+
+/// A state's period: the stretch between two changes the fact base knows
+/// (keyed by how many changes precede it), so that a valuation of March and
+/// one of May of the same window are compared, and one before and one after a
+/// round are not. A claim whose dates a change may fall within ("en juin
+/// 2024" when the value changed on 11 June) could be about either value: it
+/// has no period. Where no fact tells (no fact holds then, or none before the
+/// first round a total sums), only claims of the same month are the same time.
+fn state_period(facts: &FactBase, claim: &Claim, date: DateRange) -> Option<(i32, u32)> {
+    let changes = changes(facts, claim);
+    // A change on day d: the claim is before it when it ends before d, after
+    // it when it starts on d or later.
+    if changes
+        .iter()
+        .any(|c| c.first <= date.last && date.first < c.last)
+    {
+        return None;
+    }
+    let known = facts
+        .facts_about(claim.subject, claim.attribute)
+        .any(|f| f.valid.first <= date.first && date.last <= f.valid.last)
+        || facts.attributes[claim.attribute]
+            .sums
+            .is_some_and(|events| {
+                facts
+                    .facts_about(claim.subject, events)
+                    .any(|f| f.valid.last <= date.first)
+            });
+    if known {
+        let before = changes.iter().filter(|c| c.last <= date.first).count();
+        return Some((-1, before as u32));
+    }
+    let one_month =
+        (date.first.year(), date.first.month()) == (date.last.year(), date.last.month());
+    one_month.then(|| (date.first.year(), date.first.month()))
 }
 
 type Topic = (EntityIdx, usize, Option<EntityIdx>, (i32, u32));
