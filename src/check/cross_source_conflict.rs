@@ -27,8 +27,9 @@ their dates: not the start or end of one of its facts (`from`, `until`), nor, fo
 total (`sums:`), a round it sums. A valuation of March and one of May of the same
 window are compared; one before a round and one after are not, and a claim whose
 date a change may fall within ('en juin 2024' when the value changed on 11 June)
-is compared with none. Where the fact base tells nothing (no fact holds then), only
-claims of the same month are the same time. An event with an object, such as one
+is compared with none. Where the fact base tells nothing (no fact holds then, or
+the claim is more than six months past the last change it knows), only claims of
+the same month are the same time. An event with an object, such as one
 company's investment in another, is compared within the same two months. Funding
 rounds are events without an object: two different rounds are not a conflict.
 

@@ -151,7 +151,15 @@ impl ClaimFinder<'_> {
             let Range { start: first, end } =
                 self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
             let in_sentence_refs = &refs[sentence.refs.clone()];
-            let Some((cue, score)) = self.best_cue(&cue_windows, first, end, &sentence_tokens)
+            let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
+            let asides = self.asides(&clause, in_sentence_refs);
+            // "So far, it has raised …": a cue in a phrase put before the
+            // subject belongs to the clause, its comma notwithstanding.
+            let fronted = asides
+                .first()
+                .filter(|a| a.start == clause.start && a.end <= first);
+            let Some((cue, score)) =
+                self.best_cue(&cue_windows, first, end, &sentence_tokens, fronted)
             else {
                 continue;
             };
@@ -162,8 +170,6 @@ impl ClaimFinder<'_> {
             let attribute = &self.facts.attributes[cue.attribute];
             let anchor = cue.tokens.start.min(first);
             let value_tokens = first..end;
-            let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
-            let asides = self.asides(&clause, in_sentence_refs);
             let aside = |r: &Ref| in_aside(&asides, &value_tokens, r.token);
             let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
             let marked = |r: &Ref| self.after_object_marker(r.token);
@@ -433,6 +439,7 @@ impl ClaimFinder<'_> {
         first: usize,
         end: usize,
         sentence: &Range<usize>,
+        fronted: Option<&Range<usize>>,
     ) -> Option<(&'c CueHit, i64)> {
         // A cue before the amount ends at most CUE_REACH words before it.
         let from = first
@@ -442,7 +449,12 @@ impl ClaimFinder<'_> {
         cues.starting_in(from..to)
             .inspect(|_| self.count(1))
             .filter_map(|(_, c)| {
-                let commas = self.commas_between(first, end, &c.tokens);
+                let in_fronted = fronted.is_some_and(|f| f.contains(&c.tokens.start));
+                let commas = if in_fronted {
+                    0
+                } else {
+                    self.commas_between(first, end, &c.tokens)
+                };
                 cue_score(first, end, &c.tokens, c.priority, commas).map(|s| (s, c))
             })
             // Ties go to the cue first in the order of `cues` (the window

@@ -129,6 +129,8 @@ impl ClaimFinder<'_> {
             .get(after.saturating_sub(1))
             .map_or(sentence.start, |t| t.range.end);
         let mut first = true;
+        // How many of the last values were joined by a comma, not a conjunction.
+        let mut comma_only = 0;
         // References are in reading order: those from token `after` on are a suffix.
         let from = refs.partition_point(|r| r.token < after);
         // Those starting past the sentence end past it: the search stops there.
@@ -154,6 +156,15 @@ impl ClaimFinder<'_> {
                 break;
             }
             if kinds.contains(&self.facts.entity(r.entity).kind) {
+                if !first {
+                    let conjunction = gap.to_lowercase().split_whitespace().any(|w| {
+                        self.lexicon
+                            .list_conjunctions
+                            .iter()
+                            .any(|c| c == w.trim_matches(','))
+                    });
+                    comma_only = if conjunction { 0 } else { comma_only + 1 };
+                }
                 out.push((
                     ClaimValue::Entity {
                         entity: r.entity,
@@ -165,6 +176,10 @@ impl ClaimFinder<'_> {
             }
             end = r.range.end;
         }
+        // "chez Hooli, Initech et Globex" is a list; in "chez Apple, Acme AI
+        // s'est donné …" the name after the comma starts the next clause: items
+        // after the last conjunction, joined by commas only, are dropped.
+        out.truncate(out.len() - comma_only);
         out
     }
 

@@ -56,11 +56,18 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
         };
         let end_here = if b == b'\n' {
             let line = slice[line_start..i].trim_end();
+            // The first line of a block (after a blank line or the start).
+            let before = &slice[..line_start];
+            let first_of_block = before.trim_start().is_empty()
+                || before.trim_end_matches([' ', '\t', '\r']).ends_with("\n\n");
             line_start = i + 1;
             let blank_next = slice[i + 1..].starts_with('\n') || slice[i + 1..].starts_with("\r\n");
+            let next_capitalised = slice[i + 1..].trim_start().starts_with(char::is_uppercase);
             // Hard-wrapped prose: a long line that stops mid-sentence. A short
-            // line without a full stop is a title.
-            let wrapped = line.ends_with(|ch: char| ch.is_lowercase() || ch == ',')
+            // line without a full stop is a title, and so is a block's first
+            // line followed by a capitalised one (a headline over a paragraph).
+            let wrapped = (line.ends_with(',')
+                || line.ends_with(char::is_lowercase) && !(first_of_block && next_capitalised))
                 && line.chars().count() >= 50;
             line.is_empty() || blank_next || !wrapped
         } else {
@@ -114,6 +121,18 @@ mod tests {
                 "Un titre",
                 "Une phrase assez longue pour être coupée qui continue,\nsur deux lignes et finit.",
                 "Autre paragraphe"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_over_a_paragraph_is_a_sentence_of_its_own() {
+        let text = "\nLa jeune pousse Nova Labs lève plus de 220 millions de dollars\nDepuis le début de l'année, rien.";
+        assert_eq!(
+            parts(text, sentences),
+            [
+                "La jeune pousse Nova Labs lève plus de 220 millions de dollars",
+                "Depuis le début de l'année, rien."
             ]
         );
     }

@@ -77,6 +77,10 @@ fn changes(facts: &FactBase, claim: &Claim) -> Vec<DateRange> {
     changes
 }
 
+/// How many days after the last change the fact base knows a state is
+/// assumed unchanged, for comparing claims.
+const OPEN_WINDOW_DAYS: u64 = 183;
+
 /// A state's period: the stretch between two changes the fact base knows
 /// (keyed by how many changes precede it), so that a valuation of March and
 /// one of May of the same window are compared, and one before and one after a
@@ -104,7 +108,12 @@ fn state_period(facts: &FactBase, claim: &Claim, date: DateRange) -> Option<(i32
                     .facts_about(claim.subject, events)
                     .any(|f| f.valid.last <= date.first)
             });
-    if known {
+    // After the last change it knows, the fact base vouches for no change
+    // only for a while: a valuation of 2025 and one of 2026 are not assumed
+    // to be of one window when nothing has been recorded since 2025.
+    let latest = changes.iter().map(|c| c.last).max();
+    let long_after = latest.is_some_and(|l| date.first > l + chrono::Days::new(OPEN_WINDOW_DAYS));
+    if known && !long_after {
         let before = changes.iter().filter(|c| c.last <= date.first).count();
         return Some((-1, before as u32));
     }
