@@ -199,15 +199,13 @@ impl ClaimFinder<'_> {
                 })
             };
             // "les 60 milliards accumulés par Globex": the passive's agent.
-            let agent = match self.passive_agent(
-                end,
-                &clause,
-                &cue_windows,
-                in_sentence_refs,
-                sentence_tokens.start,
-            ) {
+            // "les 60 milliards accumulés par Globex", "105 millions apportés
+            // par Initech": a passive's agent may be who raised or who gave;
+            // unless it is the subject found otherwise, who the amount is
+            // about is unsure.
+            let agent = match self.passive_agent(end, &clause, &cue_windows, in_sentence_refs) {
                 Some(Agent::Unknown) => continue,
-                Some(Agent::Known(r)) => Some(r).filter(allowed),
+                Some(Agent::Known(r)) => Some(r.entity),
                 None => None,
             };
             // The nearest reference before the cue (or the amount) in the
@@ -229,20 +227,17 @@ impl ClaimFinder<'_> {
                 self.tokens_between(&sentence_tokens, r.range.end, usize::MAX)
                     .start
             });
-            if agent.is_none()
-                && self.unknown_name_between(
-                    known_end,
-                    anchor,
-                    &asides,
-                    &value_tokens,
-                    sentence_tokens.start,
-                    in_sentence_refs,
-                )
-            {
+            if self.unknown_name_between(
+                known_end,
+                anchor,
+                &asides,
+                &value_tokens,
+                sentence_tokens.start,
+                in_sentence_refs,
+            ) {
                 continue;
             }
-            let subject = agent
-                .or(in_clause)
+            let subject = in_clause
                 .and_then(pick)
                 .or_else(|| {
                     in_sentence_refs[..before_anchor]
@@ -284,6 +279,9 @@ impl ClaimFinder<'_> {
             let Some((subject, inferred)) = subject else {
                 continue;
             };
+            if agent.is_some_and(|a| a != subject.entity) {
+                continue;
+            }
             let object = attribute.has_object.then(|| {
                 in_sentence_refs
                     .iter()

@@ -3,7 +3,7 @@
 //! base may not hold: the claim then has no subject it can check, and is
 //! dropped rather than bound to the nearest entity the fact base knows. Same
 //! for the agent of a passive after the amount ("les 60 milliards accumulés
-//! par Globex").
+//! par Globex") that is not the subject found otherwise.
 
 use std::ops::Range;
 
@@ -25,7 +25,7 @@ const SUBJECT_REACH: usize = 3;
 
 /// How many words may stand between an amount and the agent marker of its
 /// passive ("60 milliards accumulés par").
-const AGENT_REACH: usize = 2;
+const AGENT_REACH: usize = 3;
 
 impl ClaimFinder<'_> {
     /// The asides of `clause` (see [`super::clause::asides`]), `refs` being
@@ -128,7 +128,6 @@ impl ClaimFinder<'_> {
         clause: &Range<usize>,
         cues: &CueWindows,
         refs: &'r [Ref],
-        sentence_start: usize,
     ) -> Option<Agent<'r>> {
         let markers = &self.lexicon.clauses.agent_markers;
         (end..=end + AGENT_REACH).find_map(|at| {
@@ -147,12 +146,16 @@ impl ClaimFinder<'_> {
                 return None;
             }
             let name = at + marker.len();
+            if name >= clause.end {
+                return None;
+            }
+            // The agent is a reference ("levés par la startup"); anything else
+            // ("par OpenAI", "par des investisseurs existants") is someone the
+            // fact base does not know.
             let from = refs.partition_point(|r| r.token < name);
             match refs.get(from).filter(|r| r.token == name) {
                 Some(r) => Some(Agent::Known(r)),
-                None => self
-                    .is_unknown_name(name, sentence_start)
-                    .then_some(Agent::Unknown),
+                None => Some(Agent::Unknown),
             }
         })
     }

@@ -48,7 +48,32 @@ impl ClaimFinder<'_> {
                     .filter(allowed)
                     .collect();
                 let value_end = values.last().map_or(cue_range.end, |(_, at)| at.end);
-                let (subjects, subject_at, inferred) = if before.is_empty() {
+                // "founded by former DeepMind researcher Jean Martin", "avec
+                // l'ancien de Hooli Paul Bernard": a cue after a preposition
+                // opens a noun phrase whose person is named after it.
+                let (subjects, subject_at, inferred) = if self.after_preposition(cue.tokens.start) {
+                    let after: Vec<&Ref> = refs_in(refs, sentence)
+                        .inspect(|_| self.count(1))
+                        .filter(|r| r.range.start >= value_end)
+                        .filter(allowed)
+                        .collect();
+                    let Some(first) = after.first().filter(|r| {
+                        self.words_within(value_end, r.range.start) <= 2
+                            && !self.text[value_end..r.range.start].contains([';', ':', '.', '('])
+                    }) else {
+                        continue;
+                    };
+                    let n = (1..after.len())
+                        .take_while(|&k| self.joined(after[k - 1], after[k]))
+                        .count()
+                        + 1;
+                    let chain = &after[..n];
+                    (
+                        latest_first(chain),
+                        first.range.start..chain[n - 1].range.end,
+                        false,
+                    )
+                } else if before.is_empty() {
                     // "Fondé en avril dernier, Acme AI …": the subject follows.
                     match refs_in(refs, sentence)
                         .inspect(|_| self.count(1))
@@ -99,18 +124,40 @@ impl ClaimFinder<'_> {
     /// conjunctions and dashes between them.
     fn list_before(&self, refs: &[&Ref]) -> usize {
         let mut n = 1;
-        while n < refs.len() {
-            let (a, b) = (refs[refs.len() - n - 1], refs[refs.len() - n]);
-            let gap = self.text[a.range.end..b.range.start].to_lowercase();
-            let joined = gap
-                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '&'))
-                .all(|w| w.is_empty() || self.lexicon.list_conjunctions.iter().any(|c| c == w));
-            if !joined {
-                break;
-            }
+        while n < refs.len() && self.joined(refs[refs.len() - n - 1], refs[refs.len() - n]) {
             n += 1;
         }
         n
+    }
+
+    /// Whether only commas, conjunctions and dashes stand between `a` and `b`.
+    fn joined(&self, a: &Ref, b: &Ref) -> bool {
+        let gap = self.text[a.range.end..b.range.start].to_lowercase();
+        gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '&'))
+            .all(|w| w.is_empty() || self.lexicon.list_conjunctions.iter().any(|c| c == w))
+    }
+
+    /// Whether a preposition stands right before token `at`, possibly with a
+    /// determiner between ("par l'ancien de …").
+    fn after_preposition(&self, at: usize) -> bool {
+        let prepositions = &self.lexicon.clauses.prepositions;
+        let ends_at = |end: usize| {
+            prepositions.iter().any(|p| {
+                end >= p.len()
+                    && self.tokens[end - p.len()..end]
+                        .iter()
+                        .zip(p)
+                        .all(|(t, w)| t.folded == w)
+            })
+        };
+        let determiner = |i: usize| {
+            self.lexicon
+                .clauses
+                .determiners
+                .iter()
+                .any(|d| d == self.tokens[i].folded)
+        };
+        ends_at(at) || (at > 0 && determiner(at - 1) && ends_at(at - 1))
     }
 
     /// The entities named right after a cue, as a list ("chez Hooli et Initech"):

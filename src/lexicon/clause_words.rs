@@ -24,6 +24,13 @@ pub struct ClauseWordsFile {
     /// Words that put the agent of a passive after it ("accumulés par X").
     #[serde(default)]
     pub agent_markers: Vec<String>,
+    /// Prepositions before a noun phrase that names its person last ("founded
+    /// by former DeepMind researcher Jean Martin").
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    /// Determiners that may stand between such a preposition and its noun.
+    #[serde(default)]
+    pub determiners: Vec<String>,
     /// Phrases by modality (`reported`, `intended`, `conditional`, `negated`).
     #[serde(default)]
     pub modality: std::collections::BTreeMap<String, Vec<String>>,
@@ -46,6 +53,9 @@ pub struct ClauseWords {
     pub aside_openers: Vec<Vec<String>>,
     pub adverbial_openers: Vec<Vec<String>>,
     pub agent_markers: Vec<Vec<String>>,
+    pub prepositions: Vec<Vec<String>>,
+    /// Folded.
+    pub determiners: Vec<String>,
     /// Longest first.
     pub modality: Phrases<Modality>,
     pub conditional_endings: Vec<String>,
@@ -76,6 +86,8 @@ impl ClauseWords {
             aside_openers: phrases(&file.aside_openers),
             adverbial_openers: phrases(&file.adverbial_openers),
             agent_markers: phrases(&file.agent_markers),
+            prepositions: phrases(&file.prepositions),
+            determiners: file.determiners.iter().map(|w| fold(w)).collect(),
             modality: longest_first(modality),
             conditional_endings: file
                 .conditional_endings

@@ -343,6 +343,30 @@ impl Fx {
             .map(|r| 1.0 / r)
     }
 
+    /// The lowest and highest monthly rates from `from` to `to` over the
+    /// months `first..=last` that have one.
+    pub fn rate_range(
+        &self,
+        from: &str,
+        to: &str,
+        first: (i32, u32),
+        last: (i32, u32),
+    ) -> Option<(f64, f64)> {
+        if from == to {
+            return Some((1.0, 1.0));
+        }
+        let direct = self.rates.get(&(from.to_string(), to.to_string()));
+        let inverse = self.rates.get(&(to.to_string(), from.to_string()));
+        let rates: Vec<f64> = match (direct, inverse) {
+            (Some(m), _) => m.range(first..=last).map(|(_, r)| *r).collect(),
+            (None, Some(m)) => m.range(first..=last).map(|(_, r)| 1.0 / r).collect(),
+            (None, None) => return None,
+        };
+        let low = rates.iter().copied().reduce(f64::min)?;
+        let high = rates.iter().copied().reduce(f64::max)?;
+        Some((low, high))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rates.is_empty()
     }

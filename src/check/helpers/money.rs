@@ -13,6 +13,10 @@ use crate::values::amount::describe;
 /// rate of the day, and reported conversions are rounded.
 const CONVERSION_SLACK: f64 = 0.03;
 
+/// How many days after a clause's date an event it may speak of can be dated
+/// in the fact base (press dates lag announcements, and reports precede them).
+const EVENT_DATE_SLACK_DAYS: u64 = 45;
+
 /// A rate used to convert a value, for messages.
 #[derive(Clone, Debug)]
 pub struct Conversion {
@@ -111,14 +115,74 @@ pub fn fact_in<'a>(
     when: Option<DateRange>,
 ) -> Option<FactFigure<'a>> {
     if let Some(stated) = fact.value_in(currency) {
+        // An equivalent is a conversion someone made on some day: another
+        // source's, on another day, differs by as much as a rate does.
+        let primary = fact
+            .money()
+            .is_some_and(|m| m.amount.currency.as_deref() == Some(currency));
+        let slack = if primary { 0.0 } else { CONVERSION_SLACK };
+        let (mut low, mut high) = (
+            stated.amount.low * (1.0 - slack),
+            stated.amount.high * (1.0 + slack),
+        );
+        // Without a date, the conversion may have been made in any month the
+        // fact held.
+        if !primary
+            && when.is_none()
+            && let Some((lo, hi)) = converted_while_valid(facts, fact, currency)
+        {
+            (low, high) = (low.min(lo), high.max(hi));
+        }
         return Some(FactFigure {
             fact,
-            low: stated.amount.low,
-            high: stated.amount.high,
+            low,
+            high,
             currency: currency.to_string(),
             conversion: None,
         });
     }
+    if when.is_none()
+        && let Some((low, high)) = converted_while_valid(facts, fact, currency)
+        && let Some(mut figure) = converted(facts, fact, currency, None)
+    {
+        // An undated claim may convert at the rate of any month the fact held.
+        figure.low = figure.low.min(low);
+        figure.high = figure.high.max(high);
+        return Some(figure);
+    }
+    converted(facts, fact, currency, when)
+}
+
+/// A money fact's value converted into `currency` at the rates of the months
+/// it held (from its start to its end, or to the last rate known), widened by
+/// [`CONVERSION_SLACK`]. `None` for a fact without a start.
+fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Option<(f64, f64)> {
+    let value = &fact.money()?.amount;
+    let from = value.currency.as_deref()?;
+    if fact.valid.first == NaiveDate::MIN {
+        return None;
+    }
+    let first = (fact.valid.first.year(), fact.valid.first.month());
+    let last = if fact.valid.last == NaiveDate::MAX {
+        (i32::MAX, 12)
+    } else {
+        (fact.valid.last.year(), fact.valid.last.month())
+    };
+    let (lo, hi) = facts.fx.rate_range(from, currency, first, last)?;
+    Some((
+        value.low * lo * (1.0 - CONVERSION_SLACK),
+        value.high * hi * (1.0 + CONVERSION_SLACK),
+    ))
+}
+
+/// A money fact's value converted into `currency` at the rate of the claim's
+/// month (else the fact's first), widened by [`CONVERSION_SLACK`].
+fn converted<'a>(
+    facts: &FactBase,
+    fact: &'a Fact,
+    currency: &str,
+    when: Option<DateRange>,
+) -> Option<FactFigure<'a>> {
     let value = &fact.money()?.amount;
     let from = value.currency.as_deref()?;
     let (year, month) = rate_month(when, fact)?;
@@ -252,7 +316,12 @@ fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             Verdict::Conflict { .. } | Verdict::CurrencyMismatch { .. }
         )
     {
-        let d = claim.date.map(|d| d.last);
+        // The event may also be one dated a little after the clause's date
+        // ("en mai" for a round announced on 11 June): its value agreeing,
+        // the figure is right and only its date may be wrong.
+        let d = claim
+            .date
+            .map(|d| d.last + chrono::Days::new(EVENT_DATE_SLACK_DAYS));
         let wider: Vec<&Fact> = facts
             .facts_about(claim.subject, claim.attribute)
             .filter(|f| claim.object.is_none() || f.object == claim.object)
