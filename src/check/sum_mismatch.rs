@@ -2,7 +2,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::helpers::money::{FactFigure, fact_in, overlaps, reading_labels, said, topic};
+use super::helpers::money::{FactFigure, RateTime, fact_in, overlaps, reading_labels, said, topic};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;
@@ -187,7 +187,7 @@ impl Check for SumMismatch {
                     .map(|set| {
                         let values: Vec<FactFigure> = set
                             .iter()
-                            .map(|f| fact_in(ctx.facts, f, currency, claim.date))
+                            .map(|f| fact_in(ctx.facts, f, currency, RateTime::of(&claim)))
                             .collect::<Option<_>>()?;
                         let (low, high) = values
                             .iter()

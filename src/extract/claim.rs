@@ -66,6 +66,8 @@ pub struct ClaimedMoney {
     pub amount: Amount,
     /// The amount gave no currency and took this earlier amount's.
     pub currency_from: Option<Range<usize>>,
+    /// The amount converts the one before it: "€600m ($643m)".
+    pub conversion: bool,
 }
 
 impl Claim {
@@ -81,6 +83,7 @@ impl Claim {
                 claim: self,
                 amount: &money.amount,
                 currency_from: money.currency_from.as_ref(),
+                conversion: money.conversion,
             }),
             _ => None,
         }
@@ -103,6 +106,8 @@ pub struct MoneyClaim<'a> {
     pub claim: &'a Claim,
     pub amount: &'a Amount,
     pub currency_from: Option<&'a Range<usize>>,
+    /// The amount converts the one before it ("€600m ($643m)").
+    pub conversion: bool,
 }
 
 impl Deref for MoneyClaim<'_> {

@@ -308,6 +308,12 @@ impl ClaimFinder<'_> {
                 })
                 .map_or(clause.start, |i| (i + 1).max(clause.start));
             let without_currency = amount.currency.is_none();
+            // "€600m ($643m)": the amount in parentheses right after another.
+            let conversion = amounts[..amounts.partition_point(|a| a.range.start < at)]
+                .last()
+                .is_some_and(|previous| {
+                    previous.range.end <= at && self.text[previous.range.end..at].trim() == "("
+                });
             let mut claim = Claim {
                 subject: subject.entity,
                 other_subjects: Vec::new(),
@@ -319,6 +325,7 @@ impl ClaimFinder<'_> {
                 value: ClaimValue::Money(ClaimedMoney {
                     amount,
                     currency_from: None,
+                    conversion,
                 }),
                 cue: cue_range,
                 date: clause_date.map(|d| d.date).or(self.date),

@@ -107,13 +107,34 @@ fn rate_month(claim: Option<DateRange>, fact: &Fact) -> Option<(i32, u32)> {
     Some((date.year(), date.month()))
 }
 
+/// When a claim's figure was converted, for the rate to convert a fact at.
+#[derive(Clone, Copy, Debug)]
+pub struct RateTime {
+    /// The claim's date: its month's rate.
+    pub date: Option<DateRange>,
+    /// A writer's own conversion ("€600m ($643m)") in an undated article may
+    /// have been made at the rate of any month the fact held.
+    pub any_month: bool,
+}
+
+impl RateTime {
+    pub fn of(claim: &MoneyClaim) -> RateTime {
+        RateTime {
+            date: claim.date,
+            any_month: claim.date.is_none() && claim.conversion,
+        }
+    }
+}
+
 /// A fact's value in `currency`: as the fact base states it, or converted.
 pub fn fact_in<'a>(
     facts: &FactBase,
     fact: &'a Fact,
     currency: &str,
-    when: Option<DateRange>,
+    when: RateTime,
 ) -> Option<FactFigure<'a>> {
+    let any_month = when.any_month;
+    let when = when.date;
     if let Some(stated) = fact.value_in(currency) {
         // An equivalent is a conversion someone made on some day: another
         // source's, on another day, differs by as much as a rate does.
@@ -125,10 +146,8 @@ pub fn fact_in<'a>(
             stated.amount.low * (1.0 - slack),
             stated.amount.high * (1.0 + slack),
         );
-        // Without a date, the conversion may have been made in any month the
-        // fact held.
         if !primary
-            && when.is_none()
+            && any_month
             && let Some((lo, hi)) = converted_while_valid(facts, fact, currency)
         {
             (low, high) = (low.min(lo), high.max(hi));
@@ -141,11 +160,10 @@ pub fn fact_in<'a>(
             conversion: None,
         });
     }
-    if when.is_none()
+    if any_month
         && let Some((low, high)) = converted_while_valid(facts, fact, currency)
         && let Some(mut figure) = converted(facts, fact, currency, None)
     {
-        // An undated claim may convert at the rate of any month the fact held.
         figure.low = figure.low.min(low);
         figure.high = figure.high.max(high);
         return Some(figure);
@@ -296,7 +314,8 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             let wanted = currency
                 .clone()
                 .or_else(|| f.money()?.amount.currency.clone())?;
-            fact_in(facts, f, &wanted, claim.date).filter(|v| overlaps(figure, (v.low, v.high)))
+            fact_in(facts, f, &wanted, RateTime::of(claim))
+                .filter(|v| overlaps(figure, (v.low, v.high)))
         });
     match then {
         Some(then) => Verdict::Stale { then, now },
@@ -349,7 +368,7 @@ fn judge_against<'a>(
             .flat_map(|f| {
                 stated_currencies(f)
                     .into_iter()
-                    .filter_map(|c| fact_in(facts, f, &c, claim.date))
+                    .filter_map(|c| fact_in(facts, f, &c, RateTime::of(claim)))
             })
             .filter(|v| overlaps(figure, (v.low, v.high)))
             .collect();
@@ -361,7 +380,7 @@ fn judge_against<'a>(
     };
     let in_currency: Vec<FactFigure> = candidates
         .iter()
-        .filter_map(|f| fact_in(facts, f, currency, claim.date))
+        .filter_map(|f| fact_in(facts, f, currency, RateTime::of(claim)))
         .collect();
     if in_currency
         .iter()
@@ -374,9 +393,9 @@ fn judge_against<'a>(
             .into_iter()
             .filter(|c| c != currency)
         {
-            if let Some(matching) = fact_in(facts, fact, &other, claim.date)
+            if let Some(matching) = fact_in(facts, fact, &other, RateTime::of(claim))
                 .filter(|v| overlaps(figure, (v.low, v.high)))
-                && let Some(stated) = fact_in(facts, fact, currency, claim.date)
+                && let Some(stated) = fact_in(facts, fact, currency, RateTime::of(claim))
             {
                 return Verdict::CurrencyMismatch { stated, matching };
             }
@@ -403,7 +422,7 @@ fn closest<'a>(
                 .money()
                 .and_then(|m| m.amount.currency.clone())
                 .unwrap_or_default();
-            fact_in(facts, f, currency.unwrap_or(&own), claim.date)
+            fact_in(facts, f, currency.unwrap_or(&own), RateTime::of(claim))
         })
         .min_by(|a, b| {
             let d = |v: &FactFigure| {
