@@ -94,6 +94,15 @@ impl AmountReader<'_> {
             })
             .map(|_| end + 1);
         if let Some((code, len)) = self.currency_at(lexemes, end) {
+            // "a €600 million round", "in 2023 $40 million": a currency glued to
+            // the figure after it opens that figure; this number is no quantity
+            // of its own.
+            if lexemes
+                .get(end + len)
+                .is_some_and(|l| l.kind == LexKind::Number && !l.spaced)
+            {
+                return None;
+            }
             currency = Some(code);
             last = end + len;
         } else if let Some(at) = after_connector {
@@ -704,6 +713,48 @@ mod tests {
         let a = &read("fr", "6\u{200b}00 millions d'euros")[0];
         assert_eq!((a.value, a.currency.as_deref()), (600e6, Some("EUR")));
         assert_eq!(read("fr", "1\u{a0}5\u{ad}00\u{a0}000 €")[0].value, 1.5e6);
+    }
+
+    /// (language, text, the one amount read, its value)
+    type Single = (&'static str, &'static str, &'static str, f64);
+
+    #[test]
+    fn a_number_before_a_currency_that_opens_the_next_figure_is_no_amount() {
+        let cases: &[Single] = &[
+            ("en", "led a €600 million round", "€600 million", 600e6),
+            ("en", "at a $10 billion valuation", "$10 billion", 10e9),
+            ("en", "a $112 million seed round", "$112 million", 112e6),
+            ("en", "achieving a €5.8bn valuation", "€5.8bn", 5.8e9),
+            ("en", "one $20 million tranche", "$20 million", 20e6),
+            ("en", "in 2023 $40 million more", "$40 million", 40e6),
+            ("fr", "un €600 millions", "€600 millions", 600e6),
+            (
+                "fr",
+                "une levée de 600 millions d'euros",
+                "600 millions d'euros",
+                600e6,
+            ),
+            (
+                "fr",
+                "un tour de 2 milliards de dollars",
+                "2 milliards de dollars",
+                2e9,
+            ),
+            // A number word before a scale is still that number.
+            ("en", "a million euros", "a million euros", 1e6),
+            ("fr", "un milliard d'euros", "un milliard d'euros", 1e9),
+        ];
+        for (lang, text, written, value) in cases {
+            let found = read(lang, text);
+            let seen: Vec<_> = found
+                .iter()
+                .map(|a| (&text[a.range.clone()], a.value))
+                .collect();
+            assert_eq!(seen, [(*written, *value)], "{text}");
+        }
+        // A currency after its figure, then a spaced number: still its own.
+        let first = &read("fr", "15 euros 20 fois")[0];
+        assert_eq!((first.value, first.range.clone()), (15.0, 0..8));
     }
 
     #[test]
