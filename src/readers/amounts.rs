@@ -5,6 +5,7 @@
 //! 14.5 to 15.5 million); a hedge widens or opens the interval as the lexicon says.
 
 use crate::lexicon::{Hedge, Lexicon, Phrases};
+use crate::text::distance::osa_distance;
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
 use crate::values::Amount;
 use compact_str::CompactString;
@@ -83,6 +84,10 @@ impl AmountReader<'_> {
             short_scale = scale.short;
             long_scale = !scale.short;
             end += scale.phrase.len();
+        } else if self.near_scale(lexemes, end) {
+            // "$2 bilion": a slip of a scale word; read as 2 it would be a claim
+            // a billion times too small. Unsure: say nothing.
+            return None;
         }
         // A currency after: "15 M€", "15 millions d'euros", "2 milliards de dollars".
         let mut currency = None;
@@ -158,6 +163,24 @@ impl AmountReader<'_> {
             },
             last,
         ))
+    }
+
+    /// Whether `lexemes[at]` is a word one edit away from a scale word that is
+    /// no abbreviation ("bilion", "milions"). Abbreviations are left out: one
+    /// edit from "m" or "bn" is half the short words of a language.
+    fn near_scale(&self, lexemes: &[Lexeme], at: usize) -> bool {
+        let Some(word) = lexemes.get(at).filter(|l| l.kind == LexKind::Word) else {
+            return false;
+        };
+        let length = word.folded.chars().count();
+        self.lexicon.scales.iter().any(|s| {
+            let [scale] = s.phrase.as_slice() else {
+                return false;
+            };
+            !s.short
+                && scale.chars().count().abs_diff(length) <= 1
+                && osa_distance(word.folded, scale) == 1
+        })
     }
 
     fn currency_at(&self, lexemes: &[Lexeme], at: usize) -> Option<(String, usize)> {
@@ -755,6 +778,27 @@ mod tests {
         // A currency after its figure, then a spaced number: still its own.
         let first = &read("fr", "15 euros 20 fois")[0];
         assert_eq!((first.value, first.range.clone()), (15.0, 0..8));
+    }
+
+    #[test]
+    fn a_misspelt_scale_word_makes_no_amount() {
+        for (lang, text) in [
+            ("en", "$2 bilion"),
+            ("en", "€3 milions"),
+            ("en", "a round of $4 billlion"),
+            ("en", "£5 thousnd"),
+            ("fr", "3 milions d'euros"),
+            ("fr", "€3 milions"),
+            ("fr", "2 miliards de dollars"),
+            ("fr", "$2 milliars"),
+        ] {
+            assert_eq!(read(lang, text), [], "{text}");
+        }
+        // A word two edits or more from every scale is no scale: the figure stands.
+        assert_eq!(read("en", "$2 bills")[0].value, 2.0);
+        assert_eq!(read("fr", "3 € pièce")[0].value, 3.0);
+        // Abbreviations are too short to tell a slip from another word.
+        assert_eq!(read("en", "$5 in cash")[0].value, 5.0);
     }
 
     #[test]
