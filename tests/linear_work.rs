@@ -7,10 +7,12 @@
 use std::sync::Mutex;
 
 use claimcheck::engine::{CheckOptions, Engine};
+use claimcheck::extract::mask::not_prose;
 use claimcheck::lexicon::{Lexicon, Lexicons};
 use claimcheck::readers::amounts::AmountReader;
 use claimcheck::rules::RulesLocation;
 use claimcheck::text::lexemes::lex;
+use claimcheck::text::tokens::tokenize;
 use claimcheck::text::work;
 
 /// The counter is shared by the process: one measurement at a time.
@@ -94,6 +96,23 @@ fn reading_a_long_run_of_digit_groups_is_linear() {
             let lexemes = lex(&text, 0..text.len(), &mut folds);
             work_of(|| {
                 reader.read(&text, &lexemes);
+            })
+        },
+        1000,
+    );
+}
+
+#[test]
+fn finding_runs_of_figures_on_one_long_line_is_linear() {
+    assert_linear(
+        "runs of figures",
+        |n| {
+            // Each group of three figures sends the reader to its line.
+            let text = "from 10 20 30 to $1M$2M$3M and ".repeat(n);
+            let mut folds = String::new();
+            let tokens = tokenize(&text, 0..text.len(), &mut folds);
+            work_of(|| {
+                not_prose(&text, 0..text.len(), &tokens);
             })
         },
         1000,

@@ -107,7 +107,7 @@ impl<'a> Extractor<'a> {
     /// inference as well.
     pub fn extract(&self, map: &SourceMap, article: Article, mut tokens: Vec<Token>) -> Extraction {
         let text = &map.get(article.file).text;
-        let masks = mask::not_prose(text, article.body.clone());
+        let masks = mask::not_prose(text, article.body.clone(), &tokens);
         if !masks.is_empty() {
             tokens.retain(|t| !mask::is_masked(&masks, &t.range));
         }

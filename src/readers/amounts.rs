@@ -5,6 +5,7 @@
 //! 14.5 to 15.5 million); a hedge widens or opens the interval as the lexicon says.
 
 use crate::lexicon::{Hedge, Lexicon, Phrases};
+use crate::text::distance::osa_distance;
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
 use crate::values::Amount;
 use compact_str::CompactString;
@@ -83,6 +84,10 @@ impl AmountReader<'_> {
             short_scale = scale.short;
             long_scale = !scale.short;
             end += scale.phrase.len();
+        } else if self.near_scale(lexemes, end) {
+            // "$2 bilion": a slip of a scale word; read as 2 it would be a claim
+            // a billion times too small. Unsure: say nothing.
+            return None;
         }
         // A currency after: "15 M€", "15 millions d'euros", "2 milliards de dollars".
         let mut currency = None;
@@ -94,6 +99,15 @@ impl AmountReader<'_> {
             })
             .map(|_| end + 1);
         if let Some((code, len)) = self.currency_at(lexemes, end) {
+            // "a €600 million round", "in 2023 $40 million": a currency glued to
+            // the figure after it opens that figure; this number is no quantity
+            // of its own.
+            if lexemes
+                .get(end + len)
+                .is_some_and(|l| l.kind == LexKind::Number && !l.spaced)
+            {
+                return None;
+            }
             currency = Some(code);
             last = end + len;
         } else if let Some(at) = after_connector {
@@ -149,6 +163,24 @@ impl AmountReader<'_> {
             },
             last,
         ))
+    }
+
+    /// Whether `lexemes[at]` is a word one edit away from a scale word that is
+    /// no abbreviation ("bilion", "milions"). Abbreviations are left out: one
+    /// edit from "m" or "bn" is half the short words of a language.
+    fn near_scale(&self, lexemes: &[Lexeme], at: usize) -> bool {
+        let Some(word) = lexemes.get(at).filter(|l| l.kind == LexKind::Word) else {
+            return false;
+        };
+        let length = word.folded.chars().count();
+        self.lexicon.scales.iter().any(|s| {
+            let [scale] = s.phrase.as_slice() else {
+                return false;
+            };
+            !s.short
+                && scale.chars().count().abs_diff(length) <= 1
+                && osa_distance(word.folded, scale) == 1
+        })
     }
 
     fn currency_at(&self, lexemes: &[Lexeme], at: usize) -> Option<(String, usize)> {
@@ -704,6 +736,69 @@ mod tests {
         let a = &read("fr", "6\u{200b}00 millions d'euros")[0];
         assert_eq!((a.value, a.currency.as_deref()), (600e6, Some("EUR")));
         assert_eq!(read("fr", "1\u{a0}5\u{ad}00\u{a0}000 €")[0].value, 1.5e6);
+    }
+
+    /// (language, text, the one amount read, its value)
+    type Single = (&'static str, &'static str, &'static str, f64);
+
+    #[test]
+    fn a_number_before_a_currency_that_opens_the_next_figure_is_no_amount() {
+        let cases: &[Single] = &[
+            ("en", "led a €600 million round", "€600 million", 600e6),
+            ("en", "at a $10 billion valuation", "$10 billion", 10e9),
+            ("en", "a $112 million seed round", "$112 million", 112e6),
+            ("en", "achieving a €5.8bn valuation", "€5.8bn", 5.8e9),
+            ("en", "one $20 million tranche", "$20 million", 20e6),
+            ("en", "in 2023 $40 million more", "$40 million", 40e6),
+            ("fr", "un €600 millions", "€600 millions", 600e6),
+            (
+                "fr",
+                "une levée de 600 millions d'euros",
+                "600 millions d'euros",
+                600e6,
+            ),
+            (
+                "fr",
+                "un tour de 2 milliards de dollars",
+                "2 milliards de dollars",
+                2e9,
+            ),
+            // A number word before a scale is still that number.
+            ("en", "a million euros", "a million euros", 1e6),
+            ("fr", "un milliard d'euros", "un milliard d'euros", 1e9),
+        ];
+        for (lang, text, written, value) in cases {
+            let found = read(lang, text);
+            let seen: Vec<_> = found
+                .iter()
+                .map(|a| (&text[a.range.clone()], a.value))
+                .collect();
+            assert_eq!(seen, [(*written, *value)], "{text}");
+        }
+        // A currency after its figure, then a spaced number: still its own.
+        let first = &read("fr", "15 euros 20 fois")[0];
+        assert_eq!((first.value, first.range.clone()), (15.0, 0..8));
+    }
+
+    #[test]
+    fn a_misspelt_scale_word_makes_no_amount() {
+        for (lang, text) in [
+            ("en", "$2 bilion"),
+            ("en", "€3 milions"),
+            ("en", "a round of $4 billlion"),
+            ("en", "£5 thousnd"),
+            ("fr", "3 milions d'euros"),
+            ("fr", "€3 milions"),
+            ("fr", "2 miliards de dollars"),
+            ("fr", "$2 milliars"),
+        ] {
+            assert_eq!(read(lang, text), [], "{text}");
+        }
+        // A word two edits or more from every scale is no scale: the figure stands.
+        assert_eq!(read("en", "$2 bills")[0].value, 2.0);
+        assert_eq!(read("fr", "3 € pièce")[0].value, 3.0);
+        // Abbreviations are too short to tell a slip from another word.
+        assert_eq!(read("en", "$5 in cash")[0].value, 5.0);
     }
 
     #[test]
