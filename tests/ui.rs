@@ -6,7 +6,11 @@
 //! `fixtures/fact-bases/`, each folder is a fact base validated with
 //! `claimcheck rules check`. Under `fixtures/checks/`, each folder is named after
 //! one check and holds its own fact base (`rules/`) and articles, run with only
-//! that check selected (as ruff's `test_case(Rule::X, "X.py")`). To accept new
+//! that check selected (as ruff's `test_case(Rule::X, "X.py")`). An area that
+//! holds a fact base of its own (`fixtures/<area>/rules/`, such as
+//! `fixtures/clauses/`) has each article and folder checked with it, every
+//! check on, and its claims listed too (`claimcheck claims`); articles named
+//! `*-known-gap.md` are left out (see `tests/clauses.rs`). To accept new
 //! output after a deliberate change, run `BLESS=1 cargo test --test ui` and review
 //! the diff.
 
@@ -18,6 +22,13 @@ const FACT_BASES: &str = "fact-bases";
 
 /// The area with one folder per check, each with a fact base of its own.
 const CHECKS: &str = "checks";
+
+/// The folder that makes an area one with a fact base of its own.
+const OWN_RULES: &str = "rules";
+
+/// The suffix of articles that show an engine defect: what they should give is
+/// asserted by ignored tests (`tests/clauses.rs`), never pinned here.
+const KNOWN_GAP: &str = "-known-gap";
 
 /// Checks that cannot fire on articles, so have no folder under
 /// `fixtures/checks/`: they judge the fact base, which `claimcheck check`
@@ -67,7 +78,7 @@ fn fixtures() -> Vec<PathBuf> {
         .expect("fixtures/ exists")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| !p.ends_with(FACT_BASES) && !p.ends_with(CHECKS))
+        .filter(|p| !p.ends_with(FACT_BASES) && !p.ends_with(CHECKS) && !p.join(OWN_RULES).is_dir())
         .collect();
     areas.sort();
     for area in areas.into_iter().filter(|p| p.is_dir()) {
@@ -103,6 +114,80 @@ fn folders_of(area: &str) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
+}
+
+/// The areas with a fact base of their own (`fixtures/<area>/rules/`), sorted.
+fn own_rules_areas() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut found: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixtures/ exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(OWN_RULES).is_dir() && !p.ends_with(CHECKS))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The fixtures of an area with its own fact base: its articles (but the
+/// known gaps) and its folders (but `rules/`), sorted.
+fn own_rules_fixtures(area: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<_> = articles_of(area)
+        .into_iter()
+        .filter(|a| {
+            !a.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.ends_with(KNOWN_GAP))
+        })
+        .collect();
+    found.extend(
+        std::fs::read_dir(area)
+            .expect("readable")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir() && !p.ends_with(OWN_RULES)),
+    );
+    found.sort();
+    found
+}
+
+/// What `check` and `claims` show on a fixture of an area with its own fact
+/// base. Its articles are named one by one (the area's ignore file keeps a
+/// walk of `fixtures/` out of it, and a folder's articles are checked together).
+fn run_own_rules_fixture(area: &Path, fixture: &Path) -> String {
+    let rules = relative(&area.join(OWN_RULES));
+    let articles: Vec<String> = if fixture.is_dir() {
+        articles_of(fixture).iter().map(|a| relative(a)).collect()
+    } else {
+        vec![relative(fixture)]
+    };
+    let mut seen = String::new();
+    // `claims` prints no colour and takes no `--color`.
+    for command in [&["check", "--color", "never"][..], &["claims"]] {
+        let mut args = command.to_vec();
+        args.extend(["--rules", &rules]);
+        args.extend(articles.iter().map(String::as_str));
+        seen.push_str(&format!(
+            "$ claimcheck {}\n{}",
+            args.join(" "),
+            invoke(&args)
+        ));
+    }
+    seen
+}
+
+#[test]
+fn fixtures_with_their_own_fact_base_match_their_expected_output() {
+    let areas = own_rules_areas();
+    assert!(
+        areas.iter().any(|a| a.ends_with("clauses")),
+        "expected fixtures/clauses/, found {areas:?}"
+    );
+    for area in areas {
+        let all = own_rules_fixtures(&area);
+        assert!(all.len() >= 2, "{}: found {all:?}", area.display());
+        compare(all, |f| run_own_rules_fixture(&area, f));
+    }
 }
 
 /// Every fact-base fixture: the folders under `fixtures/fact-bases/`.
