@@ -7,9 +7,9 @@
 //! Each class of clause reading has a French and an English article where a
 //! claim must still be checked and reported (`fr-modality.md`) and one where
 //! the report, conditional, other company's or contract figure must give no
-//! finding (`fr-modality-clean.md`). Articles named `*-known-gap.md` hold
-//! sentences the engine gets wrong today: the tests on them say what it should
-//! do and are ignored (`cargo test --test clauses -- --ignored` shows the gaps).
+//! finding (`fr-modality-clean.md`). The other articles hold harder cases:
+//! one-word unknown names, a figure cut by a line break, a date after a second
+//! amount.
 
 use std::path::Path;
 use std::process::Command;
@@ -550,19 +550,20 @@ fn clean_articles_give_no_finding_at_all() {
     }
 }
 
-// Known gaps: what the engine should do on these sentences, and does not yet.
+// Harder cases: one-word names, participles before an agent, a contract's
+// worth, figures cut by a line break, dates after a second amount.
 
 #[test]
-#[ignore = "known gap: one-word unknown names and the cue's own participle before `par`"]
-fn known_gap_french_other_company() {
-    // Line 8: "Vantorq, son concurrent suisse, a levé …": a one-word name that
-    // starts a sentence is not taken for a name. Line 10: "Face à Nova Labs,
-    // Vantorq, son concurrent suisse, …": a lone unknown name between commas is
-    // taken for an aside. Line 12: "levés par Vantorq Robotics": the agent is not
-    // read when the participle is a cue. Line 15: "un contrat d'une valeur de":
-    // the cue "valeur" wins over the contract. All four are bound to Nova Labs.
+fn french_one_word_unknown_names_and_participles_before_par_make_no_claim() {
+    // Line 8: "Vantorq, son concurrent suisse, a levé …": a one-word name set
+    // off by a comma at the start of a sentence is a name. Line 10: "Face à
+    // Nova Labs, Vantorq, son concurrent suisse, …": a lone unknown name
+    // between commas is no aside. Line 12: "levés par Vantorq Robotics": the
+    // participle before `par` is a cue, and its agent the subject. Line 15:
+    // "un contrat d'une valeur de": the worth is the contract's. None of the
+    // four is Nova Labs'.
     assert_claims(
-        "fr-other-company-known-gap.md",
+        "fr-other-company-one-word-names.md",
         &[(
             6,
             "30 millions d'euros",
@@ -571,34 +572,31 @@ fn known_gap_french_other_company() {
             "asserted",
         )],
     );
-    assert_findings(&["fr-other-company-known-gap.md"], &[], &[]);
+    assert_findings(&["fr-other-company-one-word-names.md"], &[], &[]);
 }
 
 #[test]
-#[ignore = "known gap: one-word unknown names, the cue's own participle before `by`, `a contract worth`"]
-fn known_gap_english_other_company() {
+fn english_one_word_unknown_names_participles_and_contract_worth_make_no_claim() {
     assert_claims(
-        "en-other-company-known-gap.md",
+        "en-other-company-one-word-names.md",
         &[(6, "€30 million", "nova-labs", "funding-round", "asserted")],
     );
-    assert_findings(&["en-other-company-known-gap.md"], &[], &[]);
+    assert_findings(&["en-other-company-one-word-names.md"], &[], &[]);
 }
 
 #[test]
-#[ignore = "known gap: `a €30 million` also reads `a €` as one euro"]
-fn known_gap_english_article_before_a_currency() {
+fn an_article_before_a_currency_is_not_one_euro() {
     assert_claims(
-        "en-clauses-known-gap.md",
+        "en-clauses-article-before-currency.md",
         &[(6, "€30 million", "nova-labs", "funding-round", "asserted")],
     );
-    assert_findings(&["en-clauses-known-gap.md"], &[], &[]);
+    assert_findings(&["en-clauses-article-before-currency.md"], &[], &[]);
 }
 
 #[test]
-#[ignore = "known gap: a hard-wrapped line that ends with a figure ends the sentence"]
-fn known_gap_french_figure_at_the_end_of_a_line() {
+fn a_french_figure_at_the_end_of_a_wrapped_line_is_read_whole() {
     assert_claims(
-        "fr-wrapped-known-gap.md",
+        "fr-wrapped-lines.md",
         &[(
             6,
             "35 millions d'euros",
@@ -607,24 +605,22 @@ fn known_gap_french_figure_at_the_end_of_a_line() {
             "asserted",
         )],
     );
-    assert_conflicts("fr-wrapped-known-gap.md", &[(6, "35 millions d'euros")]);
+    assert_conflicts("fr-wrapped-lines.md", &[(6, "35 millions d'euros")]);
 }
 
 #[test]
-#[ignore = "known gap: a hard-wrapped line that ends with a figure ends the sentence"]
-fn known_gap_english_figure_at_the_end_of_a_line() {
+fn an_english_figure_at_the_end_of_a_wrapped_line_is_read_whole() {
     assert_claims(
-        "en-wrapped-known-gap.md",
+        "en-wrapped-lines.md",
         &[(6, "€150 million", "nova-labs", "valuation", "asserted")],
     );
-    assert_conflicts("en-wrapped-known-gap.md", &[(6, "€150 million")]);
+    assert_conflicts("en-wrapped-lines.md", &[(6, "€150 million")]);
 }
 
 #[test]
-#[ignore = "known gap: a date after a second amount dates the first (English)"]
-fn known_gap_english_date_across_another_amount() {
+fn a_date_after_a_second_amount_does_not_date_the_first() {
     // "is valued at €150 million and raised €30 million in January": the
     // valuation is of the article's date (May 2024), which the fact base
-    // contradicts; it is dated January, when no valuation is known.
-    assert_conflicts("en-dates-known-gap.md", &[(6, "€150 million")]);
+    // contradicts; January dates the round only.
+    assert_conflicts("en-dates-across-amounts.md", &[(6, "€150 million")]);
 }

@@ -163,8 +163,11 @@ impl ClaimFinder<'_> {
             else {
                 continue;
             };
-            // "un contrat de 269 millions": the nearest cue is one no attribute has.
-            if self.non_claim_cue_nearer(first, end, &sentence_tokens, score) {
+            // "un contrat de 269 millions": the nearest cue is one no attribute
+            // has; "a contract worth €12 million": the cue describes one.
+            if self.non_claim_cue_nearer(first, end, &sentence_tokens, score)
+                || self.non_claim_cue_governs(&cue.tokens, first)
+            {
                 continue;
             }
             let attribute = &self.facts.attributes[cue.attribute];
@@ -398,6 +401,10 @@ impl ClaimFinder<'_> {
             if d.range.start >= sentence.end
                 || words_within(amount.end, d.range.start) > AFTER_REACH
                 || self.text[amount.end..d.range.start].contains([',', ';', ':'])
+                // "valued at €150 million and raised €30 million in January":
+                // the date is the second amount's (a conversion in
+                // parentheses is the same amount).
+                || self.other_amount_between(amounts, amount.end, d.range.start)
             {
                 break;
             }
@@ -466,6 +473,31 @@ impl ClaimFinder<'_> {
             // keeps it among cues that start at one word).
             .min_by_key(|(score, c)| (*score, c.tokens.start))
             .map(|(score, c)| (c, score))
+    }
+
+    /// Whether a word of an amount no attribute describes stands right before
+    /// a cue that itself stands before the amount (at most two words between,
+    /// no punctuation): "a contract worth €12 million", "un contrat d'une
+    /// valeur de 12 millions" speak of the contract's worth.
+    fn non_claim_cue_governs(&self, cue: &Range<usize>, first: usize) -> bool {
+        if cue.end > first || cue.start == 0 {
+            return false;
+        }
+        let phrases = &self.lexicon.clauses.non_claim_cues;
+        (cue.start.saturating_sub(3)..cue.start).any(|i| {
+            phrases.iter().any(|p| {
+                let end = i + p.len();
+                end <= cue.start
+                    && cue.start - end <= 2
+                    && self.tokens[i..end]
+                        .iter()
+                        .zip(p)
+                        .all(|(t, w)| t.folded == w)
+                    && !self.text
+                        [self.tokens[end - 1].range.end..self.tokens[cue.start].range.start]
+                        .contains([',', ';', ':', '.', '(', ')'])
+            })
+        })
     }
 
     /// How many commas stand between an amount at tokens `first..end` and a
@@ -843,6 +875,26 @@ fn cue_score(
     let after = i64::from(cue.start >= end) * 3;
     (distance <= CUE_REACH)
         .then(|| 2 * distance as i64 + after - 8 * i64::from(priority) + 10 * commas as i64)
+}
+
+impl ClaimFinder<'_> {
+    /// Whether an amount other than a conversion in parentheses of the one
+    /// before it lies wholly within bytes `a..b`.
+    fn other_amount_between(&self, amounts: &[Amount], a: usize, b: usize) -> bool {
+        let from = amounts.partition_point(|x| x.range.start < a);
+        amounts[from..]
+            .iter()
+            .take_while(|x| x.range.end <= b)
+            .enumerate()
+            .any(|(k, x)| {
+                let before = if k == 0 {
+                    a
+                } else {
+                    amounts[from + k - 1].range.end
+                };
+                before > x.range.start || self.text[before..x.range.start].trim() != "("
+            })
+    }
 }
 
 /// Whether one of `amounts` (in reading order, none inside another) lies

@@ -105,8 +105,8 @@ pub(super) fn clause_of(
 }
 
 /// The asides of `clause` (token ranges, in reading order): runs between two
-/// commas that open with an aside opener ("qui", "its", "the") or name no
-/// entity (`names_one` tells), a fronted phrase up to the first comma that
+/// commas that open with an aside opener ("qui", "its", "the") or do not
+/// open with a name (`names_one` tells), a fronted phrase up to the first comma that
 /// opens with an adverbial opener ("according to", "selon"), and parentheses.
 pub(super) fn asides(
     text: &str,

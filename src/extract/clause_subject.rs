@@ -31,9 +31,13 @@ impl ClaimFinder<'_> {
     /// The asides of `clause` (see [`super::clause::asides`]), `refs` being
     /// the references of its sentence.
     pub(super) fn asides(&self, clause: &Range<usize>, refs: &[Ref]) -> Vec<Range<usize>> {
+        // A run between two commas that starts with a name ("…, Globex, …")
+        // is no aside; one that starts otherwise ("…, installé près de
+        // Rennes, …") is. It never holds its sentence's first word.
         let names_one = |run: &Range<usize>| {
             let first = refs.partition_point(|r| r.token < run.start);
-            refs.get(first).is_some_and(|r| r.token < run.end)
+            refs.get(first).is_some_and(|r| r.token == run.start)
+                || (run.start < run.end && self.is_unknown_name(run.start, usize::MAX))
         };
         super::clause::asides(
             self.text,
@@ -81,7 +85,13 @@ impl ClaimFinder<'_> {
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised && !n.has_digit);
-            return t.all_caps || inner_capital || next_capitalised;
+            // "Globex, its rival, raised …": a word set off by a comma.
+            let comma_next = self.tokens.get(i + 1).is_some_and(|n| {
+                self.text[t.range.end..n.range.start]
+                    .trim_start()
+                    .starts_with(',')
+            });
+            return t.all_caps || inner_capital || next_capitalised || comma_next;
         }
         true
     }
@@ -140,8 +150,11 @@ impl ClaimFinder<'_> {
             })?;
             // Only words between: no punctuation, no cue ("round led by").
             let gap = &self.text[self.tokens[end - 1].range.end..self.tokens[at].range.start];
+            // A cue right before the marker is the participle whose agent
+            // follows ("levés par", "raised by"); one further off is a noun
+            // with a participle of its own ("round led by").
             if gap.contains(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '-')
-                || cues.starting_in(end..at).next().is_some()
+                || cues.starting_in(end..at).any(|(_, c)| c.tokens.end != at)
             {
                 return None;
             }

@@ -67,7 +67,8 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
             // line without a full stop is a title, and so is a block's first
             // line followed by a capitalised one (a headline over a paragraph).
             let wrapped = (line.ends_with(',')
-                || line.ends_with(char::is_lowercase) && !(first_of_block && next_capitalised))
+                || line.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                    && !(first_of_block && next_capitalised))
                 && line.chars().count() >= 50;
             line.is_empty() || blank_next || !wrapped
         } else {
