@@ -211,6 +211,12 @@ impl ClaimFinder<'_> {
                 Some(Agent::Known(r)) => Some(r.entity),
                 None => None,
             };
+            // "…, H, qui a bouclé une levée de 220 millions": the antecedent.
+            let antecedent = match self.relative_antecedent(first, &clause, in_sentence_refs) {
+                Some(Agent::Unknown) => continue,
+                Some(Agent::Known(r)) => Some(r).filter(allowed),
+                None => None,
+            };
             // The nearest reference before the cue (or the amount) in the
             // clause, asides stepped over; else before the clause; else after
             // the amount. References are in reading order.
@@ -230,17 +236,21 @@ impl ClaimFinder<'_> {
                 self.tokens_between(&sentence_tokens, r.range.end, usize::MAX)
                     .start
             });
-            if self.unknown_name_between(
-                known_end,
-                anchor,
-                &asides,
-                &value_tokens,
-                sentence_tokens.start,
-                in_sentence_refs,
-            ) {
+            if antecedent.is_none()
+                && (self.unknown_name_between(
+                    known_end,
+                    anchor,
+                    &asides,
+                    &value_tokens,
+                    sentence_tokens.start,
+                    in_sentence_refs,
+                ) || in_clause.is_none()
+                    && self.clause_names_someone_else(&clause, anchor, &asides, &value_tokens))
+            {
                 continue;
             }
-            let subject = in_clause
+            let subject = antecedent
+                .or(in_clause)
                 .and_then(pick)
                 .or_else(|| {
                     in_sentence_refs[..before_anchor]

@@ -11,7 +11,8 @@ use super::claims::{ClaimFinder, Ref};
 use super::clause::in_aside;
 use super::windows::CueWindows;
 
-/// Who a passive after an amount names as its agent.
+/// Who a passive after an amount names as its agent, or whom a relative
+/// clause holding it is about.
 pub(super) enum Agent<'r> {
     /// An entity of the fact base (or a description of one).
     Known(&'r Ref),
@@ -127,6 +128,57 @@ impl ClaimFinder<'_> {
                 self.count(1);
                 self.is_unknown_name(i, sentence_start) && !qualifies_a_ref(i)
             })
+    }
+
+    /// Whether a clause that names no entity the fact base knows before
+    /// token `anchor` names someone else there (outside its asides): "only the
+    /// German Globex is so richly endowed, having raised nearly 500 million" is
+    /// about Globex, not about the company of the sentences before.
+    pub(super) fn clause_names_someone_else(
+        &self,
+        clause: &Range<usize>,
+        anchor: usize,
+        asides: &[Range<usize>],
+        value: &Range<usize>,
+    ) -> bool {
+        (clause.start..anchor).any(|i| {
+            self.count(1);
+            !in_aside(asides, value, i) && self.is_unknown_name(i, clause.start)
+        })
+    }
+
+    /// The antecedent of a relative clause that holds token `first`: in
+    /// "le potentiel de H, qui a bouclé une levée de 220 millions", the name
+    /// right before the comma that opens "qui …". `None` when the value's run
+    /// does not open with a relative pronoun or no name stands before it.
+    pub(super) fn relative_antecedent<'r>(
+        &self,
+        first: usize,
+        clause: &Range<usize>,
+        refs: &'r [Ref],
+    ) -> Option<Agent<'r>> {
+        let opens = (clause.start + 1..=first).rev().find(|&i| {
+            let gap = &self.text[self.tokens[i - 1].range.end..self.tokens[i].range.start];
+            gap.find(',')
+                .is_some_and(|c| gap[c + 1..].starts_with(char::is_whitespace))
+        })?;
+        let relative = self.lexicon.clauses.relative_pronouns.iter().any(|p| {
+            opens + p.len() <= first
+                && self.tokens[opens..opens + p.len()]
+                    .iter()
+                    .zip(p)
+                    .all(|(t, w)| t.folded == w)
+        });
+        if !relative {
+            return None;
+        }
+        let before = self.tokens[opens - 1].range.end;
+        match refs.iter().rev().find(|r| r.range.end == before) {
+            Some(r) => Some(Agent::Known(r)),
+            None => self
+                .is_unknown_name(opens - 1, usize::MAX)
+                .then_some(Agent::Unknown),
+        }
     }
 
     /// The agent of a passive right after the amount that ends before token

@@ -24,6 +24,10 @@ pub struct ClauseWordsFile {
     /// Words that put the agent of a passive after it ("accumulés par X").
     #[serde(default)]
     pub agent_markers: Vec<String>,
+    /// Relative pronouns: a run after a comma that opens with one is about
+    /// the name before the comma ("H, qui a levé …").
+    #[serde(default)]
+    pub relative_pronouns: Vec<String>,
     /// Prepositions before a noun phrase that names its person last ("founded
     /// by former DeepMind researcher Jean Martin").
     #[serde(default)]
@@ -53,6 +57,7 @@ pub struct ClauseWords {
     pub aside_openers: Vec<Vec<String>>,
     pub adverbial_openers: Vec<Vec<String>>,
     pub agent_markers: Vec<Vec<String>>,
+    pub relative_pronouns: Vec<Vec<String>>,
     pub prepositions: Vec<Vec<String>>,
     /// Folded.
     pub determiners: Vec<String>,
@@ -86,6 +91,7 @@ impl ClauseWords {
             aside_openers: phrases(&file.aside_openers),
             adverbial_openers: phrases(&file.adverbial_openers),
             agent_markers: phrases(&file.agent_markers),
+            relative_pronouns: phrases(&file.relative_pronouns),
             prepositions: phrases(&file.prepositions),
             determiners: file.determiners.iter().map(|w| fold(w)).collect(),
             modality: longest_first(modality),
