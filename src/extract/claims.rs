@@ -173,6 +173,9 @@ impl ClaimFinder<'_> {
             let attribute = &self.facts.attributes[cue.attribute];
             let anchor = cue.tokens.start.min(first);
             let value_tokens = first..end;
+            let fronted_holder = asides
+                .first()
+                .filter(|a| a.start == clause.start && a.start <= first && end <= a.end);
             let aside = |r: &Ref| in_aside(&asides, &value_tokens, r.token);
             let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
             let marked = |r: &Ref| self.after_object_marker(r.token);
@@ -221,7 +224,6 @@ impl ClaimFinder<'_> {
             // clause, asides stepped over; else before the clause; else after
             // the amount. References are in reading order.
             let before_anchor = in_sentence_refs.partition_point(|r| r.token < anchor);
-            let from_end = in_sentence_refs.partition_point(|r| r.token < end);
             let in_clause = in_sentence_refs[..before_anchor]
                 .iter()
                 .rev()
@@ -263,9 +265,16 @@ impl ClaimFinder<'_> {
                         .and_then(pick)
                 })
                 .or_else(|| {
-                    in_sentence_refs[from_end..]
+                    // "Avec une levée de 135 millions, elle …": a value in a
+                    // phrase put before the subject is about that subject,
+                    // named right after the phrase or not at all.
+                    let (from, to) = match fronted_holder {
+                        Some(f) => (f.end, (f.end + 3).min(clause.end)),
+                        None => (end, clause.end),
+                    };
+                    in_sentence_refs[in_sentence_refs.partition_point(|r| r.token < from)..]
                         .iter()
-                        .take_while(|r| r.token < clause.end)
+                        .take_while(|r| r.token < to)
                         .inspect(|_| self.count(1))
                         .filter(allowed)
                         .find(|r| !(attribute.has_object && marked(r)))

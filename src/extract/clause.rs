@@ -135,12 +135,18 @@ pub(super) fn asides(
         .filter(|&i| comma_before(i))
         .collect();
     let mut out = Vec::new();
+    let mut main_from = None;
     if let Some(&first) = commas.first()
         && opens(clause.start, &words.adverbial_openers)
     {
         out.push(clause.start..first);
+        // What follows a fronted phrase is the clause itself.
+        main_from = Some(first);
     }
     for pair in commas.windows(2) {
+        if main_from == Some(pair[0]) && !opens(pair[0], &words.aside_openers) {
+            continue;
+        }
         if opens(pair[0], &words.aside_openers)
             || opens(pair[0], &words.adverbial_openers)
             || !names_one(&(pair[0]..pair[1]))

@@ -74,10 +74,22 @@ impl ClaimFinder<'_> {
                         false,
                     )
                 } else if before.is_empty() {
-                    // "Fondé en avril dernier, Acme AI …": the subject follows.
+                    // "Fondé en avril dernier, Acme AI …": the subject follows;
+                    // "Fondée en 2023 par d'anciens de Hooli, Acme AI …": it is
+                    // the first name after the phrase's comma, if one is there.
+                    let after_comma = self.text[value_end..s.end]
+                        .find(", ")
+                        .map(|c| value_end + c + 2)
+                        .filter(|&at| {
+                            refs_in(refs, sentence).any(|r| {
+                                r.range.start >= at
+                                    && self.words_within(at, r.range.start) <= 2
+                                    && allowed(&r)
+                            })
+                        });
                     match refs_in(refs, sentence)
                         .inspect(|_| self.count(1))
-                        .filter(|r| r.range.start >= value_end)
+                        .filter(|r| r.range.start >= after_comma.unwrap_or(value_end))
                         .find(allowed)
                     {
                         Some(r) => (vec![r.entity], r.range.clone(), r.described),

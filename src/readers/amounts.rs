@@ -126,6 +126,11 @@ impl AmountReader<'_> {
         if currency.is_none()
             && let Some((code, start)) = self.currency_before(lexemes, i)
         {
+            // "135 millions d'euros deux mois plus tard": a currency word
+            // before a number word is the end of another amount.
+            if lexemes[i].kind == LexKind::Word {
+                return None;
+            }
             currency = Some(code);
             first = start;
         }
@@ -778,6 +783,31 @@ mod tests {
         // A currency after its figure, then a spaced number: still its own.
         let first = &read("fr", "15 euros 20 fois")[0];
         assert_eq!((first.value, first.range.clone()), (15.0, 0..8));
+    }
+
+    #[test]
+    fn a_currency_word_before_a_number_word_ends_the_amount_before() {
+        let cases: &[Single] = &[
+            (
+                "fr",
+                "135 millions d'euros deux mois plus tard",
+                "135 millions d'euros",
+                135e6,
+            ),
+            (
+                "en",
+                "20 million dollars two years ago",
+                "20 million dollars",
+                20e6,
+            ),
+        ];
+        for (lang, text, written, value) in cases {
+            let seen: Vec<_> = read(lang, text)
+                .iter()
+                .map(|a| (&text[a.range.clone()], a.value))
+                .collect();
+            assert_eq!(seen, [(*written, *value)], "{text}");
+        }
     }
 
     #[test]
