@@ -21,7 +21,18 @@ attribute at the claim's time, once hedges, rounding and currency are taken into
 account. A stated figure stands for the interval its digits imply ('15 millions' is
 14.5 to 15.5 million); hedges widen or open it as the lexicon says ('près de',
 'more than'). When the currencies differ, the fact is converted at the monthly rate of
-the claim's date (the `fx` table), with 3% of slack.
+the claim's date (the `fx` table), with 3% of slack; a stated equivalent is itself a
+conversion and gets the same slack, and a writer's own conversion in parentheses in an
+undated article may be at any month's rate while the fact held.
+
+Only claims stated as facts are checked: a report ('reportedly', 'selon des sources
+proches du dossier'), a plan or talks ('in talks to raise', 'vise'), a conditional
+('pourrait', 'serait valorisée') or a denial is shown by `claimcheck claims` (column
+`stated`) and not reported. A claim whose clause is about a name the fact base does
+not know makes no claim about the companies it knows. An event's figure that no event
+has but the events had added up to by its date ('raising $828M' when the rounds so far
+make $828M) is a total, not a conflict. An event may be dated in the fact base up to
+45 days after the date written in its clause.
 
 The message gives both values in the claim's currency and the rate used; a second
 label points at the fact in its YAML file, and a note gives the fact's source.

@@ -300,6 +300,9 @@ pub enum Verdict<'a> {
 
 pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     let verdict = judge_now(facts, claim);
+    if matches!(verdict, Verdict::Conflict { .. }) && is_a_total(facts, claim) {
+        return Verdict::Unknown;
+    }
     let now = match &verdict {
         Verdict::Conflict { closest } => closest.clone(),
         Verdict::CurrencyMismatch { stated, .. } => stated.clone(),
@@ -321,6 +324,45 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
         Some(then) => Verdict::Stale { then, now },
         None => verdict,
     }
+}
+
+/// Whether an event's figure that matches no event is what the events had
+/// added up to by one of them on or before the claim's date ("Raising $828M"
+/// read as a round, the rounds so far making $828M): a total read as an event
+/// is no conflict. Sums are widened by [`CONVERSION_SLACK`], as a total is
+/// often rounded.
+fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
+    let summed = facts
+        .attributes
+        .iter()
+        .any(|a| a.sums == Some(claim.attribute));
+    let Some(currency) = claim.amount.currency.as_deref() else {
+        return false;
+    };
+    if !summed || facts.attributes[claim.attribute].kind != AttrKind::Event {
+        return false;
+    }
+    let mut events: Vec<&Fact> = facts
+        .facts_about(claim.subject, claim.attribute)
+        .filter(|f| claim.date.is_none_or(|d| f.valid.first <= d.last))
+        .collect();
+    events.sort_by_key(|f| f.valid.first);
+    let (mut low, mut high) = (0.0, 0.0);
+    for event in events {
+        let Some(v) = fact_in(facts, event, currency, RateTime::of(claim)) else {
+            return false;
+        };
+        low += v.low;
+        high += v.high;
+        let widened = (
+            low * (1.0 - CONVERSION_SLACK),
+            high * (1.0 + CONVERSION_SLACK),
+        );
+        if overlaps((claim.amount.low, claim.amount.high), widened) {
+            return true;
+        }
+    }
+    false
 }
 
 fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
