@@ -251,7 +251,34 @@ impl ClaimFinder<'_> {
             {
                 continue;
             }
+            // "a $648 million funding round in Helsing": for an attribute
+            // without an object, the company the cue goes into is the subject.
+            let cue_into = (!attribute.has_object)
+                .then(|| {
+                    let at = in_sentence_refs.partition_point(|r| r.token < cue.tokens.end);
+                    in_sentence_refs[at..]
+                        .iter()
+                        .take_while(|r| r.token <= cue.tokens.end + 3)
+                        .find(|r| {
+                            self.after_object_marker(r.token)
+                                && self.words_within(
+                                    self.tokens[cue.tokens.end - 1].range.end,
+                                    r.range.start,
+                                ) <= 2
+                        })
+                })
+                .flatten()
+                .filter(allowed);
+            // "€1.5 billion from Globex, the largest investor": for an
+            // attribute with an object, who gives comes after a giver marker.
+            let giver = attribute
+                .has_object
+                .then(|| self.giver_after(end, in_sentence_refs))
+                .flatten()
+                .filter(allowed);
             let subject = antecedent
+                .or(giver)
+                .or(cue_into)
                 .or(in_clause)
                 .and_then(pick)
                 .or_else(|| {
@@ -567,6 +594,25 @@ impl ClaimFinder<'_> {
                     .is_some_and(|s| s <= score)
             })
         })
+    }
+
+    /// The reference named right after a giver marker ("from", "de la part
+    /// de") that follows the amount ending before token `end`.
+    fn giver_after<'r>(&self, end: usize, refs: &'r [Ref]) -> Option<&'r Ref> {
+        let marker = self.lexicon.clauses.giver_markers.iter().find(|m| {
+            end + m.len() <= self.tokens.len()
+                && self.tokens[end..end + m.len()]
+                    .iter()
+                    .zip(*m)
+                    .all(|(t, w)| t.folded == w)
+        })?;
+        let at = end + marker.len();
+        let gap = &self.text[self.tokens[end - 1].range.end..self.tokens[end].range.start];
+        if gap.contains([',', ';', ':', '.', '(', ')']) {
+            return None;
+        }
+        refs.get(refs.partition_point(|r| r.token < at))
+            .filter(|r| r.token == at)
     }
 
     /// Whether an object marker ("dans", "in") stands right before token `at`,

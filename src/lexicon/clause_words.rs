@@ -24,6 +24,10 @@ pub struct ClauseWordsFile {
     /// Words that put the agent of a passive after it ("accumulés par X").
     #[serde(default)]
     pub agent_markers: Vec<String>,
+    /// Words after an amount that put who gives it next ("€1.5 billion from
+    /// Globex"): the subject of an attribute with an object (an investor).
+    #[serde(default)]
+    pub giver_markers: Vec<String>,
     /// Relative pronouns: a run after a comma that opens with one is about
     /// the name before the comma ("H, qui a levé …").
     #[serde(default)]
@@ -58,6 +62,7 @@ pub struct ClauseWords {
     pub adverbial_openers: Vec<Vec<String>>,
     pub agent_markers: Vec<Vec<String>>,
     pub relative_pronouns: Vec<Vec<String>>,
+    pub giver_markers: Vec<Vec<String>>,
     pub prepositions: Vec<Vec<String>>,
     /// Folded.
     pub determiners: Vec<String>,
@@ -92,6 +97,7 @@ impl ClauseWords {
             adverbial_openers: phrases(&file.adverbial_openers),
             agent_markers: phrases(&file.agent_markers),
             relative_pronouns: phrases(&file.relative_pronouns),
+            giver_markers: phrases(&file.giver_markers),
             prepositions: phrases(&file.prepositions),
             determiners: file.determiners.iter().map(|w| fold(w)).collect(),
             modality: longest_first(modality),

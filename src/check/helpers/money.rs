@@ -326,8 +326,8 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     }
 }
 
-/// Whether an event's figure that matches no event is what the events had
-/// added up to by one of them on or before the claim's date ("Raising $828M"
+/// Whether an event's figure that matches no event is what two or more events
+/// had added up to by one of them on or before the claim's date ("Raising $828M"
 /// read as a round, the rounds so far making $828M): a total read as an event
 /// is no conflict. Sums are widened by [`CONVERSION_SLACK`], as a total is
 /// often rounded.
@@ -348,7 +348,7 @@ fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
         .collect();
     events.sort_by_key(|f| f.valid.first);
     let (mut low, mut high) = (0.0, 0.0);
-    for event in events {
+    for (k, event) in events.into_iter().enumerate() {
         let Some(v) = fact_in(facts, event, currency, RateTime::of(claim)) else {
             return false;
         };
@@ -358,7 +358,8 @@ fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
             low * (1.0 - CONVERSION_SLACK),
             high * (1.0 + CONVERSION_SLACK),
         );
-        if overlaps((claim.amount.low, claim.amount.high), widened) {
+        // One event alone is no total: it agrees or it does not.
+        if k > 0 && overlaps((claim.amount.low, claim.amount.high), widened) {
             return true;
         }
     }
