@@ -95,8 +95,27 @@ pub fn said(claim: &MoneyClaim) -> String {
     )
 }
 
+/// Whether two intervals share more than an end: "approximately €1.5 billion"
+/// (1.35–1.65) and "1.3 billion" (1.25–1.35) only touch, and disagree. An
+/// interval of one point shares it.
 pub fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 && b.0 <= a.1
+    if a.0 == a.1 || b.0 == b.1 {
+        return a.0 <= b.1 && b.0 <= a.1;
+    }
+    a.0 < b.1 && b.0 < a.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::overlaps;
+
+    #[test]
+    fn intervals_that_only_touch_do_not_overlap() {
+        assert!(!overlaps((1.35, 1.65), (1.25, 1.35)));
+        assert!(overlaps((1.3, 1.65), (1.25, 1.35)));
+        assert!(overlaps((12.0, 12.0), (11.5, 12.5)));
+        assert!(overlaps((12.0, 12.0), (12.0, 12.0)));
+    }
 }
 
 /// The month whose rate converts a claim: the claim's, else the fact's start.
