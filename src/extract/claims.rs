@@ -214,12 +214,10 @@ impl ClaimFinder<'_> {
                 Some(Agent::Known(r)) => Some(r.entity),
                 None => None,
             };
-            // "…, H, qui a bouclé une levée de 220 millions": the antecedent.
-            let antecedent = match self.relative_antecedent(first, &clause, in_sentence_refs) {
-                Some(Agent::Unknown) => continue,
-                Some(Agent::Known(r)) => Some(r).filter(allowed),
-                None => None,
-            };
+            // "…, H, qui a bouclé une levée de 220 millions": the antecedent,
+            // unless the relative clause names the subject itself ("…,
+            // qui investit dans la startup valorisée à 2 milliards").
+            let relative = self.relative_antecedent(first, &clause, in_sentence_refs);
             // The nearest reference before the cue (or the amount) in the
             // clause, asides stepped over; else before the clause; else after
             // the amount. References are in reading order.
@@ -232,6 +230,12 @@ impl ClaimFinder<'_> {
                 .filter(|r| !aside(r))
                 .filter(allowed)
                 .find(|r| !(attribute.has_object && marked(r)));
+            let antecedent = match relative {
+                Some((opens, _)) if in_clause.is_some_and(|r| r.token >= opens) => None,
+                Some((_, Agent::Unknown)) => continue,
+                Some((_, Agent::Known(r))) => Some(r).filter(allowed),
+                None => None,
+            };
             // A name the fact base does not know, nearer than any it knows: the
             // clause is about someone else ("Globex, sa rivale, a levé …").
             let known_end = in_clause.map_or(clause.start, |r| {

@@ -149,14 +149,15 @@ impl ClaimFinder<'_> {
 
     /// The antecedent of a relative clause that holds token `first`: in
     /// "le potentiel de H, qui a bouclé une levée de 220 millions", the name
-    /// right before the comma that opens "qui …". `None` when the value's run
-    /// does not open with a relative pronoun or no name stands before it.
+    /// right before the comma that opens "qui …", with the token the run opens
+    /// at. `None` when the value's run does not open with a relative pronoun
+    /// or no name stands before it.
     pub(super) fn relative_antecedent<'r>(
         &self,
         first: usize,
         clause: &Range<usize>,
         refs: &'r [Ref],
-    ) -> Option<Agent<'r>> {
+    ) -> Option<(usize, Agent<'r>)> {
         let opens = (clause.start + 1..=first).rev().find(|&i| {
             let gap = &self.text[self.tokens[i - 1].range.end..self.tokens[i].range.start];
             gap.find(',')
@@ -174,10 +175,10 @@ impl ClaimFinder<'_> {
         }
         let before = self.tokens[opens - 1].range.end;
         match refs.iter().rev().find(|r| r.range.end == before) {
-            Some(r) => Some(Agent::Known(r)),
+            Some(r) => Some((opens, Agent::Known(r))),
             None => self
                 .is_unknown_name(opens - 1, usize::MAX)
-                .then_some(Agent::Unknown),
+                .then_some((opens, Agent::Unknown)),
         }
     }
 

@@ -11,6 +11,9 @@ use crate::lexicon::clause_words::ClauseWords;
 use crate::text::tokens::Token;
 use crate::values::Modality;
 
+/// How many words a denial may stand before the value it denies.
+const NEGATION_REACH: usize = 4;
+
 /// The modality of the claim whose value is written in tokens `value` of
 /// `clause`: the first word outside the value and the asides within the
 /// clause that makes it other than asserted. A talk, plan, conditional or
@@ -62,7 +65,11 @@ pub(super) fn modality(
         }
         let before = i < value.start && states_value(i);
         let phrase = words.modality.iter().find(|(p, m)| {
-            (before || *m == Modality::Reported)
+            // A denial is of the verb next to the value ("n'a pas levé 5
+            // millions"), not of anything in its clause ("n'en est pas à son
+            // premier coup avec une récolte de 5 millions").
+            let near = *m != Modality::Negated || value.start <= i + p.len() + NEGATION_REACH;
+            near && (before || *m == Modality::Reported)
                 && i + p.len() <= clause.end
                 && (i..i + p.len()).all(counts)
                 && tokens[i..i + p.len()]
