@@ -140,6 +140,7 @@ impl ClaimFinder<'_> {
         // Amounts are in reading order: their sentence (with its tokens and
         // references) is found by stepping on from the last amount's.
         let mut next_sentence = Forward::default();
+        let mut last_clause: Option<(Range<usize>, Vec<Range<usize>>)> = None;
         for amount in amounts.iter().cloned() {
             let at = amount.range.start;
             let sentence = next_sentence.partition_point(sentences, |s| s.range.end <= at);
@@ -151,8 +152,19 @@ impl ClaimFinder<'_> {
             let Range { start: first, end } =
                 self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
             let in_sentence_refs = &refs[sentence.refs.clone()];
-            let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
-            let asides = self.asides(&clause, in_sentence_refs);
+            // Amounts of one clause share its cut (most sentences hold a few).
+            let (clause, asides) = match last_clause.take() {
+                Some((clause, asides)) if clause.contains(&first) && end <= clause.end => {
+                    (clause, asides)
+                }
+                _ => {
+                    let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
+                    let asides = self.asides(&clause, in_sentence_refs);
+                    (clause, asides)
+                }
+            };
+            let clause = last_clause.insert((clause, asides)).0.clone();
+            let asides = &last_clause.as_ref().expect("just set").1;
             // "So far, it has raised …": a cue in a phrase put before the
             // subject belongs to the clause, its comma notwithstanding.
             let fronted = asides
@@ -580,23 +592,25 @@ impl ClaimFinder<'_> {
         let phrases = &self.lexicon.clauses.non_claim_cues;
         let from = first.saturating_sub(CUE_REACH + 4).max(sentence.start);
         let to = (end + CUE_REACH + 1).min(sentence.end);
+        let first_words = &self.lexicon.clauses.non_claim_first;
         (from..to).any(|i| {
             self.count(1);
-            phrases.iter().any(|p| {
-                i + p.len() <= sentence.end
-                    && self.tokens[i..i + p.len()]
-                        .iter()
-                        .zip(p)
-                        .all(|(t, w)| t.folded == w)
-                    && cue_score(
-                        first,
-                        end,
-                        &(i..i + p.len()),
-                        0,
-                        self.commas_between(first, end, &(i..i + p.len())),
-                    )
-                    .is_some_and(|s| s <= score)
-            })
+            first_words.contains(self.tokens[i].folded)
+                && phrases.iter().any(|p| {
+                    i + p.len() <= sentence.end
+                        && self.tokens[i..i + p.len()]
+                            .iter()
+                            .zip(p)
+                            .all(|(t, w)| t.folded == w)
+                        && cue_score(
+                            first,
+                            end,
+                            &(i..i + p.len()),
+                            0,
+                            self.commas_between(first, end, &(i..i + p.len())),
+                        )
+                        .is_some_and(|s| s <= score)
+                })
         })
     }
 

@@ -64,23 +64,28 @@ pub(super) fn modality(
             continue;
         }
         let before = i < value.start && states_value(i);
-        let phrase = words.modality.iter().find(|(p, m)| {
-            // A denial is of the verb next to the value ("n'a pas levé 5
-            // millions"), not of anything in its clause ("n'en est pas à son
-            // premier coup avec une récolte de 5 millions").
-            let near = *m != Modality::Negated || value.start <= i + p.len() + NEGATION_REACH;
-            near && (before || *m == Modality::Reported)
-                && i + p.len() <= clause.end
-                && (i..i + p.len()).all(counts)
-                && tokens[i..i + p.len()]
-                    .iter()
-                    .zip(p)
-                    .all(|(t, w)| t.folded == w)
-        });
+        let starts_phrase = words.modality_first.contains(tokens[i].folded);
+        let phrase = words
+            .modality
+            .iter()
+            .filter(|_| starts_phrase)
+            .find(|(p, m)| {
+                // A denial is of the verb next to the value ("n'a pas levé 5
+                // millions"), not of anything in its clause ("n'en est pas à son
+                // premier coup avec une récolte de 5 millions").
+                let near = *m != Modality::Negated || value.start <= i + p.len() + NEGATION_REACH;
+                near && (before || *m == Modality::Reported)
+                    && i + p.len() <= clause.end
+                    && (i..i + p.len()).all(counts)
+                    && tokens[i..i + p.len()]
+                        .iter()
+                        .zip(p)
+                        .all(|(t, w)| t.folded == w)
+            });
         if let Some((_, m)) = phrase {
             return *m;
         }
-        if before && words.is_conditional(&text[tokens[i].range.clone()]) {
+        if before && words.is_conditional(&text[tokens[i].range.clone()], tokens[i].folded) {
             return Modality::Conditional;
         }
     }

@@ -3,6 +3,7 @@
 //! other than a statement of fact, the endings of the conditional mood, and
 //! the words of amounts that no attribute describes.
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
 use super::{Phrases, longest_first, token_phrase};
@@ -71,6 +72,12 @@ pub struct ClauseWords {
     pub conditional_endings: Vec<String>,
     pub not_conditional: Vec<String>,
     pub non_claim_cues: Vec<Vec<String>>,
+    /// The first words of the modality phrases and of the non-claim cues,
+    /// and the folded last three letters of the conditional endings: a word
+    /// that is none of these is skipped without comparing any phrase.
+    pub modality_first: HashSet<String>,
+    pub non_claim_first: HashSet<String>,
+    pub ending_tails: Vec<String>,
 }
 
 impl ClauseWords {
@@ -92,7 +99,26 @@ impl ClauseWords {
             })?;
             modality.extend(words.iter().map(|w| (token_phrase(w), m)));
         }
+        let first_words = |phrases: &[Vec<String>]| -> HashSet<String> {
+            phrases.iter().filter_map(|p| p.first().cloned()).collect()
+        };
+        let non_claim_cues = phrases(&file.non_claim_cues);
+        let modality_phrases: Vec<Vec<String>> = modality.iter().map(|(p, _)| p.clone()).collect();
+        let mut ending_tails: Vec<String> = file
+            .conditional_endings
+            .iter()
+            .map(|e| {
+                let folded = fold(e);
+                let chars: Vec<char> = folded.chars().collect();
+                chars[chars.len().saturating_sub(3)..].iter().collect()
+            })
+            .collect();
+        ending_tails.sort();
+        ending_tails.dedup();
         Ok(ClauseWords {
+            modality_first: first_words(&modality_phrases),
+            non_claim_first: first_words(&non_claim_cues),
+            ending_tails,
             aside_openers: phrases(&file.aside_openers),
             adverbial_openers: phrases(&file.adverbial_openers),
             agent_markers: phrases(&file.agent_markers),
@@ -107,12 +133,20 @@ impl ClauseWords {
                 .map(|e| e.to_lowercase())
                 .collect(),
             not_conditional: file.not_conditional.iter().map(|w| fold(w)).collect(),
-            non_claim_cues: phrases(&file.non_claim_cues),
+            non_claim_cues,
         })
     }
 
-    /// Whether `word` (as written) is a verb in the conditional mood.
-    pub fn is_conditional(&self, word: &str) -> bool {
+    /// Whether `word` (as written, `folded` once folded) is a verb in the
+    /// conditional mood.
+    pub fn is_conditional(&self, word: &str, folded: &str) -> bool {
+        if !self
+            .ending_tails
+            .iter()
+            .any(|t| folded.ends_with(t.as_str()))
+        {
+            return false;
+        }
         let lower = word.to_lowercase();
         self.conditional_endings
             .iter()
