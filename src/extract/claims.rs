@@ -188,7 +188,7 @@ impl ClaimFinder<'_> {
             let fronted_holder = asides
                 .first()
                 .filter(|a| a.start == clause.start && a.start <= first && end <= a.end);
-            let aside = |r: &Ref| in_aside(&asides, &value_tokens, r.token);
+            let aside = |r: &Ref| in_aside(asides, &value_tokens, r.token);
             let allowed = |r: &&Ref| may_be_subject(self.facts, attribute, r);
             let marked = |r: &Ref| self.after_object_marker(r.token);
             // Among the entities a description (or, failing any, the context)
@@ -258,12 +258,12 @@ impl ClaimFinder<'_> {
                 && (self.unknown_name_between(
                     known_end,
                     anchor,
-                    &asides,
+                    asides,
                     &value_tokens,
                     sentence_tokens.start,
                     in_sentence_refs,
                 ) || in_clause.is_none()
-                    && self.clause_names_someone_else(&clause, anchor, &asides, &value_tokens))
+                    && self.clause_names_someone_else(&clause, anchor, asides, &value_tokens))
             {
                 continue;
             }
@@ -399,7 +399,7 @@ impl ClaimFinder<'_> {
                     self.text,
                     self.tokens,
                     &clause,
-                    &asides,
+                    asides,
                     &value_tokens,
                     since,
                     &self.lexicon.clauses,
