@@ -624,3 +624,27 @@ fn a_date_after_a_second_amount_does_not_date_the_first() {
     // contradicts; January dates the round only.
     assert_conflicts("en-dates-across-amounts.md", &[(6, "€150 million")]);
 }
+
+#[test]
+fn anaphors_stand_for_the_name_they_point_back_to() {
+    // "…; la seconde, valorisée à 150 millions" is Nova Labs (named second),
+    // "…; la première, valorisée à 90 millions" is Boreal Dynamics (named
+    // first), whom the fact base gives no valuation: only the first is checked.
+    for (file, first, second) in [
+        (
+            "fr-anaphors.md",
+            "150 millions d'euros",
+            "90 millions d'euros",
+        ),
+        ("en-anaphors.md", "€150 million", "€90 million"),
+    ] {
+        assert_claims(
+            file,
+            &[
+                (6, first, "nova-labs", "valuation", "asserted"),
+                (8, second, "boreal-dynamics", "valuation", "asserted"),
+            ],
+        );
+        assert_conflicts(file, &[(6, first)]);
+    }
+}

@@ -248,6 +248,23 @@ impl ClaimFinder<'_> {
                 Some((_, Agent::Known(r))) => Some(r).filter(allowed),
                 None => None,
             };
+            // "Samsung et Nvidia entrent au capital ; le second apporte 40
+            // millions": an anaphor in the clause stands for a name before it.
+            let anaphor = in_clause
+                .is_none()
+                .then(|| {
+                    let before_clause = &in_sentence_refs
+                        [..in_sentence_refs.partition_point(|r| r.token < clause.start)];
+                    self.anaphor_antecedent(
+                        &clause,
+                        anchor,
+                        asides,
+                        &value_tokens,
+                        before_clause,
+                        |r| allowed(&r),
+                    )
+                })
+                .flatten();
             // A name the fact base does not know, nearer than any it knows: the
             // clause is about someone else ("Globex, sa rivale, a levé …").
             let known_end = in_clause.map_or(clause.start, |r| {
@@ -255,6 +272,7 @@ impl ClaimFinder<'_> {
                     .start
             });
             if antecedent.is_none()
+                && anaphor.is_none()
                 && (self.unknown_name_between(
                     known_end,
                     anchor,
@@ -296,6 +314,7 @@ impl ClaimFinder<'_> {
                 .or(giver)
                 .or(cue_into)
                 .or(in_clause)
+                .or(anaphor)
                 .and_then(pick)
                 .or_else(|| {
                     in_sentence_refs[..before_anchor]

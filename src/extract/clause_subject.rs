@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::claims::{ClaimFinder, Ref};
 use super::clause::in_aside;
 use super::windows::CueWindows;
+use crate::lexicon::clause_words::Anaphor;
 
 /// Who a passive after an amount names as its agent, or whom a relative
 /// clause holding it is about.
@@ -145,6 +146,52 @@ impl ClaimFinder<'_> {
             self.count(1);
             !in_aside(asides, value, i) && self.is_unknown_name(i, clause.start)
         })
+    }
+
+    /// What an anaphor before token `anchor` in `clause` (outside its asides)
+    /// stands for among `before` (the references before the clause, in
+    /// reading order, those `allowed` kept): "the latter", "le second" the
+    /// last entity named, "the former", "le premier" the one named before it.
+    pub(super) fn anaphor_antecedent<'r>(
+        &self,
+        clause: &Range<usize>,
+        anchor: usize,
+        asides: &[Range<usize>],
+        value: &Range<usize>,
+        before: &'r [Ref],
+        allowed: impl Fn(&Ref) -> bool,
+    ) -> Option<&'r Ref> {
+        let words = &self.lexicon.clauses;
+        let kind = (clause.start..anchor)
+            .filter(|&i| !in_aside(asides, value, i))
+            .find_map(|i| {
+                self.count(1);
+                words.anaphors.iter().find_map(|(phrase, (kind, comma))| {
+                    let end = i + phrase.len();
+                    (end <= anchor
+                        && end < self.tokens.len()
+                        && self.tokens[i..end]
+                            .iter()
+                            .zip(phrase)
+                            .all(|(t, w)| t.folded == w)
+                        && (!comma
+                            || self.text
+                                [self.tokens[end - 1].range.end..self.tokens[end].range.start]
+                                .trim_start()
+                                .starts_with(',')))
+                    .then_some(*kind)
+                })
+            })?;
+        // The distinct entities named before, the latest last.
+        let mut named: Vec<&Ref> = Vec::new();
+        for r in before.iter().filter(|r| allowed(r)) {
+            named.retain(|n| n.entity != r.entity);
+            named.push(r);
+        }
+        match kind {
+            Anaphor::Latter => named.last().copied(),
+            Anaphor::Former => named.len().checked_sub(2).map(|k| named[k]),
+        }
     }
 
     /// The antecedent of a relative clause that holds token `first`: in

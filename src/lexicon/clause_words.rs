@@ -25,6 +25,12 @@ pub struct ClauseWordsFile {
     /// Words that put the agent of a passive after it ("accumulés par X").
     #[serde(default)]
     pub agent_markers: Vec<String>,
+    /// Anaphors by what they stand for: `latter` (the last entity named: "the
+    /// latter", "ce dernier") or `former` ("the former"). One written with a
+    /// trailing comma ("le second,") stands only before a comma: "le second
+    /// tour" is a round.
+    #[serde(default)]
+    pub anaphors: std::collections::BTreeMap<String, Vec<String>>,
     /// Words after an amount that put who gives it next ("€1.5 billion from
     /// Globex"): the subject of an attribute with an object (an investor).
     #[serde(default)]
@@ -56,6 +62,15 @@ pub struct ClauseWordsFile {
     pub non_claim_cues: Vec<String>,
 }
 
+/// What an anaphor stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anaphor {
+    /// The last entity named.
+    Latter,
+    /// The one named before it.
+    Former,
+}
+
 /// [`ClauseWordsFile`] folded into token phrases.
 #[derive(Debug, Default)]
 pub struct ClauseWords {
@@ -63,6 +78,8 @@ pub struct ClauseWords {
     pub adverbial_openers: Vec<Vec<String>>,
     pub agent_markers: Vec<Vec<String>>,
     pub relative_pronouns: Vec<Vec<String>>,
+    /// Longest first, each with whether a comma must follow it.
+    pub anaphors: Phrases<(Anaphor, bool)>,
     pub giver_markers: Vec<Vec<String>>,
     pub prepositions: Vec<Vec<String>>,
     /// Folded.
@@ -115,7 +132,25 @@ impl ClauseWords {
             .collect();
         ending_tails.sort();
         ending_tails.dedup();
+        let mut anaphors = Vec::new();
+        for (name, words) in &file.anaphors {
+            let kind = match name.as_str() {
+                "latter" => Anaphor::Latter,
+                "former" => Anaphor::Former,
+                _ => {
+                    return Err(format!(
+                        "unknown anaphor `{name}` (expected latter, former)"
+                    ));
+                }
+            };
+            anaphors.extend(
+                words
+                    .iter()
+                    .map(|w| (token_phrase(w), (kind, w.trim_end().ends_with(',')))),
+            );
+        }
         Ok(ClauseWords {
+            anaphors: longest_first(anaphors),
             modality_first: first_words(&modality_phrases),
             non_claim_first: first_words(&non_claim_cues),
             ending_tails,
