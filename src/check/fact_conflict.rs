@@ -30,8 +30,8 @@ proches du dossier'), a plan or talks ('in talks to raise', 'vise'), a condition
 ('pourrait', 'serait valorisée') or a denial is shown by `claimcheck claims` (column
 `stated`) and not reported. A claim whose clause is about a name the fact base does
 not know makes no claim about the companies it knows. An event's figure that no event
-has but the events had added up to by its date ('raising $828M' when the rounds so far
-make $828M) is a total, not a conflict. An event may be dated in the fact base up to
+has but the events had added up to by its date ('raising $94M' when the rounds so far
+make $94M) is a total, not a conflict. An event may be dated in the fact base up to
 45 days after the date written in its clause.
 
 The message gives both values in the claim's currency and the rate used; a second

@@ -66,7 +66,7 @@ pub struct ClaimedMoney {
     pub amount: Amount,
     /// The amount gave no currency and took this earlier amount's.
     pub currency_from: Option<Range<usize>>,
-    /// The amount converts the one before it: "€600m ($643m)".
+    /// The amount converts the one before it: "€50m ($54m)".
     pub conversion: bool,
 }
 
@@ -106,7 +106,7 @@ pub struct MoneyClaim<'a> {
     pub claim: &'a Claim,
     pub amount: &'a Amount,
     pub currency_from: Option<&'a Range<usize>>,
-    /// The amount converts the one before it ("€600m ($643m)").
+    /// The amount converts the one before it ("€50m ($54m)").
     pub conversion: bool,
 }
 

@@ -165,7 +165,7 @@ impl ClaimFinder<'_> {
             };
             let clause = last_clause.insert((clause, asides)).0.clone();
             let asides = &last_clause.as_ref().expect("just set").1;
-            // "So far, it has raised …": a cue in a phrase put before the
+            // "To date, Acme has raised …": a cue in a phrase put before the
             // subject belongs to the clause, its comma notwithstanding.
             let fronted = asides
                 .first()
@@ -226,7 +226,7 @@ impl ClaimFinder<'_> {
                 Some(Agent::Known(r)) => Some(r.entity),
                 None => None,
             };
-            // "…, H, qui a bouclé une levée de 220 millions": the antecedent,
+            // "…, Nova, qui a bouclé une levée de 220 millions": the antecedent,
             // unless the relative clause names the subject itself ("…,
             // qui investit dans la startup valorisée à 2 milliards").
             let relative = self.relative_antecedent(first, &clause, in_sentence_refs);
@@ -248,7 +248,7 @@ impl ClaimFinder<'_> {
                 Some((_, Agent::Known(r))) => Some(r).filter(allowed),
                 None => None,
             };
-            // "Samsung et Nvidia entrent au capital ; le second apporte 40
+            // "Globex et Initech entrent au capital ; le second apporte 40
             // millions": an anaphor in the clause stands for a name before it.
             let anaphor = in_clause
                 .is_none()
@@ -285,7 +285,7 @@ impl ClaimFinder<'_> {
             {
                 continue;
             }
-            // "a $648 million funding round in Helsing": for an attribute
+            // "a $60 million funding round in Acme AI": for an attribute
             // without an object, the company the cue goes into is the subject.
             let cue_into = (!attribute.has_object)
                 .then(|| {
@@ -327,7 +327,7 @@ impl ClaimFinder<'_> {
                         .and_then(pick)
                 })
                 .or_else(|| {
-                    // "Avec une levée de 135 millions, elle …": a value in a
+                    // "Avec 12 millions levés, elle …": a value in a
                     // phrase put before the subject is about that subject,
                     // named right after the phrase or not at all.
                     let (from, to) = match fronted_holder {
@@ -392,7 +392,7 @@ impl ClaimFinder<'_> {
                 })
                 .map_or(clause.start, |i| (i + 1).max(clause.start));
             let without_currency = amount.currency.is_none();
-            // "€600m ($643m)": the amount in parentheses right after another.
+            // "€50m ($54m)": the amount in parentheses right after another.
             let conversion = amounts[..amounts.partition_point(|a| a.range.start < at)]
                 .last()
                 .is_some_and(|previous| {

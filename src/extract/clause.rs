@@ -6,7 +6,7 @@
 //!
 //! Within a sentence, a clause ends at `;`, at `:` before a space and at a
 //! spaced dash; within a clause, asides (a relative clause or an apposition
-//! between commas, a fronted phrase such as "Selon Reuters,", a parenthesis)
+//! between commas, a fronted phrase such as "Selon l'AFP,", a parenthesis)
 //! are what a reader steps over when it looks for whom the clause is about:
 //! in "Acme, rivale de Globex, a levé 5 millions" the clause is about Acme.
 

@@ -132,9 +132,9 @@ impl ClaimFinder<'_> {
     }
 
     /// Whether a clause that names no entity the fact base knows before
-    /// token `anchor` names someone else there (outside its asides): "only the
-    /// German Globex is so richly endowed, having raised nearly 500 million" is
-    /// about Globex, not about the company of the sentences before.
+    /// token `anchor` names someone else there (outside its asides): "in
+    /// Germany only Globex has done as well, having raised 50 million" is about
+    /// Globex, not about the company of the sentences before.
     pub(super) fn clause_names_someone_else(
         &self,
         clause: &Range<usize>,
@@ -195,7 +195,7 @@ impl ClaimFinder<'_> {
     }
 
     /// The antecedent of a relative clause that holds token `first`: in
-    /// "le potentiel de H, qui a bouclé une levée de 220 millions", the name
+    /// "le potentiel de Nova, qui a bouclé une levée de 220 millions", the name
     /// right before the comma that opens "qui …", with the token the run opens
     /// at. `None` when the value's run does not open with a relative pronoun
     /// or no name stands before it.
@@ -263,7 +263,7 @@ impl ClaimFinder<'_> {
                 return None;
             }
             // The agent is a reference ("levés par la startup"); anything else
-            // ("par OpenAI", "par des investisseurs existants") is someone the
+            // ("par Globex", "par des investisseurs existants") is someone the
             // fact base does not know.
             let from = refs.partition_point(|r| r.token < name);
             match refs.get(from).filter(|r| r.token == name) {

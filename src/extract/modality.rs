@@ -71,8 +71,8 @@ pub(super) fn modality(
             .filter(|_| starts_phrase)
             .find(|(p, m)| {
                 // A denial is of the verb next to the value ("n'a pas levé 5
-                // millions"), not of anything in its clause ("n'en est pas à son
-                // premier coup avec une récolte de 5 millions").
+                // millions"), not of anything in its clause ("Acme n'a pas à
+                // rougir de son bilan, avec une levée de 5 millions").
                 let near = *m != Modality::Negated || value.start <= i + p.len() + NEGATION_REACH;
                 near && (before || *m == Modality::Reported)
                     && i + p.len() <= clause.end

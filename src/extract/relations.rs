@@ -48,7 +48,7 @@ impl ClaimFinder<'_> {
                     .filter(allowed)
                     .collect();
                 let value_end = values.last().map_or(cue_range.end, |(_, at)| at.end);
-                // "founded by former DeepMind researcher Jean Martin", "avec
+                // "founded by former Hooli researcher Jean Martin", "avec
                 // l'ancien de Hooli Paul Bernard": a cue after a preposition
                 // opens a noun phrase whose person is named after it.
                 let (subjects, subject_at, inferred) = if self.after_preposition(cue.tokens.start) {

@@ -19,7 +19,7 @@ pub struct ClauseWordsFile {
     #[serde(default)]
     pub aside_openers: Vec<String>,
     /// First words of a fronted phrase ended by a comma ("According to
-    /// Reuters, …", "Selon Les Echos, …").
+    /// the wire, …", "Selon la presse, …").
     #[serde(default)]
     pub adverbial_openers: Vec<String>,
     /// Words that put the agent of a passive after it ("accumulés par X").
@@ -36,11 +36,11 @@ pub struct ClauseWordsFile {
     #[serde(default)]
     pub giver_markers: Vec<String>,
     /// Relative pronouns: a run after a comma that opens with one is about
-    /// the name before the comma ("H, qui a levé …").
+    /// the name before the comma ("Nova, qui a levé …").
     #[serde(default)]
     pub relative_pronouns: Vec<String>,
     /// Prepositions before a noun phrase that names its person last ("founded
-    /// by former DeepMind researcher Jean Martin").
+    /// by former Hooli researcher Jean Martin").
     #[serde(default)]
     pub prepositions: Vec<String>,
     /// Determiners that may stand between such a preposition and its noun.

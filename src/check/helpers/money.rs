@@ -131,7 +131,7 @@ fn rate_month(claim: Option<DateRange>, fact: &Fact) -> Option<(i32, u32)> {
 pub struct RateTime {
     /// The claim's date: its month's rate.
     pub date: Option<DateRange>,
-    /// A writer's own conversion ("€600m ($643m)") in an undated article may
+    /// A writer's own conversion ("€50m ($54m)") in an undated article may
     /// have been made at the rate of any month the fact held.
     pub any_month: bool,
 }
@@ -346,8 +346,8 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
 }
 
 /// Whether an event's figure that matches no event is what two or more events
-/// had added up to by one of them on or before the claim's date ("Raising $828M"
-/// read as a round, the rounds so far making $828M): a total read as an event
+/// had added up to by one of them on or before the claim's date ("Raising $94M"
+/// read as a round, the rounds so far making $94M): a total read as an event
 /// is no conflict. Sums are widened by [`CONVERSION_SLACK`], as a total is
 /// often rounded.
 fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
