@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::claim::{Claim, ClaimValue, ClaimedMoney};
-use super::clause::{Sentence, clause_of, containing, in_aside};
+use super::clause::{Sentence, clause_of, containing, in_aside, spells};
 use super::clause_subject::Agent;
 use super::mentions::Mention;
 use super::modality::modality;
@@ -568,12 +568,8 @@ impl ClaimFinder<'_> {
         (cue.start.saturating_sub(3)..cue.start).any(|i| {
             phrases.iter().any(|p| {
                 let end = i + p.len();
-                end <= cue.start
+                spells(self.tokens, i, p, cue.start)
                     && cue.start - end <= 2
-                    && self.tokens[i..end]
-                        .iter()
-                        .zip(p)
-                        .all(|(t, w)| t.folded == w)
                     && !self.text
                         [self.tokens[end - 1].range.end..self.tokens[cue.start].range.start]
                         .contains([',', ';', ':', '.', '(', ')'])
@@ -616,11 +612,7 @@ impl ClaimFinder<'_> {
             self.count(1);
             first_words.contains(self.tokens[i].folded)
                 && phrases.iter().any(|p| {
-                    i + p.len() <= sentence.end
-                        && self.tokens[i..i + p.len()]
-                            .iter()
-                            .zip(p)
-                            .all(|(t, w)| t.folded == w)
+                    spells(self.tokens, i, p, sentence.end)
                         && cue_score(
                             first,
                             end,
@@ -636,13 +628,12 @@ impl ClaimFinder<'_> {
     /// The reference named right after a giver marker ("from", "de la part
     /// de") that follows the amount ending before token `end`.
     fn giver_after<'r>(&self, end: usize, refs: &'r [Ref]) -> Option<&'r Ref> {
-        let marker = self.lexicon.clauses.giver_markers.iter().find(|m| {
-            end + m.len() <= self.tokens.len()
-                && self.tokens[end..end + m.len()]
-                    .iter()
-                    .zip(*m)
-                    .all(|(t, w)| t.folded == w)
-        })?;
+        let marker = self
+            .lexicon
+            .clauses
+            .giver_markers
+            .iter()
+            .find(|m| spells(self.tokens, end, m, usize::MAX))?;
         let at = end + marker.len();
         let gap = &self.text[self.tokens[end - 1].range.end..self.tokens[end].range.start];
         if gap.contains([',', ';', ':', '.', '(', ')']) {

@@ -123,13 +123,7 @@ pub(super) fn asides(
             .is_some_and(|c| g[c + 1..].starts_with(char::is_whitespace))
     };
     let opens = |i: usize, phrases: &[Vec<String>]| {
-        phrases.iter().any(|p| {
-            i + p.len() <= clause.end
-                && tokens[i..i + p.len()]
-                    .iter()
-                    .zip(p)
-                    .all(|(t, w)| t.folded == w)
-        })
+        phrases.iter().any(|p| spells(tokens, i, p, clause.end))
     };
     let commas: Vec<usize> = (clause.start + 1..clause.end)
         .filter(|&i| comma_before(i))
@@ -169,6 +163,17 @@ pub(super) fn asides(
     }
     out.sort_by_key(|r| (r.start, r.end));
     out
+}
+
+/// Whether the tokens from `i` on spell `phrase` (folded words) and end by
+/// token `limit`.
+pub(super) fn spells(tokens: &[Token], i: usize, phrase: &[String], limit: usize) -> bool {
+    let end = i + phrase.len();
+    end <= limit.min(tokens.len())
+        && tokens[i..end]
+            .iter()
+            .zip(phrase)
+            .all(|(t, w)| t.folded == w)
 }
 
 /// Whether token `i` lies in one of `asides` other than those that hold `keep`.

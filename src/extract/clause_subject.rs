@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::claims::{ClaimFinder, Ref};
-use super::clause::in_aside;
+use super::clause::{in_aside, spells};
 use super::windows::CueWindows;
 use crate::lexicon::clause_words::Anaphor;
 
@@ -168,12 +168,8 @@ impl ClaimFinder<'_> {
                 self.count(1);
                 words.anaphors.iter().find_map(|(phrase, (kind, comma))| {
                     let end = i + phrase.len();
-                    (end <= anchor
-                        && end < self.tokens.len()
-                        && self.tokens[i..end]
-                            .iter()
-                            .zip(phrase)
-                            .all(|(t, w)| t.folded == w)
+                    (end < self.tokens.len()
+                        && spells(self.tokens, i, phrase, anchor)
                         && (!comma
                             || self.text
                                 [self.tokens[end - 1].range.end..self.tokens[end].range.start]
@@ -210,13 +206,12 @@ impl ClaimFinder<'_> {
             gap.find(',')
                 .is_some_and(|c| gap[c + 1..].starts_with(char::is_whitespace))
         })?;
-        let relative = self.lexicon.clauses.relative_pronouns.iter().any(|p| {
-            opens + p.len() <= first
-                && self.tokens[opens..opens + p.len()]
-                    .iter()
-                    .zip(p)
-                    .all(|(t, w)| t.folded == w)
-        });
+        let relative = self
+            .lexicon
+            .clauses
+            .relative_pronouns
+            .iter()
+            .any(|p| spells(self.tokens, opens, p, first));
         if !relative {
             return None;
         }
@@ -241,13 +236,10 @@ impl ClaimFinder<'_> {
     ) -> Option<Agent<'r>> {
         let markers = &self.lexicon.clauses.agent_markers;
         (end..=end + AGENT_REACH).find_map(|at| {
-            let marker = markers.iter().find(|m| {
-                at + m.len() < clause.end
-                    && self.tokens[at..at + m.len()]
-                        .iter()
-                        .zip(*m)
-                        .all(|(t, w)| t.folded == w)
-            })?;
+            // The marker, then a name before the clause ends.
+            let marker = markers
+                .iter()
+                .find(|m| spells(self.tokens, at, m, clause.end - 1))?;
             // Only words between: no punctuation, no cue ("round led by").
             let gap = &self.text[self.tokens[end - 1].range.end..self.tokens[at].range.start];
             // A cue right before the marker is the participle whose agent

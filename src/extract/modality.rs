@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::clause::{Sentence, in_aside};
+use super::clause::{Sentence, in_aside, spells};
 use crate::lexicon::clause_words::ClauseWords;
 use crate::text::tokens::Token;
 use crate::values::Modality;
@@ -75,12 +75,8 @@ pub(super) fn modality(
                 // rougir de son bilan, avec une levée de 5 millions").
                 let near = *m != Modality::Negated || value.start <= i + p.len() + NEGATION_REACH;
                 near && (before || *m == Modality::Reported)
-                    && i + p.len() <= clause.end
+                    && spells(tokens, i, p, clause.end)
                     && (i..i + p.len()).all(counts)
-                    && tokens[i..i + p.len()]
-                        .iter()
-                        .zip(p)
-                        .all(|(t, w)| t.folded == w)
             });
         if let Some((_, m)) = phrase {
             return *m;

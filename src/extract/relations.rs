@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::claim::{Claim, ClaimValue};
 use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
-use super::clause::{Sentence, containing};
+use super::clause::{Sentence, containing, spells};
 use super::vocabulary::DURATION_UNIT;
 use super::windows::{CueWindows, Earlier};
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
@@ -154,13 +154,9 @@ impl ClaimFinder<'_> {
     fn after_preposition(&self, at: usize) -> bool {
         let prepositions = &self.lexicon.clauses.prepositions;
         let ends_at = |end: usize| {
-            prepositions.iter().any(|p| {
-                end >= p.len()
-                    && self.tokens[end - p.len()..end]
-                        .iter()
-                        .zip(p)
-                        .all(|(t, w)| t.folded == w)
-            })
+            prepositions
+                .iter()
+                .any(|p| end >= p.len() && spells(self.tokens, end - p.len(), p, end))
         };
         let determiner = |i: usize| {
             self.lexicon
