@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::claims::Ref;
+use super::references::Ref;
 use crate::lexicon::clause_words::ClauseWords;
 use crate::readers::dates::DateMention;
 use crate::text::tokens::Token;

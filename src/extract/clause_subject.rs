@@ -7,8 +7,9 @@
 
 use std::ops::Range;
 
-use super::claims::{ClaimFinder, Ref};
+use super::claims::ClaimFinder;
 use super::clause::{in_aside, spells};
+use super::references::Ref;
 use super::windows::CueWindows;
 use crate::lexicon::clause_words::Anaphor;
 

@@ -10,6 +10,7 @@ pub mod mentions;
 mod modality;
 pub mod name_index;
 pub mod proper_names;
+mod references;
 pub mod relations;
 pub mod sentences;
 pub mod suppressions;

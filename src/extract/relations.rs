@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 use super::claim::{Claim, ClaimValue};
-use super::claims::{ClaimFinder, Ref, latest_first, may_be_subject};
+use super::claims::{ClaimFinder, latest_first, may_be_subject};
 use super::clause::{Sentence, containing, spells};
+use super::references::Ref;
 use super::vocabulary::DURATION_UNIT;
 use super::windows::{CueWindows, Earlier};
 use crate::rules::{AttrIdx, EntityIdx, ValueType};

@@ -1,0 +1,196 @@
+//! References to entities, in reading order: the mentions of the fact base's
+//! names, and the descriptions ("la startup française", "the company") each
+//! resolved to the entities it may stand for. Every claim reader looks for its
+//! subject among them.
+
+use std::ops::Range;
+
+use super::claims::ClaimFinder;
+use super::vocabulary::DESCRIPTION_START;
+use crate::rules::{EntityIdx, EntityKind};
+
+/// A reference to an entity: a mention, or a description resolved to one.
+#[derive(Clone, Debug)]
+pub(super) struct Ref {
+    pub(super) token: usize,
+    pub(super) range: Range<usize>,
+    pub(super) entity: EntityIdx,
+    pub(super) described: bool,
+    /// For a description: every entity it may stand for, most recent first.
+    pub(super) alternatives: Vec<EntityIdx>,
+}
+
+impl ClaimFinder<'_> {
+    pub(super) fn references(&self) -> Vec<Ref> {
+        let mut refs: Vec<Ref> = Vec::new();
+        // The distinct entities of `refs`, each with the place of its latest
+        // reference in `refs`: put latest first only when a description asks
+        // (a list kept in that order was moved on most mentions: 1 % of a check).
+        let mut latest: Vec<(EntityIdx, usize)> = Vec::new();
+        fn push(refs: &mut Vec<Ref>, latest: &mut Vec<(EntityIdx, usize)>, r: Ref) {
+            match latest.iter_mut().find(|(e, _)| *e == r.entity) {
+                Some(entry) => entry.1 = refs.len(),
+                None => latest.push((r.entity, refs.len())),
+            }
+            refs.push(r);
+        }
+        let mut m = 0;
+        let mut i = 0;
+        while i < self.tokens.len() {
+            while m < self.mentions.len()
+                && self.mentions[m].range.end <= self.tokens[i].range.start
+            {
+                m += 1;
+            }
+            if let Some(mention) = self
+                .mentions
+                .get(m)
+                .filter(|x| x.range.start == self.tokens[i].range.start)
+            {
+                push(
+                    &mut refs,
+                    &mut latest,
+                    Ref {
+                        token: i,
+                        range: mention.range.clone(),
+                        entity: mention.entity,
+                        described: false,
+                        alternatives: Vec::new(),
+                    },
+                );
+                // The mention's few tokens are stepped over.
+                while i < self.tokens.len() && self.tokens[i].range.start < mention.range.end {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Some((len, kind)) = self.description_at(i) {
+                let country = self.nationality_near(i, len);
+                // Whether a description of this kind and country fits an entity.
+                let fits = |entity: EntityIdx| {
+                    let e = self.facts.entity(entity);
+                    e.kind == kind
+                        && country
+                            .as_ref()
+                            .is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
+                };
+                let start = self.tokens[i].range.start;
+                // "la société Kumospace", "la société de capital-risque Globex":
+                // the name that follows (after at most two lower-case words) is
+                // what it describes.
+                let end = country_end(self, i, len);
+                let named_next = (end..end + 3).any(|at| {
+                    let Some(next) = self.tokens.get(at) else {
+                        return false;
+                    };
+                    let between_lower = self.tokens[end..at].iter().all(|t| t.all_lower);
+                    let only_words = !self.text[self.tokens[end - 1].range.end..next.range.start]
+                        .contains(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '-');
+                    // Mentions are in reading order: those starting at `next`
+                    // are found by binary search.
+                    let from = self
+                        .mentions
+                        .partition_point(|m| m.range.start < next.range.start);
+                    between_lower
+                        && only_words
+                        && self.mentions[from..]
+                            .iter()
+                            .take_while(|m| m.range.start == next.range.start)
+                            .any(|m| self.facts.entity(m.entity).kind == kind)
+                });
+                if named_next {
+                    i = end;
+                    continue;
+                }
+                // "Acme AI, la startup française, …": an apposition names the same entity.
+                let apposition = refs
+                    .last()
+                    .filter(|r| fits(r.entity))
+                    .filter(|r| self.text[r.range.end..start].trim() == ",")
+                    .map(|r| vec![r.entity]);
+                // Else every fitting entity referred to so far, latest first.
+                let alternatives = apposition.unwrap_or_else(|| {
+                    let mut fitting: Vec<(EntityIdx, usize)> =
+                        latest.iter().copied().filter(|(e, _)| fits(*e)).collect();
+                    fitting.sort_unstable_by_key(|&(_, at)| std::cmp::Reverse(at));
+                    fitting.into_iter().map(|(e, _)| e).collect()
+                });
+                if let Some(&entity) = alternatives.first() {
+                    push(
+                        &mut refs,
+                        &mut latest,
+                        Ref {
+                            token: i,
+                            range: self.tokens[i].range.start..self.tokens[end - 1].range.end,
+                            entity,
+                            described: true,
+                            alternatives,
+                        },
+                    );
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        refs
+    }
+
+    fn description_at(&self, i: usize) -> Option<(usize, EntityKind)> {
+        if self.classes[i] & DESCRIPTION_START == 0 {
+            return None;
+        }
+        let first = self.tokens[i].folded;
+        let candidates = self.lexicon.description_index.get(first);
+        candidates.iter().find_map(|&k| {
+            let (words, kind) = &self.lexicon.descriptions[k];
+            let n = words.len();
+            let matched = i + n <= self.tokens.len()
+                && self.tokens[i..i + n]
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.folded == w);
+            matched
+                .then(|| EntityKind::parse(kind).map(|k| (n, k)))
+                .flatten()
+        })
+    }
+
+    /// A nationality adjective just after a description ("la startup française")
+    /// or just before it ("the French startup").
+    fn nationality_near(&self, i: usize, len: usize) -> Option<String> {
+        let at = |start: usize| {
+            let first = self.tokens.get(start)?.folded;
+            let candidates = self.lexicon.nationality_index.get(first);
+            candidates.iter().find_map(|&k| {
+                let (words, code) = &self.lexicon.nationalities[k];
+                let n = words.len();
+                let matched = start + n <= self.tokens.len()
+                    && self.tokens[start..start + n]
+                        .iter()
+                        .zip(words)
+                        .all(|(t, w)| t.folded == w);
+                matched.then(|| code.clone())
+            })
+        };
+        at(i + len).or_else(|| i.checked_sub(1).and_then(at))
+    }
+}
+
+/// The end (exclusive token index) of a description, its nationality adjective included.
+fn country_end(finder: &ClaimFinder, i: usize, len: usize) -> usize {
+    let after = i + len;
+    let first = finder.tokens.get(after).map_or("", |t| t.folded);
+    let candidates = finder.lexicon.nationality_index.get(first);
+    let adjective = candidates.iter().find_map(|&k| {
+        let (words, _) = &finder.lexicon.nationalities[k];
+        let n = words.len();
+        (after + n <= finder.tokens.len()
+            && finder.tokens[after..after + n]
+                .iter()
+                .zip(words)
+                .all(|(t, w)| t.folded == w))
+        .then_some(n)
+    });
+    after + adjective.unwrap_or(0)
+}
