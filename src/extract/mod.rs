@@ -5,6 +5,7 @@ pub mod claim;
 pub mod claims;
 mod clause;
 mod clause_subject;
+pub mod cues;
 pub mod mask;
 pub mod mentions;
 mod modality;
@@ -55,7 +56,7 @@ pub struct Indexes {
     /// Every language's currency words, symbols and codes.
     pub currencies: Phrases<String>,
     /// Cue words by language.
-    pub cues: rustc_hash::FxHashMap<String, claims::CueIndex>,
+    pub cues: rustc_hash::FxHashMap<String, cues::CueIndex>,
     /// The words of names, lexicon and cues by language; `names_only` for a
     /// language without a lexicon.
     pub vocabularies: rustc_hash::FxHashMap<String, vocabulary::Vocabulary>,
@@ -65,9 +66,9 @@ pub struct Indexes {
 impl Indexes {
     pub fn new(facts: &FactBase, lexicons: &Lexicons) -> Self {
         let names = NameIndex::new(facts);
-        let cues: rustc_hash::FxHashMap<String, claims::CueIndex> = lexicons
+        let cues: rustc_hash::FxHashMap<String, cues::CueIndex> = lexicons
             .codes()
-            .map(|code| (code.to_string(), claims::CueIndex::new(facts, code)))
+            .map(|code| (code.to_string(), cues::CueIndex::new(facts, code)))
             .collect();
         let vocabularies = lexicons
             .iter()

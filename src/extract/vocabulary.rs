@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::claims::CueIndex;
+use super::cues::CueIndex;
 use super::name_index::NameIndex;
 use crate::lexicon::Lexicon;
 use crate::text::tokens::Token;

@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::claim::{Claim, ClaimValue};
-use super::claims::CueHit;
+use super::cues::CueHit;
 use super::references::Ref;
 use super::sentences::containing;
 use crate::rules::{AttrIdx, EntityIdx};
