@@ -89,18 +89,16 @@ impl ClaimFinder<'_> {
                 self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
             let in_sentence_refs = &refs[sentence.refs.clone()];
             // Amounts of one clause share its cut (most sentences hold a few).
-            let (clause, asides) = match last_clause.take() {
-                Some((clause, asides)) if clause.contains(&first) && end <= clause.end => {
-                    (clause, asides)
-                }
-                _ => {
-                    let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
-                    let asides = self.asides(&clause, in_sentence_refs);
-                    (clause, asides)
-                }
-            };
-            let clause = last_clause.insert((clause, asides)).0.clone();
-            let asides = &last_clause.as_ref().expect("just set").1;
+            if !last_clause
+                .as_ref()
+                .is_some_and(|(c, _)| c.contains(&first) && end <= c.end)
+            {
+                let clause = clause_of(self.text, self.tokens, &sentence_tokens, first);
+                let asides = self.asides(&clause, in_sentence_refs);
+                last_clause = Some((clause, asides));
+            }
+            let (clause, asides) = last_clause.as_ref().expect("cut above");
+            let clause = clause.clone();
             // "To date, Acme has raised …": a cue in a phrase put before the
             // subject belongs to the clause, its comma notwithstanding.
             let fronted = asides
@@ -482,13 +480,8 @@ impl ClaimFinder<'_> {
     fn after_object_marker(&self, at: usize) -> bool {
         self.lexicon.object_markers.iter().any(|marker| {
             (0..=2).any(|gap| {
-                let Some(start) = at.checked_sub(marker.len() + gap) else {
-                    return false;
-                };
-                self.tokens[start..start + marker.len()]
-                    .iter()
-                    .zip(marker)
-                    .all(|(t, w)| t.folded == w)
+                at.checked_sub(marker.len() + gap)
+                    .is_some_and(|start| spells(self.tokens, start, marker, usize::MAX))
             })
         })
     }

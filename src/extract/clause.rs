@@ -116,17 +116,11 @@ pub(super) fn asides(
     names_one: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Range<usize>> {
     let gap = |i: usize| &text[tokens[i - 1].range.end..tokens[i].range.start];
-    // A comma followed by a space: "1,7" is one number.
-    let comma_before = |i: usize| {
-        let g = gap(i);
-        g.find(',')
-            .is_some_and(|c| g[c + 1..].starts_with(char::is_whitespace))
-    };
     let opens = |i: usize, phrases: &[Vec<String>]| {
         phrases.iter().any(|p| spells(tokens, i, p, clause.end))
     };
     let commas: Vec<usize> = (clause.start + 1..clause.end)
-        .filter(|&i| comma_before(i))
+        .filter(|&i| comma_before(text, tokens, i))
         .collect();
     let mut out = Vec::new();
     let mut main_from = None;
@@ -163,6 +157,14 @@ pub(super) fn asides(
     }
     out.sort_by_key(|r| (r.start, r.end));
     out
+}
+
+/// Whether a comma followed by a space stands right before token `i` (which
+/// is not the first): "1,7" is one number.
+pub(super) fn comma_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    let gap = &text[tokens[i - 1].range.end..tokens[i].range.start];
+    gap.find(',')
+        .is_some_and(|c| gap[c + 1..].starts_with(char::is_whitespace))
 }
 
 /// Whether the tokens from `i` on spell `phrase` (folded words) and end by

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::claims::ClaimFinder;
-use super::clause::{in_aside, spells};
+use super::clause::{comma_before, in_aside, spells};
 use super::references::Ref;
 use super::windows::CueWindows;
 use crate::lexicon::clause_words::Anaphor;
@@ -202,11 +202,9 @@ impl ClaimFinder<'_> {
         clause: &Range<usize>,
         refs: &'r [Ref],
     ) -> Option<(usize, Agent<'r>)> {
-        let opens = (clause.start + 1..=first).rev().find(|&i| {
-            let gap = &self.text[self.tokens[i - 1].range.end..self.tokens[i].range.start];
-            gap.find(',')
-                .is_some_and(|c| gap[c + 1..].starts_with(char::is_whitespace))
-        })?;
+        let opens = (clause.start + 1..=first)
+            .rev()
+            .find(|&i| comma_before(self.text, self.tokens, i))?;
         let relative = self
             .lexicon
             .clauses

@@ -34,11 +34,9 @@ pub(super) fn modality(
     since: usize,
     words: &ClauseWords,
 ) -> Modality {
-    let within: Vec<Range<usize>> = asides
-        .iter()
-        .filter(|a| a.start > clause.start)
-        .cloned()
-        .collect();
+    // The asides within the clause: all but a fronted phrase (they are in
+    // reading order).
+    let within = &asides[asides.partition_point(|a| a.start <= clause.start)..];
     // The aside between commas that holds the value, if any (a parenthesis
     // holds a conversion of the amount before it, stated as that one is).
     let in_parentheses = |a: &Range<usize>| {
@@ -51,7 +49,7 @@ pub(super) fn modality(
         .min_by_key(|a| a.len());
     let fronted = asides.iter().find(|a| a.start == clause.start);
     let in_fronted = |i: usize| fronted.is_some_and(|f| f.contains(&i));
-    let counts = |i: usize| !value.contains(&i) && !in_aside(&within, value, i);
+    let counts = |i: usize| !value.contains(&i) && !in_aside(within, value, i);
     // Talks, plans, conditionals and denials: in the value's own aside, or
     // in the clause from `since` on, or in a fronted phrase.
     let states_value = |i: usize| {

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::claims::ClaimFinder;
+use super::clause::spells;
 use super::vocabulary::DESCRIPTION_START;
 use crate::rules::{EntityIdx, EntityKind};
 
@@ -78,7 +79,7 @@ impl ClaimFinder<'_> {
                 // "la société Kumospace", "la société de capital-risque Globex":
                 // the name that follows (after at most two lower-case words) is
                 // what it describes.
-                let end = country_end(self, i, len);
+                let end = self.country_end(i, len);
                 let named_next = (end..end + 3).any(|at| {
                     let Some(next) = self.tokens.get(at) else {
                         return false;
@@ -144,14 +145,8 @@ impl ClaimFinder<'_> {
         let candidates = self.lexicon.description_index.get(first);
         candidates.iter().find_map(|&k| {
             let (words, kind) = &self.lexicon.descriptions[k];
-            let n = words.len();
-            let matched = i + n <= self.tokens.len()
-                && self.tokens[i..i + n]
-                    .iter()
-                    .zip(words)
-                    .all(|(t, w)| t.folded == w);
-            matched
-                .then(|| EntityKind::parse(kind).map(|k| (n, k)))
+            spells(self.tokens, i, words, usize::MAX)
+                .then(|| EntityKind::parse(kind).map(|k| (words.len(), k)))
                 .flatten()
         })
     }
@@ -159,38 +154,25 @@ impl ClaimFinder<'_> {
     /// A nationality adjective just after a description ("la startup française")
     /// or just before it ("the French startup").
     fn nationality_near(&self, i: usize, len: usize) -> Option<String> {
-        let at = |start: usize| {
-            let first = self.tokens.get(start)?.folded;
-            let candidates = self.lexicon.nationality_index.get(first);
-            candidates.iter().find_map(|&k| {
-                let (words, code) = &self.lexicon.nationalities[k];
-                let n = words.len();
-                let matched = start + n <= self.tokens.len()
-                    && self.tokens[start..start + n]
-                        .iter()
-                        .zip(words)
-                        .all(|(t, w)| t.folded == w);
-                matched.then(|| code.clone())
-            })
-        };
-        at(i + len).or_else(|| i.checked_sub(1).and_then(at))
+        let code = |start| self.nationality_at(start).map(|(code, _)| code.clone());
+        code(i + len).or_else(|| i.checked_sub(1).and_then(code))
     }
-}
 
-/// The end (exclusive token index) of a description, its nationality adjective included.
-fn country_end(finder: &ClaimFinder, i: usize, len: usize) -> usize {
-    let after = i + len;
-    let first = finder.tokens.get(after).map_or("", |t| t.folded);
-    let candidates = finder.lexicon.nationality_index.get(first);
-    let adjective = candidates.iter().find_map(|&k| {
-        let (words, _) = &finder.lexicon.nationalities[k];
-        let n = words.len();
-        (after + n <= finder.tokens.len()
-            && finder.tokens[after..after + n]
-                .iter()
-                .zip(words)
-                .all(|(t, w)| t.folded == w))
-        .then_some(n)
-    });
-    after + adjective.unwrap_or(0)
+    /// The nationality adjective that starts at token `start`: its country
+    /// code and how many words it has.
+    fn nationality_at(&self, start: usize) -> Option<(&String, usize)> {
+        let first = self.tokens.get(start)?.folded;
+        let candidates = self.lexicon.nationality_index.get(first);
+        candidates.iter().find_map(|&k| {
+            let (words, code) = &self.lexicon.nationalities[k];
+            spells(self.tokens, start, words, usize::MAX).then_some((code, words.len()))
+        })
+    }
+
+    /// The end (exclusive token index) of a description of `len` words at
+    /// token `i`, its nationality adjective included.
+    fn country_end(&self, i: usize, len: usize) -> usize {
+        let after = i + len;
+        after + self.nationality_at(after).map_or(0, |(_, n)| n)
+    }
 }

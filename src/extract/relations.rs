@@ -264,13 +264,7 @@ impl ClaimFinder<'_> {
             return Vec::new();
         };
         let subject_kinds = &self.facts.attributes[attribute].subject_kinds;
-        let phrase_at = |i: usize, phrase: &[String]| {
-            i + phrase.len() <= self.tokens.len()
-                && self.tokens[i..i + phrase.len()]
-                    .iter()
-                    .zip(phrase)
-                    .all(|(t, w)| t.folded == w)
-        };
+        let phrase_at = |i: usize, phrase: &[String]| spells(self.tokens, i, phrase, usize::MAX);
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
             if !token.folded.starts_with(|c: char| c.is_ascii_digit()) {
