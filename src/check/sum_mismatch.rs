@@ -10,6 +10,7 @@ use crate::rules::model::Window;
 use crate::rules::{Fact, FactBase};
 use crate::span::Span;
 use crate::text::tokens::folded_words;
+use crate::values::DateRange;
 use crate::values::amount::describe;
 
 pub struct SumMismatch;
@@ -32,9 +33,11 @@ counts only the rounds on or before that day: a total written in 2024 is not com
 with a round of 2025. A date of a month or a year allows each of its days: when a
 round falls inside it, the total is reported only if it fits neither the sum before
 that round nor the sum after, and a note gives the other sum. Nothing is said when
-the claim has no date (a total of an undated article may be of any day), when one of
-its days precedes every round the window counts (the fact base may not know older
-ones), or when a round's own date is too vague to tell whether it came before.
+one of its days precedes every round the window counts (the fact base may not know
+older ones), or when a round's own date is too vague to tell whether it came before.
+A total with no date at all may be of any day since the first round: it is reported
+only when it is the sum of the rounds on no day, and a note lists the sums it could
+have been.
 
 Why it matters: totals are recomputed by hand in every article, and a round is easily
 forgotten or counted twice.
@@ -83,8 +86,9 @@ fn counted_at<'a>(all: &[&'a Fact], window: Window, t: NaiveDate) -> Vec<&'a Fac
 
 /// The sets of events a total may count: one for each day its date allows
 /// (a date written "en octobre 2024" allows every day of October), oldest
-/// first, without repeats. `None` when nothing can be said rather than
-/// guessed: the claim has no date (the total may be of any day), one of its
+/// first, without repeats; every day since the first event for an undated
+/// claim. `None` when nothing can be said rather than
+/// guessed: one of the claim's
 /// days precedes every event the window would count (the fact base may not know
 /// the earlier ones), or an event's own date is too vague to tell on which
 /// side of one of its days it falls.
@@ -94,9 +98,18 @@ fn possible_counts<'a>(
     events: usize,
     window: Window,
 ) -> Option<Vec<Vec<&'a Fact>>> {
-    let as_of = claim.date?;
     let mut all: Vec<&Fact> = facts.facts_about(claim.subject, events).collect();
     all.sort_by_key(|f| f.valid.first);
+    // An undated total may be of any day since the first event: it is
+    // wrong only when it is no set's sum, however vague the events' dates.
+    let undated = claim.date.is_none();
+    let as_of = match claim.date {
+        Some(d) => d,
+        None => DateRange {
+            first: all.first()?.valid.first,
+            last: NaiveDate::MAX,
+        },
+    };
     let straddles = |first: NaiveDate, last: NaiveDate| {
         first < last && first <= as_of.last && as_of.first < last
     };
@@ -106,7 +119,7 @@ fn possible_counts<'a>(
                 .zip(leaves(window, f.valid.last))
                 .is_some_and(|(first, last)| straddles(first, last))
     });
-    if vague {
+    if vague && !undated {
         return None;
     }
     // The counted events change only on the days an event enters or leaves.
@@ -217,10 +230,16 @@ impl Check for SumMismatch {
                     Window::LastMonths(n) => format!(" in {n} months"),
                 };
                 let total = describe(nearest.mid(), nearest.mid(), Some(currency));
+                let sums = match claim.date {
+                    Some(_) => format!("the rounds add up to {total}"),
+                    None => {
+                        format!("on no day did the rounds add up to it; the nearest sum is {total}")
+                    }
+                };
                 let mut diag = Diagnostic::new(
                     &INFO,
                     format!(
-                        "{}{scope}: the article says {}; the rounds add up to {total} ({})",
+                        "{}{scope}: the article says {}; {sums} ({})",
                         topic(ctx.facts, &claim),
                         said(&claim),
                         nearest.parts()
@@ -255,12 +274,21 @@ impl Check for SumMismatch {
                         format!("{sum} ({})", t.parts())
                     })
                     .collect();
-                if let (false, Some(date)) = (others.is_empty(), claim.date) {
-                    diag = diag.with_note(format!(
-                        "the claim is dated {}: on other days of it the rounds add up to {}; on none do they add up to its figure",
-                        date.display(),
-                        others.join(", or ")
-                    ));
+                match (others.is_empty(), claim.date) {
+                    (true, _) => {}
+                    (false, Some(date)) => {
+                        diag = diag.with_note(format!(
+                            "the claim is dated {}: on other days of it the rounds add up to {}; on none do they add up to its figure",
+                            date.display(),
+                            others.join(", or ")
+                        ));
+                    }
+                    (false, None) => {
+                        diag = diag.with_note(format!(
+                            "the article has no date: on other days the rounds added up to {}",
+                            others.join(", or ")
+                        ));
+                    }
                 }
                 out.push(diag);
             }

@@ -15,9 +15,9 @@ pub const INFO: CheckInfo = CheckInfo {
 Reports an article that makes claims but whose publication date claimcheck could
 not learn: no `date` in its front matter, no `--date`, no date line near the top,
 and no date in the text to infer it from. Relative dates ('en avril dernier',
-'yesterday') are then left unread, `stale-claim` and `sum-mismatch` (a total so far
-is as of a day) are skipped, and money claims are compared with every fact whatever
-its time, rather than guessing.
+'yesterday') are then left unread, `stale-claim` is skipped, a total is compared with
+the sums of every day (it is reported only when no day's sum fits), and money claims
+are compared with every fact whatever its time, rather than guessing.
 
 Example:
 
@@ -48,7 +48,7 @@ impl Check for UndatedArticle {
                 Diagnostic::new(
                     &INFO,
                     format!(
-                        "no publication date: {} claim{} checked without regard to time; relative dates, stale-claim and sum-mismatch skipped",
+                        "no publication date: {} claim{} checked without regard to time; relative dates and stale-claim skipped",
                         claims,
                         if claims == 1 { "" } else { "s" }
                     ),

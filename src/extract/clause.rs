@@ -87,11 +87,13 @@ pub(super) fn clause_of(
 ) -> Range<usize> {
     let cut_before = |i: usize| {
         let gap = &text[tokens[i - 1].range.end..tokens[i].range.start];
-        gap.contains(';')
-            || gap.contains(": ")
-            || gap.contains(":\n")
-            || gap.contains(" – ")
-            || gap.contains(" — ")
+        // Most gaps are one space: no cut.
+        gap != " "
+            && (gap.contains(';')
+                || gap.contains(": ")
+                || gap.contains(":\n")
+                || gap.contains(" – ")
+                || gap.contains(" — "))
     };
     let mut start = at.max(sentence.start);
     while start > sentence.start && !cut_before(start) {

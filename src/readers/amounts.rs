@@ -172,7 +172,9 @@ impl AmountReader<'_> {
 
     /// Whether `lexemes[at]` is a word one edit away from a scale word that is
     /// no abbreviation ("bilion", "milions"). Abbreviations are left out: one
-    /// edit from "m" or "bn" is half the short words of a language.
+    /// edit from "m" or "bn" is half the short words of a language. One edit
+    /// keeps the first or the last letter of a word of three letters or more,
+    /// which rules out most words before the distance is computed.
     fn near_scale(&self, lexemes: &[Lexeme], at: usize) -> bool {
         let Some(word) = lexemes.get(at).filter(|l| l.kind == LexKind::Word) else {
             return false;
@@ -182,8 +184,12 @@ impl AmountReader<'_> {
             let [scale] = s.phrase.as_slice() else {
                 return false;
             };
+            let ends = |w: &str| (w.chars().next(), w.chars().next_back());
+            let (first, last) = ends(word.folded);
+            let (scale_first, scale_last) = ends(scale);
             !s.short
                 && scale.chars().count().abs_diff(length) <= 1
+                && (length < 3 || first == scale_first || last == scale_last)
                 && osa_distance(word.folded, scale) == 1
         })
     }
