@@ -66,7 +66,7 @@ impl Check for FactConflict {
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         for (ex, claim, verdict) in ctx.judged_claims() {
             let file = ex.article.file;
-            let Verdict::Conflict { closest } = verdict else {
+            let Verdict::Conflict { closest, note } = verdict else {
                 continue;
             };
             let in_any = if claim.amount.currency.is_none() {
@@ -92,6 +92,9 @@ impl Check for FactConflict {
             .with_note(source);
             for label in reading_labels(ctx.facts, &claim, file) {
                 diag = diag.with_secondary(label);
+            }
+            if let Some(note) = note {
+                diag = diag.with_note(note.clone());
             }
             if let Some(c) = &closest.conversion {
                 diag = diag.with_note(format!("rate used: {}", c.describe()));

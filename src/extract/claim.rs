@@ -6,7 +6,7 @@
 use std::ops::{Deref, Range};
 
 use crate::rules::{AttrIdx, EntityIdx};
-use crate::values::{Amount, DateRange, Modality};
+use crate::values::{Amount, DateRange, EventPin, Modality};
 
 #[derive(Clone, Debug)]
 pub struct Claim {
@@ -68,6 +68,8 @@ pub struct ClaimedMoney {
     pub currency_from: Option<Range<usize>>,
     /// The amount converts the one before it: "€50m ($54m)".
     pub conversion: bool,
+    /// The event the words around the amount name ("its Series B").
+    pub pin: Option<EventPin>,
 }
 
 impl Claim {
@@ -84,6 +86,7 @@ impl Claim {
                 amount: &money.amount,
                 currency_from: money.currency_from.as_ref(),
                 conversion: money.conversion,
+                pin: money.pin.as_ref(),
             }),
             _ => None,
         }
@@ -108,6 +111,8 @@ pub struct MoneyClaim<'a> {
     pub currency_from: Option<&'a Range<usize>>,
     /// The amount converts the one before it ("€50m ($54m)").
     pub conversion: bool,
+    /// The event the words around the amount name.
+    pub pin: Option<&'a EventPin>,
 }
 
 impl Deref for MoneyClaim<'_> {

@@ -332,6 +332,29 @@ impl ClaimFinder<'_> {
                 .is_some_and(|previous| {
                     previous.range.end <= at && self.text[previous.range.end..at].trim() == "("
                 });
+            // The event named between the amounts on either side, in the clause.
+            let before = amounts[..amounts.partition_point(|a| a.range.start < at)]
+                .last()
+                .filter(|a| a.range.end <= at)
+                .map_or(clause.start, |a| {
+                    self.tokens_between(&sentence_tokens, a.range.start, a.range.end)
+                        .end
+                        .max(clause.start)
+                });
+            let after = amounts[amounts.partition_point(|a| a.range.start < amount.range.end)..]
+                .first()
+                .map_or(clause.end, |a| {
+                    self.tokens_between(&sentence_tokens, a.range.start, a.range.end)
+                        .start
+                        .min(clause.end)
+                });
+            let pin = super::event_pin::pin_near(
+                self.tokens,
+                before..after.max(before),
+                &value_tokens,
+                asides,
+                &self.lexicon.clauses.events,
+            );
             let mut claim = Claim {
                 subject: subject.entity,
                 other_subjects: Vec::new(),
@@ -344,6 +367,7 @@ impl ClaimFinder<'_> {
                     amount,
                     currency_from: None,
                     conversion,
+                    pin,
                 }),
                 cue: cue_range,
                 date: clause_date.map(|d| d.date).or(self.date),

@@ -6,6 +6,7 @@ pub mod claims;
 mod clause;
 mod clause_subject;
 pub mod cues;
+mod event_pin;
 pub mod mask;
 pub mod mentions;
 mod modality;

@@ -60,6 +60,9 @@ pub struct ClauseWordsFile {
     /// an amount whose nearest cue is one of them makes no claim.
     #[serde(default)]
     pub non_claim_cues: Vec<String>,
+    /// Words that pin which event a claim speaks of (see [`super::event_words`]).
+    #[serde(default)]
+    pub events: super::event_words::EventWordsFile,
 }
 
 /// What an anaphor stands for.
@@ -89,6 +92,7 @@ pub struct ClauseWords {
     pub conditional_endings: Vec<String>,
     pub not_conditional: Vec<String>,
     pub non_claim_cues: Vec<Vec<String>>,
+    pub events: super::event_words::EventWords,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -169,6 +173,7 @@ impl ClauseWords {
                 .collect(),
             not_conditional: file.not_conditional.iter().map(|w| fold(w)).collect(),
             non_claim_cues,
+            events: super::event_words::EventWords::from_file(&file.events),
         })
     }
 

@@ -7,6 +7,7 @@
 pub mod clause_words;
 pub mod date_index;
 pub mod date_words;
+pub mod event_words;
 pub mod first_words;
 
 use std::collections::BTreeMap;

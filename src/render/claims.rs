@@ -48,7 +48,7 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                         let (l, col) = file.line_col(r.start);
                         json!({ "line": l, "column": col })
                     });
-                    json!({
+                    let mut fields = json!({
                         "kind": "money",
                         "subject": facts.entity(c.subject).id.text,
                         "object": c.object.map(|o| facts.entity(o).id.text.clone()),
@@ -58,7 +58,13 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                         "currency": money.amount.currency,
                         "currency_inherited_from": inherited,
                         "hedge": money.amount.hedge,
-                    })
+                    });
+                    // The event the text names ("series b", "event #2", "latest"),
+                    // which the claim is compared with alone.
+                    if let (Some(pin), Value::Object(f)) = (&money.pin, &mut fields) {
+                        f.insert("event_named".to_string(), json!(pin.describe()));
+                    }
+                    fields
                 }
                 ClaimValue::Entity { entity, .. } => relation(json!(facts.entity(*entity).id.text)),
                 ClaimValue::Date(d) => relation(json!(d.display())),

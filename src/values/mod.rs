@@ -3,8 +3,10 @@
 
 pub mod amount;
 pub mod date_range;
+pub mod event_pin;
 pub mod modality;
 
 pub use amount::Amount;
 pub use date_range::DateRange;
+pub use event_pin::EventPin;
 pub use modality::Modality;

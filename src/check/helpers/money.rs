@@ -5,9 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{Claim, MoneyClaim};
+use crate::lexicon::event_words::label_key;
 use crate::rules::{AttrKind, Fact, FactBase};
-use crate::values::DateRange;
 use crate::values::amount::describe;
+use crate::values::{DateRange, EventPin};
 
 /// Converted values are widened by this much: a monthly average is not the
 /// rate of the day, and reported conversions are rounded.
@@ -48,9 +49,20 @@ pub struct FactFigure<'a> {
 }
 
 impl FactFigure<'_> {
-    /// As the fact base writes it when stated ("600 million EUR, 2024-06-11"),
-    /// else the converted interval and the rate.
+    /// As the fact base writes it when stated ("Series B: 600 million EUR
+    /// (2024-06-11)", the event's label first), else the converted interval
+    /// and the rate.
     pub fn describe(&self) -> String {
+        let event = self
+            .fact
+            .label
+            .as_deref()
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        event + &self.describe_value()
+    }
+
+    fn describe_value(&self) -> String {
         match &self.conversion {
             None => {
                 let written = self.fact.value_in(&self.currency).map_or_else(
@@ -305,6 +317,8 @@ pub enum Verdict<'a> {
     /// No currency reading agrees; the closest fact, in the claim's currency if it has one.
     Conflict {
         closest: FactFigure<'a>,
+        /// Why that fact was the one compared, when the text chose it.
+        note: Option<String>,
     },
     /// No currency given; the facts (in their own currencies) it would agree with.
     NoCurrency {
@@ -318,12 +332,15 @@ pub enum Verdict<'a> {
 }
 
 pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
+    if let Some(pinned) = judge_pinned(facts, claim) {
+        return pinned;
+    }
     let verdict = judge_now(facts, claim);
     if matches!(verdict, Verdict::Conflict { .. }) && is_a_total(facts, claim) {
         return Verdict::Unknown;
     }
     let now = match &verdict {
-        Verdict::Conflict { closest } => closest.clone(),
+        Verdict::Conflict { closest, .. } => closest.clone(),
         Verdict::CurrencyMismatch { stated, .. } => stated.clone(),
         _ => return verdict,
     };
@@ -343,6 +360,61 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
         Some(then) => Verdict::Stale { then, now },
         None => verdict,
     }
+}
+
+/// The event a claim's words name ("its Series B", "le deuxième tour", "sa
+/// dernière levée"), if the fact base can tell which it is: `None` when the
+/// claim names none or its subject's events carry no labels to match a label
+/// against (the claim is then compared with every event), `Some(None)` when
+/// the fact base has no such event (nothing is said).
+fn pinned_event<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Option<&'a Fact>> {
+    let pin = claim.pin?;
+    if facts.attributes[claim.attribute].kind != AttrKind::Event {
+        return None;
+    }
+    let mut events: Vec<&Fact> = facts
+        .facts_about(claim.subject, claim.attribute)
+        .filter(|f| claim.object.is_none() || f.object == claim.object)
+        .collect();
+    events.sort_by_key(|f| f.valid.first);
+    match pin {
+        EventPin::Label(label) => {
+            if events.iter().all(|f| f.label.is_none()) {
+                return None;
+            }
+            Some(
+                events
+                    .into_iter()
+                    .find(|f| f.label.as_deref().is_some_and(|l| label_key(l) == *label)),
+            )
+        }
+        EventPin::Ordinal(n) => Some(events.get((*n as usize).checked_sub(1)?).copied()),
+        EventPin::Latest => {
+            let d = claim.date?;
+            Some(events.into_iter().rfind(|f| f.valid.first <= d.last))
+        }
+    }
+}
+
+/// A claim pinned to one event is compared with that event alone: no other
+/// event, no total of several, excuses its figure.
+fn judge_pinned<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Verdict<'a>> {
+    let event = pinned_event(facts, claim)?;
+    let Some(event) = event else {
+        return Some(Verdict::Unknown);
+    };
+    let verdict = judge_against(facts, claim, vec![event]);
+    Some(match verdict {
+        Verdict::Conflict { closest, .. } => Verdict::Conflict {
+            note: Some(format!(
+                "compared with the event the article names ({}): {}",
+                claim.pin.map(EventPin::describe).unwrap_or_default(),
+                closest.fact.when
+            )),
+            closest,
+        },
+        other => other,
+    })
 }
 
 /// Whether an event's figure that matches no event is what two or more events
@@ -436,7 +508,10 @@ fn judge_against<'a>(
             .collect();
         if agrees.is_empty() {
             let closest = closest(facts, &candidates, claim, None);
-            return closest.map_or(Verdict::Unknown, |closest| Verdict::Conflict { closest });
+            return closest.map_or(Verdict::Unknown, |closest| Verdict::Conflict {
+                closest,
+                note: None,
+            });
         }
         return Verdict::NoCurrency { agrees };
     };
@@ -464,7 +539,10 @@ fn judge_against<'a>(
         }
     }
     match closest(facts, &candidates, claim, Some(currency)) {
-        Some(closest) => Verdict::Conflict { closest },
+        Some(closest) => Verdict::Conflict {
+            closest,
+            note: None,
+        },
         None => Verdict::Unknown,
     }
 }
