@@ -2,9 +2,11 @@
 //! text by the readers above. They depend on nothing but `chrono` and `text`.
 
 pub mod amount;
+pub mod count;
 pub mod date_range;
 pub mod modality;
 
 pub use amount::Amount;
+pub use count::Count;
 pub use date_range::DateRange;
 pub use modality::Modality;
