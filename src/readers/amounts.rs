@@ -77,6 +77,13 @@ impl AmountReader<'_> {
             short_scale = scale.short;
             long_scale = !scale.short;
             end += scale.phrase.len();
+            // "cinq milliards huit cents millions": a smaller scale's number
+            // after the scale is part of the figure.
+            if let Some((more, half, after)) = self.lesser_scale_part(text, lexemes, end, factor) {
+                value += more;
+                half_unit = half;
+                end = after;
+            }
             // "un milliard et demi": the fraction after the scale.
             if let Some((fraction, len)) = fraction_at(self.lexicon, lexemes, end) {
                 value += fraction;
@@ -176,6 +183,29 @@ impl AmountReader<'_> {
                 hedge: hedge.map(|h| h.text.clone()),
             },
             last,
+        ))
+    }
+
+    /// A number and a scale smaller than `factor` at `lexemes[at]`
+    /// ("huit cents millions" after "milliards"): its value and half unit in
+    /// units of `factor`, and the lexeme after it.
+    fn lesser_scale_part(
+        &self,
+        text: &str,
+        lexemes: &[Lexeme],
+        at: usize,
+        factor: f64,
+    ) -> Option<(f64, f64, usize)> {
+        let number = number_at(self.lexicon, text, lexemes, at)
+            .filter(|n| !n.too_long && !n.article_only && n.hedge.is_none())?;
+        let scale = self.lexicon.scales.iter().find(|s| {
+            !s.short && s.factor < factor && matches_at(lexemes, number.end, &s.phrase)
+        })?;
+        let ratio = scale.factor / factor;
+        Some((
+            number.value * ratio,
+            number.half_unit * ratio,
+            number.end + scale.phrase.len(),
         ))
     }
 

@@ -50,7 +50,7 @@ pub fn number_at<'l>(
     lexemes: &[Lexeme],
     i: usize,
 ) -> Option<Number<'l>> {
-    match lexemes[i].kind {
+    match lexemes.get(i)?.kind {
         LexKind::Number => Some(digits_at(lexicon, text, lexemes, i)),
         LexKind::Word => words_at(lexicon, text, lexemes, i),
         LexKind::Symbol => None,
