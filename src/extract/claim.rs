@@ -6,7 +6,7 @@
 use std::ops::{Deref, Range};
 
 use crate::rules::{AttrIdx, EntityIdx};
-use crate::values::{Amount, DateRange, EventPin, Modality};
+use crate::values::{Amount, Count, DateRange, EventPin, Modality};
 
 #[derive(Clone, Debug)]
 pub struct Claim {
@@ -53,6 +53,8 @@ pub enum ClaimValue {
     Date(DateRange),
     /// An age in years.
     Age(u32),
+    /// How many of a unit: "7 milliards de paramètres", "60 employees".
+    Count(Count),
     /// "moins d'un an après sa création": months claimed to have passed since
     /// the subject's event under `attribute` (an interval), until `date`.
     Duration {
@@ -92,12 +94,15 @@ impl Claim {
         }
     }
 
-    /// Whether the value is an entity, a date or an age: what is checked
-    /// against the fact base's entity and date facts.
+    /// Whether the value is an entity, a date, an age or a count: what is
+    /// checked against the fact base's entity, date and count facts.
     pub fn is_relation(&self) -> bool {
         matches!(
             self.value,
-            ClaimValue::Entity { .. } | ClaimValue::Date(_) | ClaimValue::Age(_)
+            ClaimValue::Entity { .. }
+                | ClaimValue::Date(_)
+                | ClaimValue::Age(_)
+                | ClaimValue::Count(_)
         )
     }
 }

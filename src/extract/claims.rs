@@ -15,12 +15,13 @@ use super::sentences::{paragraphs as paragraphs_of, sentences};
 use super::windows::{CueWindows, Earlier, Forward, ParagraphCurrencies, cap_sentences};
 use crate::lexicon::Lexicon;
 use crate::readers::amounts::AmountReader;
+use crate::readers::counts::CountReader;
 use crate::readers::dates::DateMention;
 use crate::rules::{Attribute, EntityIdx, FactBase, ValueType};
 use crate::text::lexemes::lex;
 use crate::text::tokens::Token;
-use crate::values::Amount;
 use crate::values::DateRange;
+use crate::values::{Amount, Count};
 
 pub struct ClaimFinder<'a> {
     pub text: &'a str,
@@ -62,23 +63,37 @@ impl Drop for FinderCache {
 }
 
 impl ClaimFinder<'_> {
+    /// The money claims, then the count claims, of the article.
     pub fn find(&self) -> Vec<Claim> {
+        let cues = self.cues(ValueType::Money);
+        let amounts = self.amounts_near(&cues);
+        let mut claims = self.claims_of(&cues, amounts.into_iter().map(Reading::Money).collect());
+        let counts = self.counts();
+        if !counts.is_empty() {
+            claims.extend(self.claims_of(&[], counts));
+        }
+        claims
+    }
+
+    /// The claims of values read in the text: an amount takes the nearest cue
+    /// of `cues`; a count is its own cue, its unit telling the attribute.
+    fn claims_of(&self, cues: &[CueHit], readings: Vec<Reading>) -> Vec<Claim> {
         let sentences = self.sentences();
         let refs = self.refs();
-        let cues = self.cues(ValueType::Money);
-        let cue_windows = CueWindows::new(&cues);
+        let cue_windows = CueWindows::new(cues);
+        let amounts: Vec<Range<usize>> = readings.iter().map(|r| r.range().clone()).collect();
         // Paragraphs matter only to an amount without a currency: cut on demand.
         let paragraphs = std::cell::OnceCell::new();
         let mut currencies = ParagraphCurrencies::default();
         let mut earlier = Earlier::default();
         let mut claims: Vec<Claim> = Vec::new();
-        let amounts = self.amounts_near(&cues);
         // Amounts are in reading order: their sentence (with its tokens and
         // references) is found by stepping on from the last amount's.
         let mut next_sentence = Forward::default();
         let mut last_clause: Option<(Range<usize>, Vec<Range<usize>>)> = None;
-        for amount in amounts.iter().cloned() {
-            let at = amount.range.start;
+        for reading in readings {
+            let amount = reading.range().clone();
+            let at = amount.start;
             let sentence = next_sentence.partition_point(sentences, |s| s.range.end <= at);
             let Some(sentence) = sentences.get(sentence).filter(|s| s.range.start <= at) else {
                 continue;
@@ -86,7 +101,7 @@ impl ClaimFinder<'_> {
             let sentence_range = &sentence.range;
             let sentence_tokens = sentence.tokens.clone();
             let Range { start: first, end } =
-                self.tokens_between(&sentence_tokens, amount.range.start, amount.range.end);
+                self.tokens_between(&sentence_tokens, amount.start, amount.end);
             let in_sentence_refs = &refs[sentence.refs.clone()];
             // Amounts of one clause share its cut (most sentences hold a few).
             if !last_clause
@@ -104,18 +119,26 @@ impl ClaimFinder<'_> {
             let fronted = asides
                 .first()
                 .filter(|a| a.start == clause.start && a.end <= first);
-            let Some((cue, score)) =
-                self.best_cue(&cue_windows, first, end, &sentence_tokens, fronted)
-            else {
-                continue;
+            let cue = match &reading {
+                Reading::Count(_, cue) => cue.clone(),
+                Reading::Money(_) => {
+                    let Some((cue, score)) =
+                        self.best_cue(&cue_windows, first, end, &sentence_tokens, fronted)
+                    else {
+                        continue;
+                    };
+                    // "un contrat de 269 millions": the nearest cue is one no
+                    // attribute has; "a contract worth €12 million": the cue
+                    // describes one.
+                    if self.non_claim_cue_nearer(first, end, &sentence_tokens, score)
+                        || self.non_claim_cue_governs(&cue.tokens, first)
+                    {
+                        continue;
+                    }
+                    cue.clone()
+                }
             };
-            // "un contrat de 269 millions": the nearest cue is one no attribute
-            // has; "a contract worth €12 million": the cue describes one.
-            if self.non_claim_cue_nearer(first, end, &sentence_tokens, score)
-                || self.non_claim_cue_governs(&cue.tokens, first)
-            {
-                continue;
-            }
+            let cue = &cue;
             let attribute = &self.facts.attributes[cue.attribute];
             let anchor = cue.tokens.start.min(first);
             let value_tokens = first..end;
@@ -309,14 +332,14 @@ impl ClaimFinder<'_> {
             });
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
-            let clause_date = self.clause_date(sentence, &amount.range, &amounts);
+            let clause_date = self.clause_date(sentence, &amount, &amounts);
             // Words before the value count from the conjunction that joins
             // it to the clause's previous amount, if any, on.
-            let since = amounts[..amounts.partition_point(|a| a.range.start < at)]
+            let since = amounts[..amounts.partition_point(|a| a.start < at)]
                 .last()
-                .filter(|a| a.range.end <= amount.range.start)
+                .filter(|a| a.end <= amount.start)
                 .and_then(|a| {
-                    let between = self.tokens_between(&sentence_tokens, a.range.end, at);
+                    let between = self.tokens_between(&sentence_tokens, a.end, at);
                     between.clone().rev().find(|&i| {
                         self.lexicon
                             .list_conjunctions
@@ -325,26 +348,25 @@ impl ClaimFinder<'_> {
                     })
                 })
                 .map_or(clause.start, |i| (i + 1).max(clause.start));
-            let without_currency = amount.currency.is_none();
             // "€50m ($54m)": the amount in parentheses right after another.
-            let conversion = amounts[..amounts.partition_point(|a| a.range.start < at)]
+            let conversion = amounts[..amounts.partition_point(|a| a.start < at)]
                 .last()
                 .is_some_and(|previous| {
-                    previous.range.end <= at && self.text[previous.range.end..at].trim() == "("
+                    previous.end <= at && self.text[previous.end..at].trim() == "("
                 });
             // The event named between the amounts on either side, in the clause.
-            let before = amounts[..amounts.partition_point(|a| a.range.start < at)]
+            let before = amounts[..amounts.partition_point(|a| a.start < at)]
                 .last()
-                .filter(|a| a.range.end <= at)
+                .filter(|a| a.end <= at)
                 .map_or(clause.start, |a| {
-                    self.tokens_between(&sentence_tokens, a.range.start, a.range.end)
+                    self.tokens_between(&sentence_tokens, a.start, a.end)
                         .end
                         .max(clause.start)
                 });
-            let after = amounts[amounts.partition_point(|a| a.range.start < amount.range.end)..]
+            let after = amounts[amounts.partition_point(|a| a.start < amount.end)..]
                 .first()
                 .map_or(clause.end, |a| {
-                    self.tokens_between(&sentence_tokens, a.range.start, a.range.end)
+                    self.tokens_between(&sentence_tokens, a.start, a.end)
                         .start
                         .min(clause.end)
                 });
@@ -355,6 +377,16 @@ impl ClaimFinder<'_> {
                 asides,
                 &self.lexicon.clauses.events,
             );
+            let without_currency = matches!(&reading, Reading::Money(a) if a.currency.is_none());
+            let value = match reading {
+                Reading::Money(amount) => ClaimValue::Money(ClaimedMoney {
+                    amount,
+                    currency_from: None,
+                    conversion,
+                    pin,
+                }),
+                Reading::Count(count, _) => ClaimValue::Count(count),
+            };
             let mut claim = Claim {
                 subject: subject.entity,
                 other_subjects: Vec::new(),
@@ -362,13 +394,8 @@ impl ClaimFinder<'_> {
                 subject_inferred: inferred,
                 attribute: cue.attribute,
                 object: object.flatten(),
-                value_at: amount.range.clone(),
-                value: ClaimValue::Money(ClaimedMoney {
-                    amount,
-                    currency_from: None,
-                    conversion,
-                    pin,
-                }),
+                value_at: amount.clone(),
+                value,
                 cue: cue_range,
                 date: clause_date.map(|d| d.date).or(self.date),
                 date_at: clause_date.map(|d| d.range.clone()),
@@ -391,6 +418,68 @@ impl ClaimFinder<'_> {
             claims.push(claim);
         }
         claims
+    }
+
+    /// The counts of the sentences that name a unit counted by an attribute
+    /// of the fact base ("60 salariés", "a 12-billion-parameter model"), each
+    /// with its attribute as its cue; the rest of the text is not lexed.
+    fn counts(&self) -> Vec<Reading> {
+        let attribute_of = |unit: &str| {
+            self.facts
+                .attributes
+                .iter()
+                .position(|a| a.value == ValueType::Count && a.unit.as_deref() == Some(unit))
+        };
+        let units: Vec<&str> = self
+            .lexicon
+            .count_units
+            .iter()
+            .filter(|(_, unit)| attribute_of(unit).is_some())
+            .filter_map(|(phrase, _)| phrase.last().map(String::as_str))
+            .collect();
+        if units.is_empty() {
+            return Vec::new();
+        }
+        // A unit's last word ends a token: "salariés", "12-billion-parameter".
+        let names_unit = |folded: &str| units.iter().any(|u| folded.ends_with(u));
+        let sentences = self.sentences();
+        let mut wanted: Vec<usize> = Vec::new();
+        for (k, sentence) in sentences.iter().enumerate() {
+            self.count(sentence.tokens.len());
+            if self.tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|t| names_unit(t.folded))
+            {
+                wanted.push(k);
+            }
+        }
+        let reader = CountReader {
+            lexicon: self.lexicon,
+        };
+        let mut out = Vec::new();
+        let mut folds = String::new();
+        for s in wanted {
+            let mut lexemes = lex(self.text, sentences[s].range.clone(), &mut folds);
+            if !self.masks.is_empty() {
+                lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
+            }
+            for count in reader.read(self.text, &lexemes) {
+                let Some(attribute) = attribute_of(&count.unit) else {
+                    continue;
+                };
+                let tokens = self.tokens_within(count.range.start, count.range.end);
+                if tokens.is_empty() {
+                    continue;
+                }
+                let cue = CueHit {
+                    tokens,
+                    attribute,
+                    priority: 0,
+                };
+                out.push(Reading::Count(count, cue));
+            }
+        }
+        out
     }
 
     /// The amounts of the sentences that hold a money cue: no other amount can
@@ -423,7 +512,7 @@ impl ClaimFinder<'_> {
         &self,
         sentence: &Sentence,
         amount: &Range<usize>,
-        amounts: &[Amount],
+        amounts: &[Range<usize>],
     ) -> Option<&DateMention> {
         let sentence_tokens = &sentence.tokens;
         let sentence = &sentence.range;
@@ -559,29 +648,41 @@ impl ClaimFinder<'_> {
 impl ClaimFinder<'_> {
     /// Whether an amount other than a conversion in parentheses of the one
     /// before it lies wholly within bytes `a..b`.
-    fn other_amount_between(&self, amounts: &[Amount], a: usize, b: usize) -> bool {
-        let from = amounts.partition_point(|x| x.range.start < a);
+    fn other_amount_between(&self, amounts: &[Range<usize>], a: usize, b: usize) -> bool {
+        let from = amounts.partition_point(|x| x.start < a);
         amounts[from..]
             .iter()
-            .take_while(|x| x.range.end <= b)
+            .take_while(|x| x.end <= b)
             .enumerate()
             .any(|(k, x)| {
-                let before = if k == 0 {
-                    a
-                } else {
-                    amounts[from + k - 1].range.end
-                };
-                before > x.range.start || self.text[before..x.range.start].trim() != "("
+                let before = if k == 0 { a } else { amounts[from + k - 1].end };
+                before > x.start || self.text[before..x.start].trim() != "("
             })
     }
 }
 
 /// Whether one of `amounts` (in reading order, none inside another) lies
 /// wholly within bytes `a..b`: the first that starts from `a` ends first.
-fn amount_between(amounts: &[Amount], a: usize, b: usize) -> bool {
+fn amount_between(amounts: &[Range<usize>], a: usize, b: usize) -> bool {
     amounts
-        .get(amounts.partition_point(|x| x.range.start < a))
-        .is_some_and(|x| x.range.end <= b)
+        .get(amounts.partition_point(|x| x.start < a))
+        .is_some_and(|x| x.end <= b)
+}
+
+/// A value read in the text that may make a claim.
+enum Reading {
+    Money(Amount),
+    /// A count and its cue: the words of the count itself.
+    Count(Count, CueHit),
+}
+
+impl Reading {
+    fn range(&self) -> &Range<usize> {
+        match self {
+            Reading::Money(a) => &a.range,
+            Reading::Count(c, _) => &c.range,
+        }
+    }
 }
 
 /// Whether `r` names an entity of a kind that may be the subject of `attribute`.

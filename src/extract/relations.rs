@@ -382,12 +382,14 @@ impl ClaimFinder<'_> {
                 continue;
             }
             let number = &self.tokens[i - 1];
+            // "un an", "two years": a number word, or an article as one.
+            let words = &self.lexicon.numbers;
             let value = number.folded.parse::<f64>().ok().or_else(|| {
-                self.lexicon
-                    .number_words
-                    .iter()
-                    .find(|(p, _)| p.len() == 1 && p[0] == number.folded)
-                    .map(|(_, v)| *v)
+                words
+                    .values
+                    .get(number.folded)
+                    .copied()
+                    .or_else(|| words.articles.contains(number.folded).then_some(1.0))
             });
             let Some(value) = value else {
                 continue;

@@ -9,6 +9,7 @@ pub mod date_index;
 pub mod date_words;
 pub mod event_words;
 pub mod first_words;
+pub mod number_words;
 
 use std::collections::BTreeMap;
 
@@ -85,8 +86,28 @@ pub struct LexiconFile {
     pub decimal_separator: Option<String>,
     #[serde(default)]
     pub thousands_separators: Vec<String>,
+    /// Words that add up ("twenty", "cinq"); compounds read whole ("quatre-vingt").
     #[serde(default)]
     pub number_words: BTreeMap<String, f64>,
+    /// Words that multiply what is before them ("hundred", "cent").
+    #[serde(default)]
+    pub number_multipliers: BTreeMap<String, f64>,
+    /// "a", "un": a number only before a multiplier, a scale or a quantity noun.
+    #[serde(default)]
+    pub number_articles: Vec<String>,
+    /// "and", "et": between two parts of one number ("vingt et un").
+    #[serde(default)]
+    pub number_joiners: Vec<String>,
+    /// "and a half", "et demi": added after a number or its scale.
+    #[serde(default)]
+    pub number_fractions: BTreeMap<String, f64>,
+    /// "dozen", "dizaine": nouns of quantity after an article or a number.
+    #[serde(default)]
+    pub quantity_nouns: Vec<number_words::QuantityNounDef>,
+    /// Nouns of what is counted ("employees", "paramètres") by unit id: a
+    /// figure before one is a count, never money.
+    #[serde(default)]
+    pub count_units: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub scales: Vec<ScaleDef>,
     #[serde(default)]
@@ -149,6 +170,12 @@ impl LexiconFile {
             decimal_separator: None,
             thousands_separators: vec![],
             number_words: BTreeMap::new(),
+            number_multipliers: BTreeMap::new(),
+            number_articles: vec![],
+            number_joiners: vec![],
+            number_fractions: BTreeMap::new(),
+            quantity_nouns: vec![],
+            count_units: BTreeMap::new(),
             scales: vec![],
             currency_connectors: vec![],
             currencies: BTreeMap::new(),
@@ -188,8 +215,10 @@ pub struct Lexicon {
     pub date_line_words: Vec<String>,
     pub decimal_separator: char,
     pub thousands_separators: Vec<char>,
-    /// Number words as lexeme phrases, longest first.
-    pub number_words: Phrases<f64>,
+    /// The number grammar's words (see [`number_words`]).
+    pub numbers: number_words::NumberWords,
+    /// Count units as lexeme phrases, longest first, with their unit id.
+    pub count_units: Phrases<String>,
     /// Scale words as lexeme phrases, longest first.
     pub scales: Vec<Scale>,
     pub currency_connectors: HashSet<String>,
@@ -213,9 +242,6 @@ pub struct Lexicon {
     pub relative_dates: Phrases<date_words::Relative>,
     /// Words before an age ("âgé de", "aged"), as token phrases.
     pub age_markers: Vec<Vec<String>>,
-    /// First words of the number words ("un", "a", "half"): the amount reader
-    /// skips any other word.
-    pub number_first_words: HashSet<String>,
     /// Months, weekdays and date phrases indexed by word (built from the lists).
     pub date_index: date_index::DateIndex,
     /// Descriptions and nationality adjectives by first word (built from the lists).
@@ -282,13 +308,6 @@ impl Lexicon {
             .iter()
             .map(|s| single_char(s))
             .collect::<Result<Vec<_>, _>>()?;
-        if let Some((word, _)) = file
-            .number_words
-            .iter()
-            .find(|(_, v)| !v.is_finite() || **v < 0.0)
-        {
-            return Err(format!("number word `{word}` must have a positive value"));
-        }
         if let Some(h) = file.hedges.iter().find(|h| h.low < 0.0 || h.low > h.high) {
             return Err(format!(
                 "hedge `{}` must have 0 <= low <= high",
@@ -365,20 +384,20 @@ impl Lexicon {
                 date_first_words.insert(first);
             }
         }
-        let number_first_words = file
-            .number_words
-            .keys()
-            .filter_map(|w| lexemes::phrase(w).into_iter().next())
-            .chain(
-                file.number_words
-                    .keys()
-                    .flat_map(|w| w.split('-').map(fold)),
-            )
-            .collect();
+        let numbers = number_words::NumberWords::new(
+            &file.number_words,
+            &file.number_multipliers,
+            &file.number_articles,
+            &file.number_joiners,
+            &file.number_fractions,
+            &file.quantity_nouns,
+            &hedges,
+        )?;
         let clauses = clause_words::ClauseWords::from_file(&file.clauses)?;
         let mut lexicon = Lexicon {
             clauses,
-            number_first_words,
+            numbers,
+            count_units: grouped(&file.count_units, lexemes::phrase, str::to_string),
             date_first_words,
             weekdays: file
                 .weekdays
@@ -418,12 +437,6 @@ impl Lexicon {
             age_units: file.age_units.iter().map(|w| token_phrase(w)).collect(),
             decimal_separator,
             thousands_separators,
-            number_words: longest_first(
-                file.number_words
-                    .iter()
-                    .map(|(w, v)| (lexemes::phrase(w), *v))
-                    .collect(),
-            ),
             scales,
             currency_connectors: set(&file.currency_connectors),
             currencies: grouped(&file.currencies, lexemes::phrase, |code| {

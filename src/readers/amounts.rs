@@ -4,11 +4,12 @@
 //! An unhedged figure carries the precision its digits imply ("15 millions" is
 //! 14.5 to 15.5 million); a hedge widens or opens the interval as the lexicon says.
 
+use super::counts::count_unit_at;
+use super::numbers::{fraction_at, number_at};
 use crate::lexicon::{Hedge, Lexicon, Phrases};
 use crate::text::distance::osa_distance;
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
 use crate::values::Amount;
-use compact_str::CompactString;
 
 /// What the reader needs: the article's language and every language's currencies.
 pub struct AmountReader<'a> {
@@ -16,23 +17,7 @@ pub struct AmountReader<'a> {
     pub currencies: &'a Phrases<String>,
 }
 
-struct Number {
-    value: f64,
-    /// Half a unit of the last digit written.
-    half_unit: f64,
-    /// Index of the lexeme after the number.
-    end: usize,
-    in_words: bool,
-    /// More digit groups or digits than a figure has: no amount.
-    too_long: bool,
-}
-
-/// The most digit groups one figure may have: "1,000,000,000,000,000,000,000"
-/// (a thousand billion billions) has eight. A longer run is no amount.
-pub const MAX_DIGIT_GROUPS: usize = 8;
-
-/// The most digits one figure may have, its decimals included.
-pub const MAX_DIGITS: usize = 24;
+pub use super::numbers::{MAX_DIGIT_GROUPS, MAX_DIGITS};
 
 impl AmountReader<'_> {
     pub fn read(&self, text: &str, lexemes: &[Lexeme]) -> Vec<Amount> {
@@ -62,7 +47,7 @@ impl AmountReader<'_> {
         work: &std::cell::Cell<u64>,
         resume_at: &std::cell::Cell<usize>,
     ) -> Option<(Amount, usize)> {
-        let number = self.number_at(text, lexemes, i)?;
+        let number = number_at(self.lexicon, text, lexemes, i)?;
         work.set(work.get() + (number.end - i) as u64);
         if number.too_long {
             // Read again from each of its groups, such a run made the reader
@@ -71,6 +56,14 @@ impl AmountReader<'_> {
             return None;
         }
         let mut end = number.end;
+        let mut value = number.value;
+        let mut half_unit = number.half_unit;
+        // "one and a half billion": the fraction before the scale.
+        if let Some((fraction, len)) = fraction_at(self.lexicon, lexemes, end) {
+            value += fraction;
+            half_unit = half_unit.min(0.05);
+            end += len;
+        }
         let mut factor = 1.0;
         let mut short_scale = false;
         let mut long_scale = false;
@@ -84,9 +77,30 @@ impl AmountReader<'_> {
             short_scale = scale.short;
             long_scale = !scale.short;
             end += scale.phrase.len();
+            // "cinq milliards huit cents millions": a smaller scale's number
+            // after the scale is part of the figure.
+            if let Some((more, half, after)) = self.lesser_scale_part(text, lexemes, end, factor) {
+                value += more;
+                half_unit = half;
+                end = after;
+            }
+            // "un milliard et demi": the fraction after the scale.
+            if let Some((fraction, len)) = fraction_at(self.lexicon, lexemes, end) {
+                value += fraction;
+                half_unit = half_unit.min(0.05);
+                end += len;
+            }
         } else if self.near_scale(lexemes, end) {
             // "$2 bilion": a slip of a scale word; read as 2 it would be a claim
             // a billion times too small. Unsure: say nothing.
+            return None;
+        }
+        // "a further $250 million": an article is a number only before a scale.
+        if number.article_only && !long_scale {
+            return None;
+        }
+        // "10 million users", "1,000 employees": a count, never money.
+        if count_unit_at(self.lexicon, lexemes, end).is_some() {
             return None;
         }
         // A currency after: "15 M€", "15 millions d'euros", "2 milliards de dollars".
@@ -153,9 +167,11 @@ impl AmountReader<'_> {
         if let Some((_, start)) = &hedge {
             first = *start;
         }
-        let value = number.value * factor;
-        let half = number.half_unit * factor;
-        let (low, high) = interval(value, half, hedge.as_ref().map(|(h, _)| *h));
+        // "une dizaine de millions": an approximate quantity noun is a hedge.
+        let hedge = hedge.map(|(h, _)| h).or(number.hedge);
+        let value = value * factor;
+        let half = half_unit * factor;
+        let (low, high) = interval(value, half, hedge);
         let range = lexemes[first].range.start..lexemes[last - 1].range.end;
         Some((
             Amount {
@@ -164,9 +180,32 @@ impl AmountReader<'_> {
                 low,
                 high,
                 currency,
-                hedge: hedge.map(|(h, _)| h.text.clone()),
+                hedge: hedge.map(|h| h.text.clone()),
             },
             last,
+        ))
+    }
+
+    /// A number and a scale smaller than `factor` at `lexemes[at]`
+    /// ("huit cents millions" after "milliards"): its value and half unit in
+    /// units of `factor`, and the lexeme after it.
+    fn lesser_scale_part(
+        &self,
+        text: &str,
+        lexemes: &[Lexeme],
+        at: usize,
+        factor: f64,
+    ) -> Option<(f64, f64, usize)> {
+        let number = number_at(self.lexicon, text, lexemes, at)
+            .filter(|n| !n.too_long && !n.article_only && n.hedge.is_none())?;
+        let scale = self.lexicon.scales.iter().find(|s| {
+            !s.short && s.factor < factor && matches_at(lexemes, number.end, &s.phrase)
+        })?;
+        let ratio = scale.factor / factor;
+        Some((
+            number.value * ratio,
+            number.half_unit * ratio,
+            number.end + scale.phrase.len(),
         ))
     }
 
@@ -212,142 +251,6 @@ impl AmountReader<'_> {
             .hedges
             .iter()
             .find_map(|h| matches_before(lexemes, at, &h.phrase).map(|start| (h, start)))
-    }
-
-    fn number_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<Number> {
-        let lex = &lexemes[i];
-        match lex.kind {
-            LexKind::Number => Some(self.digits_at(text, lexemes, i)),
-            LexKind::Word => self.words_at(text, lexemes, i),
-            LexKind::Symbol => None,
-        }
-    }
-
-    /// Digits with the language's separators: "1,5", "16.3", "1 500 000", "1,500,000".
-    /// A separator followed by three digits groups thousands when the language
-    /// says so or when it repeats ("1,500,000" in any language); otherwise it is
-    /// the decimal point, whichever of `,` and `.` it is.
-    fn digits_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Number {
-        let lex = self.lexicon;
-        let mut integer = CompactString::from(lexemes[i].folded);
-        let mut fraction = String::new();
-        let mut j = i + 1;
-        let first_group_short = integer.len() <= 3;
-        let mut grouped = false;
-        let mut groups = 1;
-        while fraction.is_empty() {
-            let (Some(a), Some(b)) = (lexemes.get(j), lexemes.get(j + 1)) else {
-                break;
-            };
-            let glued_separator = a.kind == LexKind::Symbol
-                && !a.spaced
-                && matches!(a.folded, "," | ".")
-                && b.kind == LexKind::Number
-                && !b.spaced;
-            if glued_separator {
-                let sep = a.folded.chars().next().unwrap_or('.');
-                let repeats = grouped
-                    || lexemes
-                        .get(j + 2)
-                        .is_some_and(|c| c.folded == a.folded && !c.spaced);
-                let grouping = b.folded.len() == 3
-                    && ((lex.thousands_separators.contains(&sep) && sep != lex.decimal_separator)
-                        || repeats);
-                if grouping {
-                    integer.push_str(b.folded);
-                    grouped = true;
-                } else {
-                    fraction = b.folded.to_string();
-                }
-                groups += 1;
-                j += 2;
-                continue;
-            }
-            // "1 500 000": groups of three after one space-like separator.
-            let gap = &text[lexemes[j - 1].range.end..a.range.start];
-            let mut gap_chars = gap.chars();
-            let one_separator = matches!((gap_chars.next(), gap_chars.next()), (Some(c), None) if lex.thousands_separators.contains(&c));
-            if a.kind == LexKind::Number
-                && a.folded.len() == 3
-                && first_group_short
-                && one_separator
-            {
-                integer.push_str(a.folded);
-                grouped = true;
-                groups += 1;
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        let too_long = groups > MAX_DIGIT_GROUPS || integer.len() + fraction.len() > MAX_DIGITS;
-        if too_long {
-            return Number {
-                value: 0.0,
-                half_unit: 0.0,
-                end: j,
-                in_words: false,
-                too_long,
-            };
-        }
-        let value = format!(
-            "{integer}.{}",
-            if fraction.is_empty() { "0" } else { &fraction }
-        )
-        .parse()
-        .unwrap_or(0.0);
-        Number {
-            value,
-            half_unit: 0.5 * 10f64.powi(-(fraction.len() as i32)),
-            end: j,
-            in_words: false,
-            too_long: false,
-        }
-    }
-
-    /// Number words: "deux", "a dozen", "vingt-cinq".
-    fn words_at(&self, text: &str, lexemes: &[Lexeme], i: usize) -> Option<Number> {
-        let first = lexemes[i].folded;
-        let compound = text[lexemes[i].range.clone()].contains('-');
-        if !compound && !self.lexicon.number_first_words.contains(first) {
-            return None;
-        }
-        if let Some((phrase, value)) = self
-            .lexicon
-            .number_words
-            .iter()
-            .find(|(p, _)| matches_at(lexemes, i, p))
-        {
-            return Some(Number {
-                value: *value,
-                half_unit: if *value < 1.0 { 0.05 } else { 0.5 },
-                end: i + phrase.len(),
-                in_words: true,
-                too_long: false,
-            });
-        }
-        // Hyphenated compounds add up: "vingt-cinq" is 25.
-        let raw = &text[lexemes[i].range.clone()];
-        if !raw.contains('-') {
-            return None;
-        }
-        let mut total = 0.0;
-        for part in raw.split('-') {
-            let folded = crate::text::fold::fold(part);
-            let (_, v) = self
-                .lexicon
-                .number_words
-                .iter()
-                .find(|(p, _)| p.len() == 1 && p[0] == folded)?;
-            total += v;
-        }
-        Some(Number {
-            value: total,
-            half_unit: 0.5,
-            end: i + 1,
-            in_words: true,
-            too_long: false,
-        })
     }
 }
 

@@ -69,6 +69,16 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 ClaimValue::Entity { entity, .. } => relation(json!(facts.entity(*entity).id.text)),
                 ClaimValue::Date(d) => relation(json!(d.display())),
                 ClaimValue::Age(n) => relation(json!(n)),
+                ClaimValue::Count(count) => json!({
+                    "kind": "count",
+                    "subject": facts.entity(c.subject).id.text,
+                    "object": null,
+                    "value": count.value,
+                    "low": count.low,
+                    "high": count.high,
+                    "unit": count.unit,
+                    "hedge": count.hedge,
+                }),
                 // Durations are not listed (yet).
                 ClaimValue::Duration { .. } => continue,
             };
@@ -118,10 +128,14 @@ pub fn table(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> S
                 format!("{c} (from {}:{})", from["line"], from["column"])
             }
             (_, Value::String(c), _) => c.clone(),
-            (Value::String(k), _, _) if k == "relation" => "-".to_string(),
+            (Value::String(k), _, _) if k == "relation" || k == "count" => "-".to_string(),
             _ => "none".to_string(),
         };
         let interval = match (r["low"].as_f64(), r["high"].as_f64(), &r["value"]) {
+            // A count shows its unit: "6.5–7.5B parameters".
+            (Some(low), Some(high), _) if r["kind"] == "count" => {
+                format!("{} {}", describe(low, high, None), s("unit"))
+            }
             (Some(low), Some(high), _) => describe(low, high, None),
             (_, _, Value::String(v)) => v.clone(),
             (_, _, v) => format!("{v} years"),

@@ -255,6 +255,7 @@ fn compatible(facts: &FactBase, a: &FactValue, b: &FactValue) -> bool {
             facts.is_within(*x, *y) || facts.is_within(*y, *x)
         }
         (FactValue::Date(x), FactValue::Date(y)) => share_a_day(x, y),
+        (FactValue::Count(x), FactValue::Count(y)) => x.value == y.value,
         _ => true,
     }
 }
@@ -265,7 +266,9 @@ fn entity_and_date_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
     let single_valued = facts.facts.iter().filter(|r| match r.value {
         FactValue::Money { .. } => false,
         FactValue::Date(_) => true,
-        FactValue::Entity(_) => facts.attributes[r.attribute].kind == AttrKind::State,
+        FactValue::Entity(_) | FactValue::Count(_) => {
+            facts.attributes[r.attribute].kind == AttrKind::State
+        }
     });
     let groups = grouped(single_valued.map(|r| ((r.subject, r.attribute), r)));
     for group in groups {

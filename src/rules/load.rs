@@ -398,7 +398,9 @@ impl Loader<'_> {
                     .filter(|a| facts.attributes[*a].value != super::model::ValueType::Money)
                 {
                     Some(a) => {
-                        if let Some(fact) = self.entity_or_date_fact(*file, &f.value, facts, a) {
+                        if let Some(fact) =
+                            self.entity_or_date_fact(*file, &f.value, facts, a, lexicons)
+                        {
                             facts.facts.push(fact);
                         }
                     }

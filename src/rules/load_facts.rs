@@ -16,9 +16,11 @@ use super::validate::{self, did_you_mean};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::{Lexicon, Lexicons};
 use crate::readers::amounts::AmountReader;
+use crate::readers::counts::CountReader;
 use crate::span::FileId;
 use crate::text::lexemes::lex;
 use crate::text::tokens::folded_words;
+use crate::values::Count;
 use crate::values::date_range::{DateRange, parse_iso};
 use crate::yaml::Scalar;
 
@@ -45,17 +47,39 @@ impl Loader<'_> {
             "money" => ValueType::Money,
             "entity" => ValueType::Entity,
             "date" => ValueType::Date,
+            "count" => ValueType::Count,
             other => {
                 self.invalid(
                     &value_written,
                     format!("unsupported value type `{other}`"),
-                    "supported: money, entity, date",
+                    "supported: money, entity, date, count",
                 );
                 ok = false;
                 ValueType::Money
             }
         };
         let value_kinds = self.entity_kinds(file, &def.values, &mut ok);
+        let unit = def.unit.as_ref().map(|u| self.written(file, u));
+        if value == ValueType::Count && unit.is_none() {
+            self.invalid(
+                &value_written,
+                "a count attribute needs a `unit`".to_string(),
+                "add `unit:` with a `count_units` id of the lexicons (`employees`)",
+            );
+            ok = false;
+        }
+        if let Some(u) = &unit
+            && !lexicons
+                .iter()
+                .any(|l| l.count_units.iter().any(|(_, id)| *id == u.text))
+        {
+            self.invalid(
+                u,
+                format!("no lexicon counts `{}`", u.text),
+                "a unit must be an id of a lexicon's `count_units`",
+            );
+            ok = false;
+        }
         let kind_text = self.written(file, &def.kind);
         let kind = match kind_text.text.as_str() {
             "state" => AttrKind::State,
@@ -135,6 +159,7 @@ impl Loader<'_> {
             id,
             value,
             value_kinds,
+            unit: unit.map(|u| u.text),
             age: def.age,
             exclusive: def.exclusive,
             sums: None,
@@ -230,11 +255,16 @@ impl Loader<'_> {
         def: &FactDef,
         facts: &FactBase,
         attribute: usize,
+        lexicons: &Lexicons,
     ) -> Option<Fact> {
         let subject = self.entity_ref(file, &def.subject, facts);
         let written = self.written(file, &def.value);
         let value = match facts.attributes[attribute].value {
             ValueType::Entity => FactValue::Entity(self.entity_ref(file, &def.value, facts)?),
+            ValueType::Count => {
+                let unit = facts.attributes[attribute].unit.as_deref();
+                FactValue::Count(self.count(&written, unit, lexicons)?)
+            }
             _ => match parse_iso(&written.text) {
                 Some(d) => FactValue::Date(d),
                 None => {
@@ -324,6 +354,36 @@ impl Loader<'_> {
             self.unknown_entity(facts, &written);
         }
         found
+    }
+
+    /// A count written like an article would: "7.3 billion parameters".
+    fn count(
+        &mut self,
+        written: &Written,
+        unit: Option<&str>,
+        lexicons: &Lexicons,
+    ) -> Option<Count> {
+        let lexicon = lexicons.get("en").or_else(|| lexicons.iter().next())?;
+        let text = &written.text;
+        let counts =
+            CountReader { lexicon }.read(text, &lex(text, 0..text.len(), &mut String::new()));
+        match counts.as_slice() {
+            [count]
+                if text[..count.range.start].trim().is_empty()
+                    && text[count.range.end..].trim().is_empty()
+                    && Some(count.unit.as_str()) == unit =>
+            {
+                Some(count.clone())
+            }
+            _ => {
+                self.invalid(
+                    written,
+                    format!("`{text}` is not a count of {}", unit.unwrap_or("a unit")),
+                    "write it like `7.3 billion parameters` or `60 employees`",
+                );
+                None
+            }
+        }
     }
 
     fn money(

@@ -204,6 +204,8 @@ pub enum ValueType {
     /// Another entity: an employer, a company someone co-founded.
     Entity,
     Date,
+    /// How many of a unit: a model's parameters, a company's employees.
+    Count,
 }
 
 #[derive(Debug)]
@@ -212,6 +214,8 @@ pub struct Attribute {
     pub value: ValueType,
     /// For entity values: the kinds the value may be.
     pub value_kinds: Vec<EntityKind>,
+    /// For count values: the unit counted (a lexicon `count_units` id).
+    pub unit: Option<String>,
     /// A birth date: age claims are checked against it.
     pub age: bool,
     /// One holder per value at a time.
@@ -282,6 +286,7 @@ pub enum FactValue {
     },
     Entity(EntityIdx),
     Date(crate::values::DateRange),
+    Count(crate::values::Count),
 }
 
 impl Fact {

@@ -44,8 +44,12 @@ pub struct EntityDef {
 #[serde(deny_unknown_fields)]
 pub struct AttributeDef {
     pub id: Spanned<String>,
-    /// What the value is: `money`, `entity` (another entity: an employer) or `date`.
+    /// What the value is: `money`, `entity` (another entity: an employer),
+    /// `date` or `count` (how many of a unit: parameters, employees).
     pub value: Spanned<String>,
+    /// For `count` values: the unit counted, an id of the lexicons' `count_units`.
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
     /// For `entity` values: the kinds the value may be (default: org).
     #[serde(default)]
     pub values: Vec<Spanned<String>>,
@@ -66,6 +70,8 @@ pub struct AttributeDef {
     #[serde(default)]
     pub object: bool,
     /// Cue words by language code. A trailing `*` matches any ending ("valoris*").
+    /// A count attribute needs none: its unit noun is its cue.
+    #[serde(default)]
     pub cues: BTreeMap<String, Vec<Spanned<String>>>,
     /// Cues that make this attribute win over others in the same clause ("en deux tours").
     #[serde(default)]

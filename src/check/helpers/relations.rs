@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{Claim, ClaimValue};
 use crate::rules::{Fact, FactBase, FactValue};
-use crate::values::DateRange;
+use crate::values::{Count, DateRange};
 
 pub enum RelationVerdict<'a> {
     /// The fact base says nothing about it.
@@ -45,6 +45,13 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
         // An age is read for any attribute marked `age`: a money one has no
         // birth date to check it against.
         .filter(|f| f.money().is_none())
+        // A count (a headcount) is checked against the facts of its time.
+        .filter(|f| {
+            !matches!(f.value, FactValue::Count(_))
+                || claim
+                    .date
+                    .is_none_or(|d| f.valid.first <= d.last && d.first <= f.valid.last)
+        })
         .collect();
     if known.is_empty() {
         return held_by_others(facts, claim);
@@ -61,6 +68,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
             .chain(alternatives)
             .any(|v| facts.is_within(*e, *v) || facts.is_within(*v, *e)),
         (ClaimValue::Date(d), FactValue::Date(f)) => d.first <= f.last && f.first <= d.last,
+        (ClaimValue::Count(c), FactValue::Count(f)) => count_holds(c, f.value),
         (ClaimValue::Age(n), FactValue::Date(birth)) => match claim.date {
             Some(when) => {
                 let (low, high) = possible_ages(*birth, when);
@@ -102,6 +110,19 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a>
     }
 }
 
+/// The share of a stated count it may be off by whatever its rounding: "12
+/// billion" of a model of 12.2 billion parameters is the same claim.
+pub const COUNT_SLACK: f64 = 0.03;
+
+/// Whether a count as stated (its rounding, its hedge, at least
+/// [`COUNT_SLACK`] either side) holds the fact's figure, taken as exact.
+pub fn count_holds(claimed: &Count, fact: f64) -> bool {
+    let slack = claimed.value * COUNT_SLACK;
+    let low = claimed.low.min(claimed.value - slack);
+    let high = claimed.high.max(claimed.value + slack);
+    (low..=high).contains(&fact)
+}
+
 /// "Jean Martin", "Jean Martin, Dorothée Durand and Paul Bernard".
 pub fn subjects(facts: &FactBase, claim: &Claim) -> String {
     let names: Vec<&str> = claim
@@ -121,6 +142,7 @@ pub fn describe_value(facts: &FactBase, value: &ClaimValue) -> String {
         ClaimValue::Entity { entity, .. } => facts.entity(*entity).name.text.clone(),
         ClaimValue::Date(d) => d.display(),
         ClaimValue::Age(n) => format!("{n} years old"),
+        ClaimValue::Count(c) => format!("{} {}", crate::values::amount::compact(c.value), c.unit),
         ClaimValue::Money(m) => {
             let a = &m.amount;
             crate::values::amount::describe(a.value, a.value, a.currency.as_deref())
@@ -143,7 +165,7 @@ pub fn describe_known(facts: &FactBase, claim: &Claim, known: &Fact) -> String {
         }
         (FactValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
         (FactValue::Date(d), _, _) => d.display(),
-        (FactValue::Money { .. }, _, _) => known.written.text.clone(),
+        (FactValue::Money { .. } | FactValue::Count(_), _, _) => known.written.text.clone(),
     }
 }
 
