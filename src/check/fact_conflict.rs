@@ -31,8 +31,12 @@ proches du dossier'), a plan or talks ('in talks to raise', 'vise'), a condition
 `stated`) and not reported. A claim whose clause is about a name the fact base does
 not know makes no claim about the companies it knows. An event's figure that no event
 has but the events had added up to by its date ('raising $94M' when the rounds so far
-make $94M) is a total, not a conflict. An event may be dated in the fact base up to
-45 days after the date written in its clause.
+make $94M) is a total, not a conflict. When the words around the figure name its
+event — a label ('its Series B', 'sa série B'), an ordinal ('son troisième tour de
+table') or the latest ('sa dernière levée') — it is compared with that event alone,
+and the message names it. When a date in its clause rules out the event whose figure
+it is ('En avril 2023, Acme a levé 20 millions' for a round of 16 May 2023), the date
+is reported, with the event's date.
 
 The message gives both values in the claim's currency and the rate used; a second
 label points at the fact in its YAML file, and a note gives the fact's source.
@@ -66,7 +70,12 @@ impl Check for FactConflict {
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         for (ex, claim, verdict) in ctx.judged_claims() {
             let file = ex.article.file;
-            let Verdict::Conflict { closest, note } = verdict else {
+            let Verdict::Conflict {
+                closest,
+                note,
+                wrong_date,
+            } = verdict
+            else {
                 continue;
             };
             let in_any = if claim.amount.currency.is_none() {
@@ -77,21 +86,43 @@ impl Check for FactConflict {
             let (fact_label, source) = fact_evidence(closest);
             let mut diag = Diagnostic::new(
                 &INFO,
-                format!(
-                    "{}: the article says {}; the fact base says {}",
-                    topic(ctx.facts, &claim),
-                    said(&claim),
-                    closest.describe()
-                ),
-                Label::new(
-                    Span::new(file, claim.amount.range.clone()),
-                    format!("does not match the fact base{in_any}"),
-                ),
+                if *wrong_date {
+                    format!(
+                        "{}: the article puts {} in {}; the fact base says {}",
+                        topic(ctx.facts, &claim),
+                        said(&claim),
+                        claim.date.map(|d| d.display()).unwrap_or_default(),
+                        closest.describe()
+                    )
+                } else {
+                    format!(
+                        "{}: the article says {}; the fact base says {}",
+                        topic(ctx.facts, &claim),
+                        said(&claim),
+                        closest.describe()
+                    )
+                },
+                match (wrong_date, &claim.date_at) {
+                    (true, Some(at)) => Label::new(
+                        Span::new(file, at.clone()),
+                        format!("the fact base dates it {}", closest.fact.when),
+                    ),
+                    _ => Label::new(
+                        Span::new(file, claim.amount.range.clone()),
+                        format!("does not match the fact base{in_any}"),
+                    ),
+                },
             )
             .with_secondary(fact_label)
             .with_note(source);
             for label in reading_labels(ctx.facts, &claim, file) {
                 diag = diag.with_secondary(label);
+            }
+            if *wrong_date {
+                diag = diag.with_secondary(Label::new(
+                    Span::new(file, claim.amount.range.clone()),
+                    "the figure is that event's",
+                ));
             }
             if let Some(note) = note {
                 diag = diag.with_note(note.clone());

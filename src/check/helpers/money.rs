@@ -319,6 +319,8 @@ pub enum Verdict<'a> {
         closest: FactFigure<'a>,
         /// Why that fact was the one compared, when the text chose it.
         note: Option<String>,
+        /// The figure is the fact's: the date its clause gives is what is wrong.
+        wrong_date: bool,
     },
     /// No currency given; the facts (in their own currencies) it would agree with.
     NoCurrency {
@@ -412,6 +414,7 @@ fn judge_pinned<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Verdict<'
                 closest.fact.when
             )),
             closest,
+            wrong_date: false,
         },
         other => other,
     })
@@ -480,8 +483,24 @@ fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             .filter(|f| claim.object.is_none() || f.object == claim.object)
             .filter(|f| d.is_none_or(|d| f.valid.first <= d))
             .collect();
-        if matches!(judge_against(facts, claim, wider), Verdict::Consistent) {
-            return Verdict::Consistent;
+        if matches!(
+            judge_against(facts, claim, wider.clone()),
+            Verdict::Consistent
+        ) && let Some(currency) = claim.amount.currency.as_deref()
+            && let Some(event) = wider
+                .iter()
+                .filter_map(|f| fact_in(facts, f, currency, RateTime::of(claim)))
+                .find(|v| overlaps((claim.amount.low, claim.amount.high), (v.low, v.high)))
+        {
+            let dated = claim.date.map(|d| d.display()).unwrap_or_default();
+            return Verdict::Conflict {
+                note: Some(format!(
+                    "the figure is that of the event of {}, which the clause dates {dated}",
+                    event.fact.when
+                )),
+                closest: event,
+                wrong_date: true,
+            };
         }
     }
     verdict
@@ -511,6 +530,7 @@ fn judge_against<'a>(
             return closest.map_or(Verdict::Unknown, |closest| Verdict::Conflict {
                 closest,
                 note: None,
+                wrong_date: false,
             });
         }
         return Verdict::NoCurrency { agrees };
@@ -542,6 +562,7 @@ fn judge_against<'a>(
         Some(closest) => Verdict::Conflict {
             closest,
             note: None,
+            wrong_date: false,
         },
         None => Verdict::Unknown,
     }
