@@ -60,6 +60,10 @@ pub struct ClauseWordsFile {
     /// an amount whose nearest cue is one of them makes no claim.
     #[serde(default)]
     pub non_claim_cues: Vec<String>,
+    /// Words that share a clause's amounts among several holders
+    /// ("respectively"): none of them is the one entity before the clause.
+    #[serde(default)]
+    pub distributive: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -89,6 +93,8 @@ pub struct ClauseWords {
     pub conditional_endings: Vec<String>,
     pub not_conditional: Vec<String>,
     pub non_claim_cues: Vec<Vec<String>>,
+    /// Folded.
+    pub distributive: Vec<String>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -169,6 +175,7 @@ impl ClauseWords {
                 .collect(),
             not_conditional: file.not_conditional.iter().map(|w| fold(w)).collect(),
             non_claim_cues,
+            distributive: file.distributive.iter().map(|w| fold(w)).collect(),
         })
     }
 

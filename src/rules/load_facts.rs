@@ -17,8 +17,9 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::{Lexicon, Lexicons};
 use crate::readers::amounts::AmountReader;
 use crate::span::FileId;
+use crate::text::fold::fold;
 use crate::text::lexemes::lex;
-use crate::text::tokens::folded_words;
+use crate::text::tokens::{folded_words, written_words};
 use crate::values::date_range::{DateRange, parse_iso};
 use crate::yaml::Scalar;
 
@@ -92,7 +93,8 @@ impl Loader<'_> {
                     Some(stem) => (stem, true),
                     None => (written.text.as_str(), false),
                 };
-                let words: Vec<String> = folded_words(text, 0..text.len());
+                let (as_written, words): (Vec<String>, Vec<String>) =
+                    written_words(text).into_iter().unzip();
                 if words.is_empty() {
                     self.invalid(
                         &written,
@@ -102,7 +104,11 @@ impl Loader<'_> {
                     ok = false;
                     continue;
                 }
-                list.push(Cue { words, prefix });
+                list.push(Cue {
+                    words,
+                    written: as_written,
+                    prefix,
+                });
             }
             cues.insert(lang.clone(), list);
         }
@@ -143,6 +149,11 @@ impl Loader<'_> {
             subject_kinds,
             has_object: def.object,
             cues,
+            not_cues: def
+                .not_cues
+                .iter()
+                .map(|(lang, words)| (lang.clone(), words.iter().map(|w| fold(w)).collect()))
+                .collect(),
             priority: def.priority,
         })
     }
