@@ -320,6 +320,20 @@ impl ClaimFinder<'_> {
             let Some((subject, inferred)) = subject else {
                 continue;
             };
+            // "…, and Orvel and Tansk. (They raised €16 million and €7 million,
+            // respectively)": the amounts are of several holders the clause
+            // does not name, not of the one entity found before it.
+            if inferred
+                && self.tokens[clause.clone()].iter().any(|t| {
+                    self.lexicon
+                        .clauses
+                        .distributive
+                        .iter()
+                        .any(|w| w == t.folded)
+                })
+            {
+                continue;
+            }
             if agent.is_some_and(|a| a != subject.entity) {
                 continue;
             }

@@ -4,11 +4,13 @@
 //! against the words of amounts no attribute describes (a contract, revenue).
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::claims::ClaimFinder;
 use super::clause::spells;
-use super::vocabulary::CUE_START;
+use super::vocabulary::{CUE_START, FUNCTION_WORD};
 use super::windows::CueWindows;
+use crate::lexicon::Lexicon;
 use crate::rules::{AttrIdx, FactBase, ValueType};
 
 /// How far (in words) a cue may stand from its amount.
@@ -27,6 +29,17 @@ pub(super) struct CueHit {
 pub struct CueIndex {
     /// First word → (attribute, cue).
     pub by_first_word: rustc_hash::FxHashMap<String, Vec<(AttrIdx, usize)>>,
+    /// Stem of a first word → (attribute, cue).
+    by_first_stem: rustc_hash::FxHashMap<String, Vec<(AttrIdx, usize)>>,
+    /// What a word must start with to have one of those stems.
+    stem_starts: StemStarts,
+    /// The stems each word of each cue matches, by attribute and cue: none
+    /// for a stop word ("de", "of"), which matches only as written.
+    word_stems: Vec<Vec<Vec<Vec<String>>>>,
+    /// By attribute: the words that never match its cues by stem.
+    not_cues: Vec<rustc_hash::FxHashSet<String>>,
+    /// Glued prefixes a word is also read without ("cofondatrice").
+    strip: Vec<String>,
     /// One-word cues with a trailing `*`: (attribute, cue, stem).
     pub prefixed: Vec<(AttrIdx, usize, String)>,
     /// The first bytes of those stems: a word starting otherwise begins none.
@@ -35,16 +48,106 @@ pub struct CueIndex {
     prefixed_min_len: usize,
 }
 
+/// A set of folded stems, by their first three bytes: only a word whose
+/// fold starts with one of them can have it (Snowball cuts a word's ending),
+/// so only such a word is stemmed. A stem shorter than three bytes ("ex") is
+/// left out: so short a cue word matches only as written.
+#[derive(Debug, Default)]
+struct StemStarts {
+    /// The first three bytes, hashed to a bit each: most words are turned
+    /// away by one look at this table, which stays in the processor's cache.
+    bits: Vec<u64>,
+    by_three: rustc_hash::FxHashMap<[u8; 3], Vec<String>>,
+}
+
+impl StemStarts {
+    fn new() -> StemStarts {
+        StemStarts {
+            bits: vec![0; 1024],
+            ..Default::default()
+        }
+    }
+
+    fn bit(b: &[u8]) -> usize {
+        ((usize::from(b[0]) << 10) ^ (usize::from(b[1]) << 5) ^ usize::from(b[2])) & 0xFFFF
+    }
+
+    /// Adds `stem`; false when it is too short to be matched by stem.
+    fn add(&mut self, stem: &str) -> bool {
+        let b = stem.as_bytes();
+        if b.len() < 3 {
+            return false;
+        }
+        let bit = Self::bit(b);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+        let same = self.by_three.entry([b[0], b[1], b[2]]).or_default();
+        if !same.iter().any(|s| s == stem) {
+            same.push(stem.to_string());
+        }
+        true
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 3 {
+            return false;
+        }
+        let bit = Self::bit(b);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+            && self
+                .by_three
+                .get(&[b[0], b[1], b[2]])
+                .is_some_and(|stems| stems.iter().any(|s| word.starts_with(s.as_str())))
+    }
+}
+
 impl CueIndex {
-    pub fn new(facts: &FactBase, lang: &str) -> CueIndex {
+    pub fn new(facts: &FactBase, lexicon: &Lexicon) -> CueIndex {
+        let lang = lexicon.language.as_str();
         let mut index = CueIndex {
             by_first_word: Default::default(),
+            by_first_stem: Default::default(),
+            stem_starts: StemStarts::new(),
+            word_stems: Vec::new(),
+            not_cues: Vec::new(),
+            strip: lexicon
+                .glued_prefixes
+                .iter()
+                .filter(|p| !p.word)
+                .map(|p| p.prefix.clone())
+                .collect(),
             prefixed: Vec::new(),
             prefixed_first: [false; 256],
             prefixed_min_len: usize::MAX,
         };
         for (attr, attribute) in facts.attributes.iter().enumerate() {
+            index.not_cues.push(
+                attribute
+                    .not_cues
+                    .get(lang)
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect(),
+            );
+            let mut stems_of_cues = Vec::new();
             for (k, cue) in attribute.cues.get(lang).into_iter().flatten().enumerate() {
+                let stems: Vec<Vec<String>> = match &lexicon.stemmer {
+                    Some(stemmer) => cue
+                        .words
+                        .iter()
+                        .enumerate()
+                        .map(|(j, w)| {
+                            let star = cue.prefix && j + 1 == cue.words.len();
+                            if star || lexicon.stopwords.contains(w) {
+                                Vec::new()
+                            } else {
+                                stemmer.cue_stems(&cue.written[j])
+                            }
+                        })
+                        .collect(),
+                    None => vec![Vec::new(); cue.words.len()],
+                };
                 if cue.prefix && cue.words.len() == 1 {
                     match cue.words[0].as_bytes().first() {
                         Some(&b) => index.prefixed_first[b as usize] = true,
@@ -59,8 +162,19 @@ impl CueIndex {
                         .entry(first.clone())
                         .or_default()
                         .push((attr, k));
+                    for stem in stems.first().into_iter().flatten() {
+                        if index.stem_starts.add(stem) {
+                            index
+                                .by_first_stem
+                                .entry(stem.clone())
+                                .or_default()
+                                .push((attr, k));
+                        }
+                    }
                 }
+                stems_of_cues.push(stems);
             }
+            index.word_stems.push(stems_of_cues);
         }
         index
     }
@@ -192,6 +306,7 @@ impl ClaimFinder<'_> {
             .iter()
             .map(|a| a.cues.get(self.lang).map_or(&[][..], Vec::as_slice))
             .collect();
+        let mut stems = TokenStems::default();
         for i in 0..self.tokens.len() {
             let word = self.tokens[i].folded;
             let starts_cue = self.classes[i] & CUE_START != 0;
@@ -201,8 +316,9 @@ impl ClaimFinder<'_> {
                 }
                 None => index.prefixed.iter().any(|(_, _, stem)| stem.is_empty()),
             };
+            let may_be_stemmed = self.may_have_cue_stem(index, i);
             // Most words begin no cue: skip them before building any iterator.
-            if !starts_cue && !may_be_prefixed {
+            if !starts_cue && !may_be_prefixed && !may_be_stemmed {
                 continue;
             }
             let by_word = starts_cue
@@ -217,24 +333,24 @@ impl ClaimFinder<'_> {
                 .filter(|_| may_be_prefixed)
                 .filter(|(_, _, stem)| word.starts_with(stem.as_str()))
                 .map(|(a, k, _)| (*a, *k));
-            for (attr, k) in by_word.chain(by_prefix) {
+            let by_stem = may_be_stemmed.then(|| stems.of(self, index, i));
+            let by_stem = by_stem.iter().flat_map(|s| s.first_word_of.iter().copied());
+            for (attr, k) in by_word.chain(by_prefix).chain(by_stem) {
                 let attribute = &self.facts.attributes[attr];
                 let cue = &cues_of[attr][k];
                 let n = cue.words.len();
                 if i + n > self.tokens.len() {
                     continue;
                 }
-                let matched = self.tokens[i..i + n]
-                    .iter()
-                    .zip(&cue.words)
-                    .enumerate()
-                    .all(|(j, (t, w))| {
-                        if cue.prefix && j == n - 1 {
-                            t.folded.starts_with(w.as_str())
-                        } else {
-                            t.folded == w
-                        }
-                    });
+                let matched = (0..n).all(|j| {
+                    let t = &self.tokens[i + j];
+                    let w = &cue.words[j];
+                    if cue.prefix && j == n - 1 {
+                        t.folded.starts_with(w.as_str())
+                    } else {
+                        t.folded == w || self.stem_matches(index, attr, k, j, i + j, &mut stems)
+                    }
+                });
                 if matched {
                     hits.push((
                         attr,
@@ -248,10 +364,136 @@ impl ClaimFinder<'_> {
                 }
             }
         }
-        // The order of a plain scan: attribute, position, cue.
+        // The order of a plain scan: attribute, position, cue; of the cues of
+        // one attribute that start at one word, the longest ("formerly at"
+        // rather than "former", whose stem "formerly" has too).
+        hits.sort_by_key(|(attr, k, hit)| {
+            (
+                *attr,
+                hit.tokens.start,
+                std::cmp::Reverse(hit.tokens.len()),
+                *k,
+            )
+        });
+        hits.dedup_by(|a, b| a.0 == b.0 && a.2.tokens.start == b.2.tokens.start);
         hits.sort_by_key(|(attr, k, hit)| (*attr, hit.tokens.start, *k));
-        hits.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.tokens == b.2.tokens);
         hits.into_iter().map(|(_, _, hit)| hit).collect()
+    }
+
+    /// Whether token `i` may have the stem of a cue's first word: it is no
+    /// stop word (those match as written), and it, or it read without a glued
+    /// prefix, starts as one of those stems does. Only such words are stemmed.
+    fn may_have_cue_stem(&self, index: &CueIndex, i: usize) -> bool {
+        let word = self.tokens[i].folded;
+        self.classes[i] & FUNCTION_WORD == 0
+            && self.lexicon.stemmer.is_some()
+            && (index.stem_starts.may_start(word)
+                || index.strip.iter().any(|p| {
+                    word.strip_prefix(p.as_str())
+                        .is_some_and(|rest| index.stem_starts.may_start(rest))
+                }))
+    }
+
+    /// Whether token `t` has a stem of word `j` of cue `k` of attribute
+    /// `attr` (a stop word of the cue matches only as written), and is not
+    /// one of the words the attribute excepts.
+    fn stem_matches(
+        &self,
+        index: &CueIndex,
+        attr: AttrIdx,
+        k: usize,
+        j: usize,
+        t: usize,
+        stems: &mut TokenStems,
+    ) -> bool {
+        let wanted = &index.word_stems[attr][k][j];
+        !wanted.is_empty()
+            && !index.not_cues[attr].contains(self.tokens[t].folded)
+            && self.lexicon.stemmer.is_some()
+            && stems
+                .of(self, index, t)
+                .stems
+                .iter()
+                .any(|s| wanted.contains(s))
+    }
+}
+
+/// What stemming a word gives: its stems (its own, then those of it read
+/// without each glued prefix it starts with), and the cues whose first word
+/// has one of them.
+struct Stemmed {
+    stems: Vec<String>,
+    first_word_of: Vec<(AttrIdx, usize)>,
+}
+
+/// The tokens of an article stemmed so far.
+#[derive(Default)]
+struct TokenStems(rustc_hash::FxHashMap<usize, Rc<Stemmed>>);
+
+/// Most words that are stemmed come back in article after article: each
+/// thread keeps what they gave, by cue index (one a language) and word as
+/// written, up to [`STEM_CACHE_WORDS`] words an index (then starts again).
+type StemCache = rustc_hash::FxHashMap<usize, rustc_hash::FxHashMap<String, Rc<Stemmed>>>;
+
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<StemCache> = Default::default();
+}
+
+impl TokenStems {
+    fn of(&mut self, finder: &ClaimFinder<'_>, index: &CueIndex, t: usize) -> Rc<Stemmed> {
+        self.0
+            .entry(t)
+            .or_insert_with(|| {
+                let token = &finder.tokens[t];
+                let written = &finder.text[token.range.clone()];
+                STEM_CACHE.with_borrow_mut(|caches| {
+                    let cache = caches.entry(index as *const CueIndex as usize).or_default();
+                    if let Some(stemmed) = cache.get(written) {
+                        return stemmed.clone();
+                    }
+                    finder.count(1);
+                    let stemmed = Rc::new(index.stem(finder.lexicon, token.folded, written));
+                    if cache.len() >= STEM_CACHE_WORDS {
+                        cache.clear();
+                    }
+                    cache.insert(written.to_string(), stemmed.clone());
+                    stemmed
+                })
+            })
+            .clone()
+    }
+}
+
+impl CueIndex {
+    /// What stemming a word (`folded`, and `written`) gives.
+    fn stem(&self, lexicon: &Lexicon, folded: &str, written: &str) -> Stemmed {
+        let Some(stemmer) = &lexicon.stemmer else {
+            return Stemmed {
+                stems: Vec::new(),
+                first_word_of: Vec::new(),
+            };
+        };
+        let own = stemmer.stem(written);
+        let found = |stem: &str| self.by_first_stem.get(stem).into_iter().flatten().copied();
+        let mut first_word_of: Vec<_> = found(&own).collect();
+        let mut stems = vec![own];
+        stems.extend(
+            self.strip
+                .iter()
+                .filter(|p| folded.starts_with(p.as_str()))
+                .filter_map(|p| stemmer.stem_without(written, p)),
+        );
+        // "cofondatrices" is read as "fondatrices" only when it is no cue
+        // itself ("cofounded" is one).
+        if first_word_of.is_empty() && !self.by_first_word.contains_key(folded) {
+            first_word_of = stems[1..].iter().flat_map(|s| found(s)).collect();
+        }
+        Stemmed {
+            stems,
+            first_word_of,
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod clause;
 mod clause_subject;
 pub mod cues;
 mod event_pin;
+mod glued;
 pub mod mask;
 pub mod mentions;
 mod modality;
@@ -68,8 +69,8 @@ impl Indexes {
     pub fn new(facts: &FactBase, lexicons: &Lexicons) -> Self {
         let names = NameIndex::new(facts);
         let cues: rustc_hash::FxHashMap<String, cues::CueIndex> = lexicons
-            .codes()
-            .map(|code| (code.to_string(), cues::CueIndex::new(facts, code)))
+            .iter()
+            .map(|l| (l.language.clone(), cues::CueIndex::new(facts, l)))
             .collect();
         let vocabularies = lexicons
             .iter()
@@ -115,6 +116,7 @@ impl<'a> Extractor<'a> {
             tokens.retain(|t| !mask::is_masked(&masks, &t.range));
         }
         let lexicon = self.lexicons.get(&article.lang);
+        let tokens = glued::split_word_prefixes(text, tokens, lexicon);
         let vocabulary::Lookup {
             classes,
             name_states,

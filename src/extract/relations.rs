@@ -88,14 +88,31 @@ impl ClaimFinder<'_> {
                                     && allowed(&r)
                             })
                         });
-                    match refs_in(refs, sentence)
+                    // "Passés par Hooli et Initech, Jean Martin et Paul Bernard …":
+                    // the names joined to the first are subjects too.
+                    let after: Vec<&Ref> = refs_in(refs, sentence)
                         .inspect(|_| self.count(1))
                         .filter(|r| r.range.start >= after_comma.unwrap_or(value_end))
-                        .find(allowed)
-                    {
-                        Some(r) => (vec![r.entity], r.range.clone(), r.described),
-                        None => continue,
-                    }
+                        .filter(allowed)
+                        .collect();
+                    let Some(first) = after.first() else {
+                        continue;
+                    };
+                    // A list ends with a conjunction: in "…, ancien de Hooli,
+                    // Acme AI …" the name after the comma is the next one.
+                    let joined = (1..after.len())
+                        .take_while(|&k| self.joined(after[k - 1], after[k]))
+                        .count();
+                    let n = (1..=joined)
+                        .rev()
+                        .find(|&k| self.conjoined(after[k - 1], after[k]))
+                        .map_or(1, |k| k + 1);
+                    let chain = &after[..n];
+                    (
+                        latest_first(chain),
+                        first.range.start..chain[n - 1].range.end,
+                        first.described && n == 1,
+                    )
                 } else if value_type == ValueType::Entity && self.list_before(&before) > 1 {
                     // "Jean Martin, Dorothée Durand et Paul Bernard, venus de …"
                     let n = self.list_before(&before);
@@ -148,6 +165,14 @@ impl ClaimFinder<'_> {
         let gap = self.text[a.range.end..b.range.start].to_lowercase();
         gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '&'))
             .all(|w| w.is_empty() || self.lexicon.list_conjunctions.iter().any(|c| c == w))
+    }
+
+    /// Whether a conjunction ("et", "and") stands between `a` and `b`.
+    fn conjoined(&self, a: &Ref, b: &Ref) -> bool {
+        self.text[a.range.end..b.range.start]
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|w| self.lexicon.list_conjunctions.iter().any(|c| c == w))
     }
 
     /// Whether a preposition stands right before token `at`, possibly with a

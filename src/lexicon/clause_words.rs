@@ -63,6 +63,10 @@ pub struct ClauseWordsFile {
     /// Words that pin which event a claim speaks of (see [`super::event_words`]).
     #[serde(default)]
     pub events: super::event_words::EventWordsFile,
+    /// Words that share a clause's amounts among several holders
+    /// ("respectively"): none of them is the one entity before the clause.
+    #[serde(default)]
+    pub distributive: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -93,6 +97,8 @@ pub struct ClauseWords {
     pub not_conditional: Vec<String>,
     pub non_claim_cues: Vec<Vec<String>>,
     pub events: super::event_words::EventWords,
+    /// Folded.
+    pub distributive: Vec<String>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -174,6 +180,7 @@ impl ClauseWords {
             not_conditional: file.not_conditional.iter().map(|w| fold(w)).collect(),
             non_claim_cues,
             events: super::event_words::EventWords::from_file(&file.events),
+            distributive: file.distributive.iter().map(|w| fold(w)).collect(),
         })
     }
 

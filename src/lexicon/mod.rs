@@ -19,6 +19,7 @@ use serde::Deserialize;
 
 use crate::text::fold::{fold, fold_keep_separators};
 use crate::text::lexemes;
+use crate::text::stem::WordStemmer;
 use crate::text::tokens::folded_words;
 
 /// A scale word and its factor.
@@ -59,6 +60,25 @@ pub struct Hedge {
     pub low: f64,
     pub high: f64,
     pub strict: bool,
+}
+
+/// A prefix glued to words ("co" in "cofondatrice", "ex" in "ex-Apple").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GluedPrefixDef {
+    pub prefix: String,
+    /// Written with a hyphen, the prefix is a word of its own and the rest
+    /// another ("ex-Apple" is "ex" then the name "Apple"); otherwise a word with
+    /// the prefix also matches the cues of the word without it.
+    #[serde(default)]
+    pub word: bool,
+}
+
+/// A glued prefix, folded.
+#[derive(Debug, Clone)]
+pub struct GluedPrefix {
+    pub prefix: String,
+    pub word: bool,
 }
 
 /// A phrase (folded lexemes or tokens) with what it means.
@@ -153,6 +173,11 @@ pub struct LexiconFile {
     /// How a clause is shaped and stated (see [`clause_words`]).
     #[serde(default)]
     pub clauses: clause_words::ClauseWordsFile,
+    /// The Snowball stemmer cue words are compared with (`french`, `english`).
+    #[serde(default)]
+    pub stemmer: Option<String>,
+    #[serde(default)]
+    pub glued_prefixes: Vec<GluedPrefixDef>,
 }
 
 impl LexiconFile {
@@ -196,6 +221,8 @@ impl LexiconFile {
             elapsed_after: vec![],
             age_units: vec![],
             clauses: Default::default(),
+            stemmer: None,
+            glued_prefixes: vec![],
         }
     }
 }
@@ -261,6 +288,10 @@ pub struct Lexicon {
     /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
     pub age_units: Vec<Vec<String>>,
     pub clauses: clause_words::ClauseWords,
+    /// Cue words match on the stems it gives; none: on their folded forms only.
+    pub stemmer: Option<WordStemmer>,
+    /// Prefixes glued to words, longest first.
+    pub glued_prefixes: Vec<GluedPrefix>,
 }
 
 fn token_phrase(text: &str) -> Vec<String> {
@@ -394,10 +425,33 @@ impl Lexicon {
             &hedges,
         )?;
         let clauses = clause_words::ClauseWords::from_file(&file.clauses)?;
+        let stemmer = match file.stemmer.as_deref() {
+            None => None,
+            Some(name) => Some(WordStemmer::named(name).ok_or_else(|| {
+                format!(
+                    "unknown stemmer `{name}` (one of: {})",
+                    WordStemmer::names().collect::<Vec<_>>().join(", ")
+                )
+            })?),
+        };
+        let mut glued_prefixes = Vec::new();
+        for def in &file.glued_prefixes {
+            let prefix = fold(&def.prefix);
+            if prefix.is_empty() {
+                return Err("a glued prefix must have a letter".to_string());
+            }
+            glued_prefixes.push(GluedPrefix {
+                prefix,
+                word: def.word,
+            });
+        }
+        glued_prefixes.sort_by_key(|p| std::cmp::Reverse(p.prefix.len()));
         let mut lexicon = Lexicon {
             clauses,
             numbers,
             count_units: grouped(&file.count_units, lexemes::phrase, str::to_string),
+            stemmer,
+            glued_prefixes,
             date_first_words,
             weekdays: file
                 .weekdays

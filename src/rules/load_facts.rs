@@ -18,8 +18,9 @@ use crate::lexicon::{Lexicon, Lexicons};
 use crate::readers::amounts::AmountReader;
 use crate::readers::counts::CountReader;
 use crate::span::FileId;
+use crate::text::fold::fold;
 use crate::text::lexemes::lex;
-use crate::text::tokens::folded_words;
+use crate::text::tokens::{folded_words, written_words};
 use crate::values::Count;
 use crate::values::date_range::{DateRange, parse_iso};
 use crate::yaml::Scalar;
@@ -116,7 +117,8 @@ impl Loader<'_> {
                     Some(stem) => (stem, true),
                     None => (written.text.as_str(), false),
                 };
-                let words: Vec<String> = folded_words(text, 0..text.len());
+                let (as_written, words): (Vec<String>, Vec<String>) =
+                    written_words(text).into_iter().unzip();
                 if words.is_empty() {
                     self.invalid(
                         &written,
@@ -126,7 +128,11 @@ impl Loader<'_> {
                     ok = false;
                     continue;
                 }
-                list.push(Cue { words, prefix });
+                list.push(Cue {
+                    words,
+                    written: as_written,
+                    prefix,
+                });
             }
             cues.insert(lang.clone(), list);
         }
@@ -168,6 +174,11 @@ impl Loader<'_> {
             subject_kinds,
             has_object: def.object,
             cues,
+            not_cues: def
+                .not_cues
+                .iter()
+                .map(|(lang, words)| (lang.clone(), words.iter().map(|w| fold(w)).collect()))
+                .collect(),
             priority: def.priority,
         })
     }

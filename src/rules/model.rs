@@ -191,7 +191,10 @@ pub enum AttrKind {
 /// A cue: token phrase, the last word possibly a prefix ("valoris*").
 #[derive(Clone, Debug)]
 pub struct Cue {
+    /// Folded.
     pub words: Vec<String>,
+    /// The same words as written, for a stemmer.
+    pub written: Vec<String>,
     pub prefix: bool,
 }
 
@@ -225,6 +228,8 @@ pub struct Attribute {
     pub has_object: bool,
     /// Cues by language code.
     pub cues: std::collections::BTreeMap<String, Vec<Cue>>,
+    /// Folded words by language code that never match a cue by its stem.
+    pub not_cues: std::collections::BTreeMap<String, Vec<String>>,
     pub priority: u8,
     /// A total of another attribute's events.
     pub sums: Option<AttrIdx>,

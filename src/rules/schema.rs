@@ -69,10 +69,15 @@ pub struct AttributeDef {
     /// Whether claims name an object ("Globex invests in Acme AI").
     #[serde(default)]
     pub object: bool,
-    /// Cue words by language code. A trailing `*` matches any ending ("valoris*").
+    /// Cue words by language code. Words match on their stem (see the
+    /// lexicon's `stemmer`); a trailing `*` matches any ending ("valoris*").
     /// A count attribute needs none: its unit noun is its cue.
     #[serde(default)]
     pub cues: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Words by language code that share a cue word's stem without being a
+    /// cue ("fonds" has the stem of "fondée"): they match only if listed.
+    #[serde(default)]
+    pub not_cues: BTreeMap<String, Vec<String>>,
     /// Cues that make this attribute win over others in the same clause ("en deux tours").
     #[serde(default)]
     pub priority: u8,

@@ -6,5 +6,6 @@ pub mod fold;
 mod fold_buffer;
 pub mod lexemes;
 pub mod spelling;
+pub mod stem;
 pub mod tokens;
 pub mod work;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::fold::is_invisible;
+use super::fold::{fold, is_invisible};
 use super::fold_buffer::FoldBuffer;
 
 /// A word of a text. It borrows its folded spelling from the text when folding
@@ -33,6 +33,41 @@ pub struct Token<'t> {
     /// Words joined by a hyphen ("mi-juin", "Herblin-Stoop"): readers that
     /// look inside such a token skip all others without scanning them.
     pub hyphenated: bool,
+}
+
+impl<'t> Token<'t> {
+    /// The token cut at its first hyphen, when the word before it folds to
+    /// `head`: "ex-Apple" read as "ex" and "Apple", so that the name is seen.
+    pub fn split_at_hyphen(&self, text: &str, head: &str) -> Option<(Token<'t>, Token<'t>)> {
+        if !self.hyphenated || !self.folded.starts_with(head) {
+            return None;
+        }
+        let word = &text[self.range.clone()];
+        let (at, hyphen) = word.char_indices().find(|(_, c)| is_hyphen(*c))?;
+        let rest = self.range.start + at + hyphen.len_utf8()..self.range.end;
+        if fold(&word[..at]) != head || rest.is_empty() {
+            return None;
+        }
+        let (folded_head, folded_rest) = self.folded.split_at(head.len());
+        let part = |range: Range<usize>, folded: &'t str| {
+            let word = &text[range.clone()];
+            let (upper, lower, has_digit) = case_counts(word);
+            let first = word.chars().next().unwrap_or(' ');
+            Token {
+                folded,
+                capitalised: case_of(first).0 || first.is_ascii_digit(),
+                all_caps: upper >= 2 && lower == 0,
+                all_lower: upper == 0,
+                has_digit,
+                hyphenated: word.chars().any(is_hyphen),
+                range,
+            }
+        };
+        Some((
+            part(self.range.start..self.range.start + at, folded_head),
+            part(rest, folded_rest),
+        ))
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -261,6 +296,16 @@ pub fn folded_words(text: &str, range: Range<usize>) -> Vec<String> {
     tokenize(text, range, &mut folds)
         .into_iter()
         .map(|t| t.folded.to_string())
+        .collect()
+}
+
+/// The words of `text` as written, each with its fold: for indexes built once
+/// that compare both (a stemmer reads accents).
+pub fn written_words(text: &str) -> Vec<(String, String)> {
+    let mut folds = String::new();
+    tokenize(text, 0..text.len(), &mut folds)
+        .into_iter()
+        .map(|t| (text[t.range].to_string(), t.folded.to_string()))
         .collect()
 }
 
