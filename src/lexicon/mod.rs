@@ -5,6 +5,7 @@
 //! binary; a fact base may add a language or replace a shipped one.
 
 pub mod clause_words;
+pub mod currency_index;
 pub mod date_index;
 pub mod date_words;
 pub mod first_words;
@@ -485,13 +486,13 @@ impl Lexicon {
 
     /// Every currency phrase of every language: symbols and codes are shared,
     /// and a French article may well write "dollars US".
-    pub fn all_currencies(lexicons: &Lexicons) -> Phrases<String> {
-        longest_first(
+    pub fn all_currencies(lexicons: &Lexicons) -> currency_index::CurrencyIndex {
+        currency_index::CurrencyIndex::new(longest_first(
             lexicons
                 .iter()
                 .flat_map(|l| l.currencies.iter().cloned())
                 .collect(),
-        )
+        ))
     }
 
     /// The month number (1–12) of a folded word, if it names one.

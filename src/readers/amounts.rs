@@ -4,7 +4,8 @@
 //! An unhedged figure carries the precision its digits imply ("15 millions" is
 //! 14.5 to 15.5 million); a hedge widens or opens the interval as the lexicon says.
 
-use crate::lexicon::{Hedge, Lexicon, Phrases};
+use crate::lexicon::currency_index::CurrencyIndex;
+use crate::lexicon::{Hedge, Lexicon};
 use crate::text::distance::osa_distance;
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
 use crate::values::Amount;
@@ -13,7 +14,7 @@ use compact_str::CompactString;
 /// What the reader needs: the article's language and every language's currencies.
 pub struct AmountReader<'a> {
     pub lexicon: &'a Lexicon,
-    pub currencies: &'a Phrases<String>,
+    pub currencies: &'a CurrencyIndex,
 }
 
 struct Number {
@@ -210,7 +211,7 @@ impl AmountReader<'_> {
     /// code is `None` when it is a shared symbol its context leaves undecided.
     fn currency_at(&self, lexemes: &[Lexeme], at: usize) -> Option<(Option<String>, usize)> {
         self.currencies
-            .iter()
+            .starting_with(lexemes.get(at)?.folded)
             .find(|(phrase, _)| {
                 matches_at(lexemes, at, phrase) && written_as_one(lexemes, at, phrase)
             })
@@ -219,11 +220,14 @@ impl AmountReader<'_> {
 
     /// The currency written just before `lexemes[at]` and where it starts.
     fn currency_before(&self, lexemes: &[Lexeme], at: usize) -> Option<(Option<String>, usize)> {
-        self.currencies.iter().find_map(|(phrase, code)| {
-            matches_before(lexemes, at, phrase)
-                .filter(|&start| written_as_one(lexemes, start, phrase))
-                .map(|start| (self.in_context(lexemes, start, phrase, code), start))
-        })
+        let last = lexemes.get(at.checked_sub(1)?)?.folded;
+        self.currencies
+            .ending_with(last)
+            .find_map(|(phrase, code)| {
+                matches_before(lexemes, at, phrase)
+                    .filter(|&start| written_as_one(lexemes, start, phrase))
+                    .map(|start| (self.in_context(lexemes, start, phrase, code), start))
+            })
     }
 
     /// Which currency a symbol several write bare means (`currency_contexts`

@@ -335,10 +335,13 @@ impl Loader<'_> {
     ) -> Option<Money> {
         let written = self.written(file, value);
         let lexicon = lexicon?;
-        let currencies = Lexicon::all_currencies(lexicons);
+        // Built once for every fact's value, not once a value.
+        let currencies = self
+            .currencies
+            .get_or_insert_with(|| Lexicon::all_currencies(lexicons));
         let reader = AmountReader {
             lexicon,
-            currencies: &currencies,
+            currencies,
         };
         let text = &written.text;
         let amounts = reader.read(text, &lex(text, 0..text.len(), &mut String::new()));
