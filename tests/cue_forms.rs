@@ -163,7 +163,7 @@ fn a_trailing_star_still_matches_any_ending_in_a_users_fact_base() {
     let rules = dir.path().join("rules");
     std::fs::create_dir_all(&rules).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    for name in ["entities.yaml", "facts.yaml", "fx.yaml"] {
+    for name in ["entities.yaml", "facts.yaml"] {
         std::fs::copy(shipped.join(name), rules.join(name)).unwrap();
     }
     let attributes = std::fs::read_to_string(shipped.join("attributes.yaml"))
@@ -192,7 +192,7 @@ fn an_unknown_stemmer_is_a_clear_error() {
     let rules = dir.path().join("rules");
     std::fs::create_dir_all(rules.join("lexicon")).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    for name in ["entities.yaml", "facts.yaml", "fx.yaml", "attributes.yaml"] {
+    for name in ["entities.yaml", "facts.yaml", "attributes.yaml"] {
         std::fs::copy(shipped.join(name), rules.join(name)).unwrap();
     }
     std::fs::copy(

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::shipped);
-static CURRENCIES: LazyLock<claimcheck::lexicon::Phrases<String>> = LazyLock::new(|| Lexicon::all_currencies(&LEXICONS));
+static CURRENCIES: LazyLock<claimcheck::lexicon::currency_index::CurrencyIndex> = LazyLock::new(|| Lexicon::all_currencies(&LEXICONS));
 
 fuzz_target!(|text: &str| {
     for lexicon in LEXICONS.iter() {

@@ -47,7 +47,7 @@ impl Check for CurrencyInconsistent {
             else {
                 continue;
             };
-            let ratio = conversion.rate;
+            let ratio = conversion.mid();
             let (a, b) = (earlier.claim, later.claim);
             let other = &ctx.map.get(earlier.file).name;
             let percent = ((ratio - 1.0).abs() * 100.0).round();

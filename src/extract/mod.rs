@@ -20,7 +20,7 @@ pub mod suppressions;
 pub mod vocabulary;
 pub mod windows;
 
-use crate::lexicon::{Lexicon, Lexicons, Phrases};
+use crate::lexicon::{Lexicon, Lexicons};
 use crate::readers::amounts::AmountReader;
 use crate::readers::dates::{DateMention, DateReader};
 use crate::rules::FactBase;
@@ -56,7 +56,7 @@ pub struct Extraction {
 pub struct Indexes {
     pub names: NameIndex,
     /// Every language's currency words, symbols and codes.
-    pub currencies: Phrases<String>,
+    pub currencies: crate::lexicon::currency_index::CurrencyIndex,
     /// Cue words by language.
     pub cues: rustc_hash::FxHashMap<String, cues::CueIndex>,
     /// The words of names, lexicon and cues by language; `names_only` for a

@@ -5,6 +5,7 @@
 //! binary; a fact base may add a language or replace a shipped one.
 
 pub mod clause_words;
+pub mod currency_index;
 pub mod date_index;
 pub mod date_words;
 pub mod event_words;
@@ -135,6 +136,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub currencies: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    pub currency_contexts: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
     pub hedges: Vec<HedgeDef>,
     #[serde(default)]
     pub descriptions: BTreeMap<String, Vec<String>>,
@@ -204,6 +207,7 @@ impl LexiconFile {
             scales: vec![],
             currency_connectors: vec![],
             currencies: BTreeMap::new(),
+            currency_contexts: BTreeMap::new(),
             hedges: vec![],
             descriptions: BTreeMap::new(),
             nationalities: BTreeMap::new(),
@@ -251,6 +255,10 @@ pub struct Lexicon {
     pub currency_connectors: HashSet<String>,
     /// Currency words, symbols and codes as lexeme phrases, longest first, with the ISO code.
     pub currencies: Phrases<String>,
+    /// Symbols several currencies write bare ("¥"), as lexeme phrases, each
+    /// with the words that tell which one is meant (as lexeme phrases, with
+    /// the ISO code they point to); the amount reader decides with them.
+    pub currency_contexts: Vec<(Vec<String>, Phrases<String>)>,
     pub hedges: Vec<Hedge>,
     /// Descriptions as token phrases, with the entity kind they stand for.
     pub descriptions: Phrases<String>,
@@ -496,6 +504,14 @@ impl Lexicon {
             currencies: grouped(&file.currencies, lexemes::phrase, |code| {
                 code.to_uppercase()
             }),
+            currency_contexts: file
+                .currency_contexts
+                .iter()
+                .map(|(symbol, near)| {
+                    let near = grouped(near, lexemes::phrase, |code| code.to_uppercase());
+                    (lexemes::phrase(symbol), near)
+                })
+                .collect(),
             hedges,
             descriptions: grouped(&file.descriptions, token_phrase, str::to_string),
             description_first_words: file
@@ -538,13 +554,13 @@ impl Lexicon {
 
     /// Every currency phrase of every language: symbols and codes are shared,
     /// and a French article may well write "dollars US".
-    pub fn all_currencies(lexicons: &Lexicons) -> Phrases<String> {
-        longest_first(
+    pub fn all_currencies(lexicons: &Lexicons) -> currency_index::CurrencyIndex {
+        currency_index::CurrencyIndex::new(longest_first(
             lexicons
                 .iter()
                 .flat_map(|l| l.currencies.iter().cloned())
                 .collect(),
-        )
+        ))
     }
 
     /// The month number (1–12) of a folded word, if it names one.

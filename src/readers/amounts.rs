@@ -6,7 +6,8 @@
 
 use super::counts::count_unit_at;
 use super::numbers::{fraction_at, number_at};
-use crate::lexicon::{Hedge, Lexicon, Phrases};
+use crate::lexicon::currency_index::CurrencyIndex;
+use crate::lexicon::{Hedge, Lexicon};
 use crate::text::distance::osa_distance;
 use crate::text::lexemes::{LexKind, Lexeme, matches_at, matches_before};
 use crate::values::Amount;
@@ -14,10 +15,26 @@ use crate::values::Amount;
 /// What the reader needs: the article's language and every language's currencies.
 pub struct AmountReader<'a> {
     pub lexicon: &'a Lexicon,
-    pub currencies: &'a Phrases<String>,
+    pub currencies: &'a CurrencyIndex,
 }
 
 pub use super::numbers::{MAX_DIGIT_GROUPS, MAX_DIGITS};
+
+/// How far, in lexemes either side, the words that tell a shared currency
+/// symbol apart are looked for (about ten words with their punctuation).
+const CONTEXT_LEXEMES: usize = 12;
+
+/// Whether a currency phrase of letters and a symbol ("US$", "A$", "CN¥",
+/// "Fr.") is written as one unit, glued: "A$5m" is Australian dollars, "a $5m
+/// round" is one of US dollars. Other phrases need no gluing.
+fn written_as_one(lexemes: &[Lexeme], start: usize, phrase: &[String]) -> bool {
+    let symbol = |p: &String| !p.chars().any(char::is_alphanumeric);
+    phrase.len() < 2
+        || !phrase.iter().any(symbol)
+        || lexemes[start + 1..start + phrase.len()]
+            .iter()
+            .all(|l| !l.spaced)
+}
 
 impl AmountReader<'_> {
     pub fn read(&self, text: &str, lexemes: &[Lexeme]) -> Vec<Amount> {
@@ -113,6 +130,8 @@ impl AmountReader<'_> {
             })
             .map(|_| end + 1);
         if let Some((code, len)) = self.currency_at(lexemes, end) {
+            // "¥" that its context leaves undecided: say nothing.
+            let code = code?;
             // "a €600 million round", "in 2023 $40 million": a currency glued to
             // the figure after it opens that figure; this number is no quantity
             // of its own.
@@ -127,7 +146,7 @@ impl AmountReader<'_> {
         } else if let Some(at) = after_connector {
             match self.currency_at(lexemes, at) {
                 Some((code, len)) => {
-                    currency = Some(code);
+                    currency = Some(code?);
                     last = at + len;
                 }
                 // "7 milliards de paramètres": a count, not money.
@@ -145,7 +164,7 @@ impl AmountReader<'_> {
             if lexemes[i].kind == LexKind::Word {
                 return None;
             }
-            currency = Some(code);
+            currency = Some(code?);
             first = start;
         }
         if lexemes.get(last).is_some_and(|l| l.folded == "%") {
@@ -233,17 +252,62 @@ impl AmountReader<'_> {
         })
     }
 
-    fn currency_at(&self, lexemes: &[Lexeme], at: usize) -> Option<(String, usize)> {
+    /// The currency written at `lexemes[at]` and its length in lexemes; its
+    /// code is `None` when it is a shared symbol its context leaves undecided.
+    fn currency_at(&self, lexemes: &[Lexeme], at: usize) -> Option<(Option<String>, usize)> {
         self.currencies
-            .iter()
-            .find(|(phrase, _)| matches_at(lexemes, at, phrase))
-            .map(|(phrase, code)| (code.clone(), phrase.len()))
+            .starting_with(lexemes.get(at)?.folded)
+            .find(|(phrase, _)| {
+                matches_at(lexemes, at, phrase) && written_as_one(lexemes, at, phrase)
+            })
+            .map(|(phrase, code)| (self.in_context(lexemes, at, phrase, code), phrase.len()))
     }
 
-    fn currency_before(&self, lexemes: &[Lexeme], at: usize) -> Option<(String, usize)> {
-        self.currencies.iter().find_map(|(phrase, code)| {
-            matches_before(lexemes, at, phrase).map(|start| (code.clone(), start))
-        })
+    /// The currency written just before `lexemes[at]` and where it starts.
+    fn currency_before(&self, lexemes: &[Lexeme], at: usize) -> Option<(Option<String>, usize)> {
+        let last = lexemes.get(at.checked_sub(1)?)?.folded;
+        self.currencies
+            .ending_with(last)
+            .find_map(|(phrase, code)| {
+                matches_before(lexemes, at, phrase)
+                    .filter(|&start| written_as_one(lexemes, start, phrase))
+                    .map(|start| (self.in_context(lexemes, start, phrase, code), start))
+            })
+    }
+
+    /// Which currency a symbol several write bare means (`currency_contexts`
+    /// of the article's lexicon: "¥" near "yuan" is CNY): the one whose words
+    /// are within [`CONTEXT_LEXEMES`] when only one's are; none near, the
+    /// currency `currencies` gives it; more than one, `None` (unknown).
+    fn in_context(
+        &self,
+        lexemes: &[Lexeme],
+        at: usize,
+        phrase: &[String],
+        code: &str,
+    ) -> Option<String> {
+        let Some((_, near)) = self
+            .lexicon
+            .currency_contexts
+            .iter()
+            .find(|(symbol, _)| symbol.as_slice() == phrase)
+        else {
+            return Some(code.to_string());
+        };
+        let from = at.saturating_sub(CONTEXT_LEXEMES);
+        let to = (at + phrase.len() + CONTEXT_LEXEMES).min(lexemes.len());
+        let mut found: Option<&str> = None;
+        for i in from..to {
+            for (words, currency) in near {
+                if matches_at(lexemes, i, words) {
+                    match found {
+                        Some(other) if other != currency => return None,
+                        _ => found = Some(currency),
+                    }
+                }
+            }
+        }
+        Some(found.unwrap_or(code).to_string())
     }
 
     fn hedge_before<'h>(&'h self, lexemes: &[Lexeme], at: usize) -> Option<(&'h Hedge, usize)> {
@@ -745,5 +809,94 @@ mod tests {
         assert_eq!(read("fr", "1,500 million d'euros")[0].value, 1.5e6);
         assert_eq!(read("en", "1,500 million euros")[0].value, 1.5e9);
         assert_eq!(read("fr", "1.500 millions d'euros")[0].value, 1.5e9);
+    }
+
+    /// The currencies each amount of `text` is read in, in order.
+    fn currencies(lang: &str, text: &str) -> Vec<Option<String>> {
+        read(lang, text).into_iter().map(|a| a.currency).collect()
+    }
+
+    #[test]
+    fn reads_symbols_codes_and_words_of_twelve_currencies() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "en",
+                "A$40 million, C$12m, CA$3m, S$7.5 million, HK$300 million, ₹2.1 billion",
+                &["AUD", "CAD", "CAD", "SGD", "HKD", "INR"],
+            ),
+            (
+                "en",
+                "CHF 15 million, Fr. 4 million, 30 million Swiss francs, 80 million kronor, SEK 8m",
+                &["CHF", "CHF", "CHF", "SEK", "SEK"],
+            ),
+            (
+                "en",
+                "7 million Canadian dollars, 8 million Australian dollars, 9 million Hong Kong dollars, 2 billion yen, 5 billion rupees",
+                &["CAD", "AUD", "HKD", "JPY", "INR"],
+            ),
+            (
+                "en",
+                "50 million renminbi, RMB 40 million, CN¥9 million, 6 million yuan, £3m, €2m",
+                &["CNY", "CNY", "CNY", "CNY", "GBP", "EUR"],
+            ),
+            (
+                "fr",
+                "15 millions de francs suisses, 80 millions de couronnes suédoises, 2 milliards de yens, 3 millions de dollars canadiens",
+                &["CHF", "SEK", "JPY", "CAD"],
+            ),
+            (
+                "fr",
+                "4 millions de dollars australiens, 5 millions de dollars de Singapour, 6 millions de dollars de Hong Kong, 7 milliards de roupies, 8 millions de yuans",
+                &["AUD", "SGD", "HKD", "INR", "CNY"],
+            ),
+        ];
+        for (lang, text, expected) in cases {
+            let expected: Vec<Option<String>> =
+                expected.iter().map(|c| Some(c.to_string())).collect();
+            assert_eq!(currencies(lang, text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_symbol_with_letters_counts_only_glued() {
+        // "a $5 million round": the article, then US dollars, not A$.
+        assert_eq!(currencies("en", "a $5 million round"), [Some("USD".into())]);
+        assert_eq!(currencies("en", "A$5 million"), [Some("AUD".into())]);
+        assert_eq!(currencies("en", "US $ 5 million"), [Some("USD".into())]);
+    }
+
+    #[test]
+    fn a_bare_dollar_is_american_and_a_bare_yen_sign_is_decided_by_its_context() {
+        let usd = [Some("USD".to_string())];
+        assert_eq!(
+            currencies("en", "the Canadian startup raised $50 million"),
+            usd
+        );
+        assert_eq!(
+            currencies("en", "Sony booked ¥300 billion"),
+            [Some("JPY".into())]
+        );
+        assert_eq!(
+            currencies("en", "the Chinese maker booked ¥300 billion"),
+            [Some("CNY".into())]
+        );
+        assert_eq!(
+            currencies("fr", "le groupe chinois a levé ¥300 millions"),
+            [Some("CNY".into())]
+        );
+        assert_eq!(
+            currencies("fr", "le groupe japonais a levé ¥300 millions"),
+            [Some("JPY".into())]
+        );
+        // Words of both: unknown, no amount.
+        assert!(read("en", "a Japanese and Chinese venture worth ¥300 billion").is_empty());
+        // Far away (more than about ten words): the default.
+        assert_eq!(
+            currencies(
+                "en",
+                "Chinese buyers came, and after many long months of talks and visits and meetings and more, it booked ¥300 billion"
+            ),
+            [Some("JPY".into())]
+        );
     }
 }

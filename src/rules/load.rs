@@ -80,6 +80,7 @@ pub fn load(location: &RulesLocation, map: &mut SourceMap) -> Result<LoadedRules
         map,
         diagnostics: Vec::new(),
         max_nodes: MAX_NODES_PER_FILE,
+        currencies: None,
     };
     let embedded: Vec<(String, String, bool)> = embedded::FILES
         .iter()
@@ -236,6 +237,8 @@ pub(super) struct Loader<'m> {
     diagnostics: Vec<Diagnostic>,
     /// [`MAX_NODES_PER_FILE`], smaller in tests.
     max_nodes: usize,
+    /// Every language's currency phrases, for reading the facts' amounts.
+    pub(super) currencies: Option<crate::lexicon::currency_index::CurrencyIndex>,
 }
 
 impl Loader<'_> {
@@ -573,6 +576,7 @@ mod tests {
             map: &mut map,
             diagnostics: Vec::new(),
             max_nodes: 20,
+            currencies: None,
         };
         let entities: String = (0..5)
             .map(|i| format!("  - id: e{i}\n    kind: org\n    name: E{i}\n"))

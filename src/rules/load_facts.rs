@@ -406,10 +406,13 @@ impl Loader<'_> {
     ) -> Option<Money> {
         let written = self.written(file, value);
         let lexicon = lexicon?;
-        let currencies = Lexicon::all_currencies(lexicons);
+        // Built once for every fact's value, not once a value.
+        let currencies = self
+            .currencies
+            .get_or_insert_with(|| Lexicon::all_currencies(lexicons));
         let reader = AmountReader {
             lexicon,
-            currencies: &currencies,
+            currencies,
         };
         let text = &written.text;
         let amounts = reader.read(text, &lex(text, 0..text.len(), &mut String::new()));
@@ -521,37 +524,37 @@ impl Loader<'_> {
             );
             return;
         }
-        for (month, rate) in &months.value {
+        for (when, rate) in &months.value {
             let span = crate::yaml::span_of(&rate.referenced, file, &self.map.get(file).text, 0);
             let written = Written {
-                text: month.clone(),
+                text: when.clone(),
                 span,
             };
-            let parsed = parse_iso(month).filter(|d| d.display().len() == 7);
+            // A month (YYYY-MM) or a day (YYYY-MM-DD); not a year.
+            let parsed = parse_iso(when).filter(|d| matches!(d.display().len(), 7 | 10));
             let Some(range) = parsed else {
                 self.invalid(
                     &written,
-                    format!("`{month}` is not a month"),
-                    "write months as YYYY-MM",
+                    format!("`{when}` is not a month or a day"),
+                    "write a month as YYYY-MM, a day as YYYY-MM-DD",
                 );
                 continue;
             };
             if !(rate.value.is_finite() && rate.value > 0.0) {
                 self.invalid(
                     &written,
-                    format!("rate {} for {month} is not positive", rate.value),
+                    format!("rate {} for {when} is not positive", rate.value),
                     "a rate is how many units of the second currency one unit of the first buys",
                 );
                 continue;
             }
-            use chrono::Datelike;
-            facts.fx.insert(
-                base,
-                quote,
-                range.first.year(),
-                range.first.month(),
-                rate.value,
-            );
+            if range.first == range.last {
+                facts.fx.insert_day(base, quote, range.first, rate.value);
+            } else {
+                use chrono::Datelike;
+                let (year, month) = (range.first.year(), range.first.month());
+                facts.fx.insert_month(base, quote, year, month, rate.value);
+            }
         }
     }
 

@@ -2,12 +2,15 @@
 //! exchange rates), loaded from YAML with the span of every node and validated.
 
 mod consistency;
+pub mod ecb_table;
+pub mod fx;
 pub mod load;
 mod load_facts;
 pub mod model;
 pub mod schema;
 pub mod validate;
 
+pub use fx::{Fx, Rate};
 pub use load::{LoadedRules, RulesLocation, load};
 pub use model::{
     AttrIdx, AttrKind, Attribute, Entity, EntityIdx, EntityKind, Fact, FactBase, FactValue, Money,

@@ -71,7 +71,7 @@ pub struct FactBase {
     pub attributes: Vec<Attribute>,
     /// Every fact (money, entity or date), in load order.
     pub facts: Vec<Fact>,
-    pub fx: Fx,
+    pub fx: super::fx::Fx,
     /// The YAML files it was read from, in load order.
     pub files: Vec<FileId>,
     /// Facts by what they are about, built once the fact base
@@ -317,73 +317,6 @@ impl Fact {
     pub fn value_in(&self, currency: &str) -> Option<&Money> {
         self.amounts()
             .find(|m| m.amount.currency.as_deref() == Some(currency))
-    }
-}
-
-/// Monthly exchange rates: `EUR/USD` 1.08 means one euro buys 1.08 dollars.
-#[derive(Debug, Default)]
-pub struct Fx {
-    rates: HashMap<(String, String), std::collections::BTreeMap<(i32, u32), f64>>,
-}
-
-impl Fx {
-    pub fn insert(&mut self, base: &str, quote: &str, year: i32, month: u32, rate: f64) {
-        self.rates
-            .entry((base.to_string(), quote.to_string()))
-            .or_default()
-            .insert((year, month), rate);
-    }
-
-    /// How many `to` one `from` buys in that month, directly or through the inverse pair.
-    pub fn rate(&self, from: &str, to: &str, year: i32, month: u32) -> Option<f64> {
-        if from == to {
-            return Some(1.0);
-        }
-        let key = |a: &str, b: &str| (a.to_string(), b.to_string());
-        if let Some(r) = self
-            .rates
-            .get(&key(from, to))
-            .and_then(|m| m.get(&(year, month)))
-        {
-            return Some(*r);
-        }
-        self.rates
-            .get(&key(to, from))
-            .and_then(|m| m.get(&(year, month)))
-            .map(|r| 1.0 / r)
-    }
-
-    /// The lowest and highest monthly rates from `from` to `to` over the
-    /// months `first..=last` that have one.
-    pub fn rate_range(
-        &self,
-        from: &str,
-        to: &str,
-        first: (i32, u32),
-        last: (i32, u32),
-    ) -> Option<(f64, f64)> {
-        if from == to {
-            return Some((1.0, 1.0));
-        }
-        let direct = self.rates.get(&(from.to_string(), to.to_string()));
-        let inverse = self.rates.get(&(to.to_string(), from.to_string()));
-        let rates: Vec<f64> = match (direct, inverse) {
-            (Some(m), _) => m.range(first..=last).map(|(_, r)| *r).collect(),
-            (None, Some(m)) => m.range(first..=last).map(|(_, r)| 1.0 / r).collect(),
-            (None, None) => return None,
-        };
-        let low = rates.iter().copied().reduce(f64::min)?;
-        let high = rates.iter().copied().reduce(f64::max)?;
-        Some((low, high))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rates.is_empty()
-    }
-
-    /// How many monthly rates there are, all pairs together.
-    pub fn len(&self) -> usize {
-        self.rates.values().map(|m| m.len()).sum()
     }
 }
 

@@ -18,7 +18,7 @@ pub struct RulesFileDef {
     pub attributes: Vec<Spanned<AttributeDef>>,
     #[serde(default)]
     pub facts: Vec<Spanned<FactDef>>,
-    /// Exchange rates: pair ("EUR/USD") → month ("2024-02") → rate.
+    /// Exchange rates: pair ("EUR/USD") → month ("2024-02") or day ("2024-02-26") → rate.
     #[serde(default)]
     pub fx: BTreeMap<String, Spanned<BTreeMap<String, Spanned<f64>>>>,
 }

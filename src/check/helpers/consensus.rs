@@ -124,7 +124,8 @@ fn state_period(facts: &FactBase, claim: &Claim, date: DateRange) -> Option<(i32
 
 type Topic = (EntityIdx, usize, Option<EntityIdx>, (i32, u32));
 
-/// Converts a claim's interval into `currency` at the rate of its month.
+/// Converts a claim's interval into `currency` at the rate of its day (the
+/// range of its month's or year's days).
 fn in_currency(
     facts: &FactBase,
     claim: &MoneyClaim,
@@ -135,19 +136,11 @@ fn in_currency(
     if from == currency {
         return Some((figure, None));
     }
-    let when = claim.date?.first;
-    let rate = facts.fx.rate(from, currency, when.year(), when.month())?;
-    let conversion = Conversion {
-        from: from.to_string(),
-        to: currency.to_string(),
-        rate,
-        year: when.year(),
-        month: when.month(),
-    };
+    let conversion = Conversion::over(facts, from, currency, claim.date?)?;
     Some((
         (
-            figure.0 * rate * (1.0 - SLACK),
-            figure.1 * rate * (1.0 + SLACK),
+            figure.0 * conversion.low * (1.0 - SLACK),
+            figure.1 * conversion.high * (1.0 + SLACK),
         ),
         Some(conversion),
     ))
@@ -229,10 +222,7 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
             <= 1e-9 * c.claim.amount.value.abs().max(1.0);
         let other_currency = c.claim.amount.currency != representative.claim.amount.currency;
         if c.file != representative.file && same_figure && other_currency {
-            let when = representative
-                .claim
-                .date
-                .map_or(c.claim.date.map(|d| d.first), |d| Some(d.first));
+            let when = representative.claim.date.or(c.claim.date);
             let (from, to) = (
                 c.claim.amount.currency.clone().unwrap_or_default(),
                 representative
@@ -243,15 +233,8 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
                     .unwrap_or_default(),
             );
             if let Some(when) = when
-                && let Some(rate) = facts.fx.rate(&from, &to, when.year(), when.month())
+                && let Some(conversion) = Conversion::over(facts, &from, &to, when)
             {
-                let conversion = Conversion {
-                    from,
-                    to,
-                    rate,
-                    year: when.year(),
-                    month: when.month(),
-                };
                 out.push(Finding::SameFigure {
                     claim: *c,
                     against: representative,

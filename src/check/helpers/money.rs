@@ -1,8 +1,8 @@
 //! What the money checks share: which facts a claim is checked against, a fact's
 //! value in the claim's currency (stated, or converted at the rate of the claim's
-//! month), and the verdict.
+//! day), and the verdict.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::extract::{Claim, MoneyClaim};
 use crate::lexicon::event_words::label_key;
@@ -10,31 +10,84 @@ use crate::rules::{AttrKind, Fact, FactBase};
 use crate::values::amount::describe;
 use crate::values::{DateRange, EventPin};
 
-/// Converted values are widened by this much: a monthly average is not the
-/// rate of the day, and reported conversions are rounded.
+/// Converted values are widened by this much: a writer may have converted at
+/// another day's rate or another source's, and reported conversions are rounded.
 const CONVERSION_SLACK: f64 = 0.03;
 
 /// How many days after a clause's date an event it may speak of can be dated
 /// in the fact base (press dates lag announcements, and reports precede them).
 const EVENT_DATE_SLACK_DAYS: u64 = 45;
 
-/// A rate used to convert a value, for messages.
+/// The rates used to convert a value, for messages.
 #[derive(Clone, Debug)]
 pub struct Conversion {
     pub from: String,
     pub to: String,
-    /// How many `to` one `from` buys.
-    pub rate: f64,
-    pub year: i32,
-    pub month: u32,
+    /// How many `to` one `from` buys: the lowest and the highest rate of the
+    /// days converted at (the same for one day).
+    pub low: f64,
+    pub high: f64,
+    /// The days whose rates were used: a day, or a month or a year when the
+    /// date is known only to that.
+    pub dates: DateRange,
+    /// The day the rate of a single day was published, when it is an earlier
+    /// one (a weekend takes Friday's rate).
+    pub published: Option<NaiveDate>,
 }
 
 impl Conversion {
+    /// At the rate of one day.
+    pub fn on(from: &str, to: &str, rate: crate::rules::Rate, day: NaiveDate) -> Conversion {
+        Conversion {
+            from: from.to_string(),
+            to: to.to_string(),
+            low: rate.rate,
+            high: rate.rate,
+            dates: DateRange::day(day),
+            published: (rate.day != day).then_some(rate.day),
+        }
+    }
+
+    /// At the rates of the days `dates` (one, or a range), `None` when none has one.
+    pub fn over(facts: &FactBase, from: &str, to: &str, dates: DateRange) -> Option<Conversion> {
+        if dates.first == dates.last {
+            let rate = facts.fx.rate(from, to, dates.first)?;
+            return Some(Conversion::on(from, to, rate, dates.first));
+        }
+        let (low, high) = facts.fx.rate_range(from, to, dates)?;
+        Some(Conversion {
+            from: from.to_string(),
+            to: to.to_string(),
+            low,
+            high,
+            dates,
+            published: None,
+        })
+    }
+
+    /// One rate for a ratio: the middle of the range.
+    pub fn mid(&self) -> f64 {
+        (self.low + self.high) / 2.0
+    }
+
+    /// "1 EUR = 1.0872 USD (2024-03-15)", "1 EUR = 1.0712–1.0901 USD (2024-03)",
+    /// "… (2024-03-16, rate of 2024-03-15)".
     pub fn describe(&self) -> String {
-        format!(
-            "1 {} = {:.4} {} ({}-{:02})",
-            self.from, self.rate, self.to, self.year, self.month
-        )
+        let rate = if self.low == self.high {
+            format!("{:.4}", self.low)
+        } else {
+            format!("{:.4}–{:.4}", self.low, self.high)
+        };
+        let published = self
+            .published
+            .map(|d| format!(", rate of {}", d.format("%Y-%m-%d")))
+            .unwrap_or_default();
+        let dates = if self.dates.last == NaiveDate::MAX {
+            format!("since {}", self.dates.first.format("%Y-%m-%d"))
+        } else {
+            self.dates.display()
+        };
+        format!("1 {} = {rate} {} ({dates}{published})", self.from, self.to)
     }
 }
 
@@ -130,21 +183,25 @@ mod tests {
     }
 }
 
-/// The month whose rate converts a claim: the claim's, else the fact's start.
-fn rate_month(claim: Option<DateRange>, fact: &Fact) -> Option<(i32, u32)> {
-    let date = claim
-        .map(|d| d.first)
-        .or((fact.valid.first != NaiveDate::MIN).then_some(fact.valid.first))?;
-    Some((date.year(), date.month()))
+/// The days whose rates convert a fact for a claim: the claim's date (a day,
+/// or every day of a month or year it is known only to); for a claim without
+/// a date, which may speak of any day the fact held, every such day (to the
+/// table's end for a fact still valid). `None` for a fact without a start.
+fn rate_dates(claim: Option<DateRange>, fact: &Fact) -> Option<DateRange> {
+    match claim {
+        Some(date) => Some(date),
+        None => (fact.valid.first != NaiveDate::MIN).then_some(fact.valid),
+    }
 }
 
 /// When a claim's figure was converted, for the rate to convert a fact at.
 #[derive(Clone, Copy, Debug)]
 pub struct RateTime {
-    /// The claim's date: its month's rate.
+    /// The claim's date: the rate of its day, or the range of its month's or
+    /// year's days.
     pub date: Option<DateRange>,
     /// A writer's own conversion ("€50m ($54m)") in an undated article may
-    /// have been made at the rate of any month the fact held.
+    /// have been made at the rate of any day the fact held.
     pub any_month: bool,
 }
 
@@ -202,7 +259,7 @@ pub fn fact_in<'a>(
     converted(facts, fact, currency, when)
 }
 
-/// A money fact's value converted into `currency` at the rates of the months
+/// A money fact's value converted into `currency` at the rates of the days
 /// it held (from its start to its end, or to the last rate known), widened by
 /// [`CONVERSION_SLACK`]. `None` for a fact without a start.
 fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Option<(f64, f64)> {
@@ -211,13 +268,7 @@ fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Optio
     if fact.valid.first == NaiveDate::MIN {
         return None;
     }
-    let first = (fact.valid.first.year(), fact.valid.first.month());
-    let last = if fact.valid.last == NaiveDate::MAX {
-        (i32::MAX, 12)
-    } else {
-        (fact.valid.last.year(), fact.valid.last.month())
-    };
-    let (lo, hi) = facts.fx.rate_range(from, currency, first, last)?;
+    let (lo, hi) = facts.fx.rate_range(from, currency, fact.valid)?;
     Some((
         value.low * lo * (1.0 - CONVERSION_SLACK),
         value.high * hi * (1.0 + CONVERSION_SLACK),
@@ -225,7 +276,8 @@ fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Optio
 }
 
 /// A money fact's value converted into `currency` at the rate of the claim's
-/// month (else the fact's first), widened by [`CONVERSION_SLACK`].
+/// day (the range of its month's or year's days; else of the fact's days),
+/// widened by [`CONVERSION_SLACK`].
 fn converted<'a>(
     facts: &FactBase,
     fact: &'a Fact,
@@ -234,20 +286,14 @@ fn converted<'a>(
 ) -> Option<FactFigure<'a>> {
     let value = &fact.money()?.amount;
     let from = value.currency.as_deref()?;
-    let (year, month) = rate_month(when, fact)?;
-    let rate = facts.fx.rate(from, currency, year, month)?;
+    let dates = rate_dates(when, fact)?;
+    let conversion = Conversion::over(facts, from, currency, dates)?;
     Some(FactFigure {
         fact,
-        low: value.low * rate * (1.0 - CONVERSION_SLACK),
-        high: value.high * rate * (1.0 + CONVERSION_SLACK),
+        low: value.low * conversion.low * (1.0 - CONVERSION_SLACK),
+        high: value.high * conversion.high * (1.0 + CONVERSION_SLACK),
         currency: currency.to_string(),
-        conversion: Some(Conversion {
-            from: from.to_string(),
-            to: currency.to_string(),
-            rate,
-            year,
-            month,
-        }),
+        conversion: Some(conversion),
     })
 }
 
