@@ -17,13 +17,16 @@ pub const INFO: CheckInfo = CheckInfo {
     explanation: "\
 Reports a claim — a cue word, a subject, an optional object and an amount in one
 sentence — whose figure does not overlap the fact base's figure for that subject and
-attribute at the claim's time, once hedges, rounding and currency are taken into
-account. A stated figure stands for the interval its digits imply ('15 millions' is
-14.5 to 15.5 million); hedges widen or open it as the lexicon says ('près de',
-'more than'). When the currencies differ, the fact is converted at the monthly rate of
-the claim's date (the `fx` table), with 3% of slack; a stated equivalent is itself a
-conversion and gets the same slack, and a writer's own conversion in parentheses in an
-undated article may be at any month's rate while the fact held.
+attribute at the claim's time. One tolerance rule holds for every check: a stated
+figure stands for the interval its digits and hedge give ('15 millions' is 14.5 to
+15.5 million; 'près de', 'more than' widen or open it as the lexicon says), and the
+fact's figure is exact ('40 million EUR' is 40 million; a fact base writes 'about …'
+or a range when it is not). When the currencies differ, the fact is converted at the
+ECB's reference rate of the claim's day (every day of its month or year when only
+that is known) and, for an event, of the event's day too; a stated equivalent is a
+conversion someone made. Through a rate, the stated figure's interval is at least 3%
+either side of it. A writer's own conversion in parentheses in an undated article may
+be at the rate of any day the fact held.
 
 Only claims stated as facts are checked: a report ('reportedly', 'selon des sources
 proches du dossier'), a plan or talks ('in talks to raise', 'vise'), a conditional

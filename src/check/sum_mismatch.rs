@@ -2,7 +2,9 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::helpers::money::{FactFigure, RateTime, fact_in, overlaps, reading_labels, said, topic};
+use super::helpers::money::{
+    FactFigure, RateTime, claim_interval, fact_in, overlaps, reading_labels, said, topic,
+};
 use super::{Check, CheckContext};
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Claim;
@@ -211,8 +213,10 @@ impl Check for SumMismatch {
                 let Some(totals) = totals else {
                     continue;
                 };
-                let figure = (claim.amount.low, claim.amount.high);
-                if totals.iter().any(|t| overlaps(figure, (t.low, t.high))) {
+                let stated = |t: &Total| {
+                    claim_interval(claim.amount, t.values.iter().any(|v| v.through_rate))
+                };
+                if totals.iter().any(|t| overlaps(stated(t), (t.low, t.high))) {
                     continue;
                 }
                 // The reading nearest the claim is shown; the others go in a note.

@@ -15,8 +15,9 @@ use crate::rules::{AttrKind, EntityIdx, FactBase};
 use crate::span::FileId;
 use crate::values::DateRange;
 
-/// Converted figures are widened by this much, as in the fact checks.
-const SLACK: f64 = 0.03;
+/// A figure compared through a rate is at least this far either side of
+/// itself: the one tolerance rule of the fact checks.
+use super::money::TOLERANCE_FLOOR as SLACK;
 
 #[derive(Clone, Copy)]
 pub struct ClaimAt<'a> {

@@ -10,9 +10,13 @@ use crate::rules::{AttrKind, Fact, FactBase};
 use crate::values::amount::describe;
 use crate::values::{DateRange, EventPin};
 
-/// Converted values are widened by this much: a writer may have converted at
-/// another day's rate or another source's, and reported conversions are rounded.
-const CONVERSION_SLACK: f64 = 0.03;
+/// The one tolerance rule: a stated figure stands for the interval its
+/// rounding and hedge give ("15 millions" is 14.5–15.5M), and a fact's figure
+/// is exact. When the two meet through an exchange rate (a conversion, or an
+/// equivalent someone converted on some day), the stated figure's interval is
+/// at least this far either side of it: outlets convert at different rates and
+/// round what they get.
+pub const TOLERANCE_FLOOR: f64 = 0.03;
 
 /// How many days after a clause's date an event it may speak of can be dated
 /// in the fact base (press dates lag announcements, and reports precede them).
@@ -99,6 +103,40 @@ pub struct FactFigure<'a> {
     pub high: f64,
     pub currency: String,
     pub conversion: Option<Conversion>,
+    /// The figure went through an exchange rate (converted, or a stated
+    /// equivalent): the claim's interval gets [`TOLERANCE_FLOOR`].
+    pub through_rate: bool,
+}
+
+/// A fact's own amount as compared: its figure exactly, or the interval its
+/// hedge gives ("about 2 billion USD"); a fact is not widened by rounding.
+fn exact(amount: &crate::values::Amount) -> (f64, f64) {
+    if amount.hedge.is_some() {
+        (amount.low, amount.high)
+    } else {
+        (amount.value, amount.value)
+    }
+}
+
+/// The interval a claim's figure stands for against a fact's figure: its
+/// rounding and hedge, and at least [`TOLERANCE_FLOOR`] either side when the
+/// fact's figure went through an exchange rate.
+pub fn claim_interval(amount: &crate::values::Amount, through_rate: bool) -> (f64, f64) {
+    if !through_rate {
+        return (amount.low, amount.high);
+    }
+    (
+        amount.low.min(amount.value * (1.0 - TOLERANCE_FLOOR)),
+        amount.high.max(amount.value * (1.0 + TOLERANCE_FLOOR)),
+    )
+}
+
+/// Whether a claim's figure agrees with a fact's, by the one tolerance rule.
+pub fn agrees(claim: &MoneyClaim, figure: &FactFigure) -> bool {
+    overlaps(
+        claim_interval(claim.amount, figure.through_rate),
+        (figure.low, figure.high),
+    )
 }
 
 impl FactFigure<'_> {
@@ -229,11 +267,7 @@ pub fn fact_in<'a>(
         let primary = fact
             .money()
             .is_some_and(|m| m.amount.currency.as_deref() == Some(currency));
-        let slack = if primary { 0.0 } else { CONVERSION_SLACK };
-        let (mut low, mut high) = (
-            stated.amount.low * (1.0 - slack),
-            stated.amount.high * (1.0 + slack),
-        );
+        let (mut low, mut high) = exact(&stated.amount);
         if !primary
             && any_month
             && let Some((lo, hi)) = converted_while_valid(facts, fact, currency)
@@ -246,6 +280,7 @@ pub fn fact_in<'a>(
             high,
             currency: currency.to_string(),
             conversion: None,
+            through_rate: !primary,
         });
     }
     if any_month
@@ -260,8 +295,8 @@ pub fn fact_in<'a>(
 }
 
 /// A money fact's value converted into `currency` at the rates of the days
-/// it held (from its start to its end, or to the last rate known), widened by
-/// [`CONVERSION_SLACK`]. `None` for a fact without a start.
+/// it held (from its start to its end, or to the last rate known). `None`
+/// for a fact without a start.
 fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Option<(f64, f64)> {
     let value = &fact.money()?.amount;
     let from = value.currency.as_deref()?;
@@ -269,15 +304,13 @@ fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Optio
         return None;
     }
     let (lo, hi) = facts.fx.rate_range(from, currency, fact.valid)?;
-    Some((
-        value.low * lo * (1.0 - CONVERSION_SLACK),
-        value.high * hi * (1.0 + CONVERSION_SLACK),
-    ))
+    let (low, high) = exact(value);
+    Some((low * lo, high * hi))
 }
 
 /// A money fact's value converted into `currency` at the rate of the claim's
 /// day (the range of its month's or year's days; else of the fact's days),
-/// widened by [`CONVERSION_SLACK`].
+/// and an event's at the rate of its own day as well.
 fn converted<'a>(
     facts: &FactBase,
     fact: &'a Fact,
@@ -288,12 +321,25 @@ fn converted<'a>(
     let from = value.currency.as_deref()?;
     let dates = rate_dates(when, fact)?;
     let conversion = Conversion::over(facts, from, currency, dates)?;
+    // An event is converted at the rate of its day too: a writer may give
+    // its figure as converted when it happened, or when writing.
+    let (mut rate_low, mut rate_high) = (conversion.low, conversion.high);
+    if facts.attributes[fact.attribute].kind == AttrKind::Event
+        && fact.valid.first != NaiveDate::MIN
+        && dates != fact.valid
+        && let Some(then) = Conversion::over(facts, from, currency, fact.valid)
+    {
+        rate_low = rate_low.min(then.low);
+        rate_high = rate_high.max(then.high);
+    }
+    let (low, high) = exact(value);
     Some(FactFigure {
         fact,
-        low: value.low * conversion.low * (1.0 - CONVERSION_SLACK),
-        high: value.high * conversion.high * (1.0 + CONVERSION_SLACK),
+        low: low * rate_low,
+        high: high * rate_high,
         currency: currency.to_string(),
         conversion: Some(conversion),
+        through_rate: true,
     })
 }
 
@@ -392,7 +438,6 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
         Verdict::CurrencyMismatch { stated, .. } => stated.clone(),
         _ => return verdict,
     };
-    let figure = (claim.amount.low, claim.amount.high);
     let currency = claim.amount.currency.clone();
     let then = earlier_states(facts, claim)
         .into_iter()
@@ -401,8 +446,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             let wanted = currency
                 .clone()
                 .or_else(|| f.money()?.amount.currency.clone())?;
-            fact_in(facts, f, &wanted, RateTime::of(claim))
-                .filter(|v| overlaps(figure, (v.low, v.high)))
+            fact_in(facts, f, &wanted, RateTime::of(claim)).filter(|v| agrees(claim, v))
         });
     match then {
         Some(then) => Verdict::Stale { then, now },
@@ -469,7 +513,7 @@ fn judge_pinned<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Verdict<'
 /// Whether an event's figure that matches no event is what two or more events
 /// had added up to by one of them on or before the claim's date ("Raising $94M"
 /// read as a round, the rounds so far making $94M): a total read as an event
-/// is no conflict. Sums are widened by [`CONVERSION_SLACK`], as a total is
+/// is no conflict. Sums are widened by [`TOLERANCE_FLOOR`], as a total is
 /// often rounded.
 fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
     let summed = facts
@@ -495,8 +539,8 @@ fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
         low += v.low;
         high += v.high;
         let widened = (
-            low * (1.0 - CONVERSION_SLACK),
-            high * (1.0 + CONVERSION_SLACK),
+            low * (1.0 - TOLERANCE_FLOOR),
+            high * (1.0 + TOLERANCE_FLOOR),
         );
         // One event alone is no total: it agrees or it does not.
         if k > 0 && overlaps((claim.amount.low, claim.amount.high), widened) {
@@ -536,7 +580,7 @@ fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             && let Some(event) = wider
                 .iter()
                 .filter_map(|f| fact_in(facts, f, currency, RateTime::of(claim)))
-                .find(|v| overlaps((claim.amount.low, claim.amount.high), (v.low, v.high)))
+                .find(|v| agrees(claim, v))
         {
             let dated = claim.date.map(|d| d.display()).unwrap_or_default();
             return Verdict::Conflict {
@@ -560,7 +604,6 @@ fn judge_against<'a>(
     if candidates.is_empty() {
         return Verdict::Unknown;
     }
-    let figure = (claim.amount.low, claim.amount.high);
     let Some(currency) = claim.amount.currency.as_deref() else {
         let agrees: Vec<FactFigure> = candidates
             .iter()
@@ -569,7 +612,7 @@ fn judge_against<'a>(
                     .into_iter()
                     .filter_map(|c| fact_in(facts, f, &c, RateTime::of(claim)))
             })
-            .filter(|v| overlaps(figure, (v.low, v.high)))
+            .filter(|v| agrees(claim, v))
             .collect();
         if agrees.is_empty() {
             let closest = closest(facts, &candidates, claim, None);
@@ -585,10 +628,7 @@ fn judge_against<'a>(
         .iter()
         .filter_map(|f| fact_in(facts, f, currency, RateTime::of(claim)))
         .collect();
-    if in_currency
-        .iter()
-        .any(|v| overlaps(figure, (v.low, v.high)))
-    {
+    if in_currency.iter().any(|v| agrees(claim, v)) {
         return Verdict::Consistent;
     }
     for fact in &candidates {
@@ -596,8 +636,8 @@ fn judge_against<'a>(
             .into_iter()
             .filter(|c| c != currency)
         {
-            if let Some(matching) = fact_in(facts, fact, &other, RateTime::of(claim))
-                .filter(|v| overlaps(figure, (v.low, v.high)))
+            if let Some(matching) =
+                fact_in(facts, fact, &other, RateTime::of(claim)).filter(|v| agrees(claim, v))
                 && let Some(stated) = fact_in(facts, fact, currency, RateTime::of(claim))
             {
                 return Verdict::CurrencyMismatch { stated, matching };
