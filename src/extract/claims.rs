@@ -384,13 +384,20 @@ impl ClaimFinder<'_> {
                         .start
                         .min(clause.end)
                 });
-            let pin = super::event_pin::pin_near(
-                self.tokens,
-                before..after.max(before),
-                &value_tokens,
-                asides,
-                &self.lexicon.clauses.events,
-            );
+            // Only an event has several to choose from.
+            let is_event =
+                self.facts.attributes[cue.attribute].kind == crate::rules::AttrKind::Event;
+            let pin = is_event
+                .then(|| {
+                    super::event_pin::pin_near(
+                        self.tokens,
+                        before..after.max(before),
+                        &value_tokens,
+                        asides,
+                        &self.lexicon.clauses.events,
+                    )
+                })
+                .flatten();
             let without_currency = matches!(&reading, Reading::Money(a) if a.currency.is_none());
             let value = match reading {
                 Reading::Money(amount) => ClaimValue::Money(ClaimedMoney {

@@ -49,7 +49,11 @@ pub(super) fn pin_near(
     }
     scope = scope.start.max(value.start.saturating_sub(PIN_REACH))
         ..scope.end.min(value.end + PIN_REACH);
-    if scope.is_empty() {
+    if scope.is_empty()
+        || !tokens[scope.clone()]
+            .iter()
+            .any(|t| words.may_start(t.folded))
+    {
         return None;
     }
     let folded: Vec<&str> = tokens[scope.clone()].iter().map(|t| t.folded).collect();
@@ -64,6 +68,10 @@ pub(super) fn pin_near(
     let mut best: Option<(usize, EventPin)> = None;
     let mut i = 0;
     while i < folded.len() {
+        if !words.may_start(folded[i]) {
+            i += 1;
+            continue;
+        }
         let found = words
             .label_at(&folded, i)
             .map(|(label, len)| (EventPin::Label(label), len))

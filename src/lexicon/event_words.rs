@@ -72,6 +72,9 @@ pub struct EventWords {
     latest: Vec<Vec<String>>,
     nouns: Vec<Vec<String>>,
     separators: Vec<String>,
+    /// The first words of labels, ordinals and words for the latest: a token
+    /// that is none of these starts no pin (the `{letter}` slot never comes first).
+    starts: rustc_hash::FxHashSet<String>,
 }
 
 impl EventWords {
@@ -101,7 +104,18 @@ impl EventWords {
         }
         // Longest first: "tour d'amorçage" before "amorçage".
         labels.sort_by_key(|l| std::cmp::Reverse(l.words.len()));
+        let starts = labels
+            .iter()
+            .filter_map(|l| l.words.first().cloned())
+            .chain(file.ordinals.keys().map(|w| fold(w)))
+            .chain(
+                file.latest
+                    .iter()
+                    .filter_map(|w| token_phrase(w).into_iter().next()),
+            )
+            .collect();
         EventWords {
+            starts,
             labels,
             ordinals: file.ordinals.iter().map(|(w, n)| (fold(w), *n)).collect(),
             latest: file.latest.iter().map(|w| token_phrase(w)).collect(),
@@ -112,6 +126,11 @@ impl EventWords {
 
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty() && self.ordinals.is_empty() && self.latest.is_empty()
+    }
+
+    /// Whether a pin may start at the folded word.
+    pub fn may_start(&self, folded: &str) -> bool {
+        self.starts.contains(folded)
     }
 
     /// Whether the folded word sets another event beside the one named.

@@ -7,3 +7,4 @@ pub mod counts;
 pub mod dates;
 pub mod numbers;
 pub mod publication_date;
+pub mod url_date;

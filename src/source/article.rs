@@ -153,6 +153,19 @@ pub fn read_front(
             origin: DateOrigin::CommandLine,
         });
     }
+    // A news site's address often files the article under its date.
+    if date.is_none()
+        && let Some((url, span)) = &fields.url
+        && let Some((range, at)) = crate::readers::url_date::date_in_url(url)
+    {
+        date = Some(DocDate {
+            range,
+            origin: DateOrigin::FrontMatter(Span::new(
+                file,
+                span.start + at.start..span.start + at.end,
+            )),
+        });
+    }
 
     let draft = Draft {
         file,
@@ -160,7 +173,7 @@ pub fn read_front(
         lang,
         date,
         title: fields.title,
-        url: fields.url,
+        url: fields.url.map(|(u, _)| u),
     };
     (draft, problems)
 }
@@ -238,7 +251,7 @@ struct Fields {
     date: Option<(String, Span)>,
     lang: Option<(String, Span)>,
     title: Option<String>,
-    url: Option<String>,
+    url: Option<(String, Span)>,
 }
 
 /// Reads the front matter in `text[yaml]`. Plain `key: value` lines whose date
@@ -273,7 +286,7 @@ fn read_front_matter(
             date: plain.date.as_ref().map(located),
             lang: plain.lang.as_ref().map(located),
             title: plain.title.as_ref().map(|r| value(r).to_string()),
-            url: plain.url.as_ref().map(|r| value(r).to_string()),
+            url: plain.url.as_ref().map(located),
         };
     }
     let def = parse_front_matter(text, file, yaml, problems);
@@ -296,7 +309,7 @@ fn read_front_matter(
         date: single("date", def.date),
         lang: single("lang", def.lang),
         title: single("title", def.title).map(|(t, _)| t),
-        url: single("url", def.url).map(|(u, _)| u),
+        url: single("url", def.url),
     }
 }
 
