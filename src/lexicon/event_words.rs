@@ -51,6 +51,11 @@ struct LabelPhrase {
 /// A label as compared: its folded words joined by one space ("Série  B" →
 /// "serie b"), for a fact's label and an article's alike. `{letter}` is kept.
 pub fn label_key(label: &str) -> String {
+    label_words(label).join(" ")
+}
+
+/// A label's folded words, `{letter}` kept as one word.
+fn label_words(label: &str) -> Vec<String> {
     label
         .split_whitespace()
         .flat_map(|w| {
@@ -60,8 +65,7 @@ pub fn label_key(label: &str) -> String {
                 token_phrase(w)
             }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 /// [`EventWordsFile`] folded into token phrases.
@@ -82,16 +86,7 @@ impl EventWords {
         let mut labels = Vec::new();
         for (canonical, phrases) in &file.labels {
             for phrase in phrases {
-                let words: Vec<String> = phrase
-                    .split_whitespace()
-                    .flat_map(|w| {
-                        if w == LETTER {
-                            vec![LETTER.to_string()]
-                        } else {
-                            token_phrase(w)
-                        }
-                    })
-                    .collect();
+                let words = label_words(phrase);
                 let slot = words.iter().position(|w| w == LETTER);
                 if !words.is_empty() {
                     labels.push(LabelPhrase {
