@@ -87,7 +87,7 @@ impl Check for ElapsedMismatch {
                     format!(
                         "{passed} passed between {} ({attribute} {}) and {}",
                         ctx.facts.entity(claim.subject).name.text,
-                        date.display(),
+                        date.display_window(),
                         event.display()
                     ),
                     Label::new(

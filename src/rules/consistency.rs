@@ -255,7 +255,7 @@ fn compatible(facts: &FactBase, a: &FactValue, b: &FactValue) -> bool {
             facts.is_within(*x, *y) || facts.is_within(*y, *x)
         }
         (FactValue::Date(x), FactValue::Date(y)) => share_a_day(x, y),
-        (FactValue::Count(x), FactValue::Count(y)) => x.value == y.value,
+        (FactValue::Count(x), FactValue::Count(y)) => x.low <= y.high && y.low <= x.high,
         _ => true,
     }
 }

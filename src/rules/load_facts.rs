@@ -13,6 +13,7 @@ use super::model::{
 };
 use super::schema::{AttributeDef, FactDef};
 use super::validate::{self, did_you_mean};
+use super::value_range::range_ends;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::{Lexicon, Lexicons};
 use crate::readers::amounts::AmountReader;
@@ -21,8 +22,9 @@ use crate::span::FileId;
 use crate::text::fold::fold;
 use crate::text::lexemes::lex;
 use crate::text::tokens::{folded_words, written_words};
-use crate::values::Count;
-use crate::values::date_range::{DateRange, parse_iso};
+use crate::values::amount::{compact, describe};
+use crate::values::date_range::{DateRange, WindowError, parse_iso, parse_iso_window};
+use crate::values::{Amount, Count};
 use crate::yaml::Scalar;
 
 impl Loader<'_> {
@@ -276,17 +278,7 @@ impl Loader<'_> {
                 let unit = facts.attributes[attribute].unit.as_deref();
                 FactValue::Count(self.count(&written, unit, lexicons)?)
             }
-            _ => match parse_iso(&written.text) {
-                Some(d) => FactValue::Date(d),
-                None => {
-                    self.invalid(
-                        &written,
-                        format!("`{}` is not a date", written.text),
-                        "expected YYYY-MM-DD, YYYY-MM or YYYY",
-                    );
-                    return None;
-                }
-            },
+            _ => FactValue::Date(self.date_window(&written)?),
         };
         if def.source.is_none() {
             self.push(
@@ -376,25 +368,49 @@ impl Loader<'_> {
     ) -> Option<Count> {
         let lexicon = lexicons.get("en").or_else(|| lexicons.iter().next())?;
         let text = &written.text;
-        let counts =
-            CountReader { lexicon }.read(text, &lex(text, 0..text.len(), &mut String::new()));
-        match counts.as_slice() {
-            [count]
-                if text[..count.range.start].trim().is_empty()
-                    && text[count.range.end..].trim().is_empty()
-                    && Some(count.unit.as_str()) == unit =>
-            {
-                Some(count.clone())
+        let read_one = |text: &str| {
+            let counts =
+                CountReader { lexicon }.read(text, &lex(text, 0..text.len(), &mut String::new()));
+            match counts.as_slice() {
+                [count]
+                    if text[..count.range.start].trim().is_empty()
+                        && text[count.range.end..].trim().is_empty()
+                        && Some(count.unit.as_str()) == unit =>
+                {
+                    Some(count.clone())
+                }
+                _ => None,
             }
-            _ => {
-                self.invalid(
-                    written,
-                    format!("`{text}` is not a count of {}", unit.unwrap_or("a unit")),
-                    "write it like `7.3 billion parameters` or `60 employees`",
-                );
-                None
-            }
+        };
+        // A fact is exact: its interval is its figure, or a range's ends.
+        if let Some(count) = read_one(text) {
+            return Some(Count {
+                low: count.value,
+                high: count.value,
+                ..count
+            });
         }
+        let ends = range_ends(text).map(|(low, high)| (read_one(&low), read_one(&high)));
+        let Some((Some(low), Some(high))) = ends else {
+            self.invalid(
+                written,
+                format!("`{text}` is not a count of {}", unit.unwrap_or("a unit")),
+                "write it like `7.3 billion parameters`, `60 employees` or a range `50-60 employees`",
+            );
+            return None;
+        };
+        if low.value >= high.value {
+            self.reversed_range(written, &compact(low.value), &compact(high.value));
+            return None;
+        }
+        Some(Count {
+            range: 0..text.len(),
+            value: (low.value + high.value) / 2.0,
+            low: low.value,
+            high: high.value,
+            hedge: None,
+            ..high
+        })
     }
 
     fn money(
@@ -414,22 +430,80 @@ impl Loader<'_> {
             lexicon,
             currencies,
         };
-        let text = &written.text;
-        let amounts = reader.read(text, &lex(text, 0..text.len(), &mut String::new()));
-        let whole = amounts.len() == 1
-            && text[..amounts[0].range.start].trim().is_empty()
-            && text[amounts[0].range.end..].trim().is_empty();
-        match amounts.into_iter().next() {
-            Some(amount) if whole && amount.currency.is_some() => Some(Money { written, amount }),
+        let text = written.text.clone();
+        let read_one = |text: &str| {
+            let amounts = reader.read(text, &lex(text, 0..text.len(), &mut String::new()));
+            match amounts.as_slice() {
+                [amount]
+                    if text[..amount.range.start].trim().is_empty()
+                        && text[amount.range.end..].trim().is_empty() =>
+                {
+                    Some(amount.clone())
+                }
+                _ => None,
+            }
+        };
+        if let Some(amount) = read_one(&text).filter(|a| a.currency.is_some()) {
+            return Some(Money {
+                written,
+                amount,
+                range: false,
+            });
+        }
+        let ends = range_ends(&text).map(|(low, high)| (read_one(&low), read_one(&high)));
+        let Some((Some(low), Some(high))) = ends else {
+            self.invalid(
+                &written,
+                format!("`{text}` is not an amount with a currency"),
+                "write it like `15 million EUR`, `about 113 million USD` or a range `105–113 million EUR`",
+            );
+            return None;
+        };
+        let currency = match (low.currency, high.currency) {
+            (None, Some(c)) => c,
+            (Some(a), Some(b)) if a == b => b,
             _ => {
                 self.invalid(
                     &written,
-                    format!("`{text}` is not an amount with a currency"),
-                    "write it like `15 million EUR` or `about 113 million USD`",
+                    format!("`{text}` is not a range in one currency"),
+                    "write the currency once, after the second figure: `105–113 million EUR`",
                 );
-                None
+                return None;
             }
+        };
+        if low.value >= high.value {
+            self.reversed_range(
+                &written,
+                &describe(low.value, low.value, None),
+                &describe(high.value, high.value, None),
+            );
+            return None;
         }
+        let amount = Amount {
+            range: 0..text.len(),
+            value: (low.value + high.value) / 2.0,
+            low: low.value,
+            high: high.value,
+            currency: Some(currency),
+            hedge: None,
+        };
+        Some(Money {
+            written,
+            amount,
+            range: true,
+        })
+    }
+
+    /// A range whose first end is not below its second ("113–105 million EUR").
+    fn reversed_range(&mut self, written: &Written, low: &str, high: &str) {
+        self.invalid(
+            written,
+            format!(
+                "`{}` is a reversed range: {low} is not below {high}",
+                written.text
+            ),
+            "write the lower figure first; a single figure needs no range",
+        );
     }
 
     /// The period a fact covers, and how to say it.
@@ -440,23 +514,13 @@ impl Loader<'_> {
                 text: v.value.0.clone(),
                 span: crate::yaml::span_of(&v.referenced, file, &self.map.get(file).text, 0),
             };
-            match parse_iso(&written.text) {
-                Some(d) => Ok(Some(d)),
-                None => {
-                    self.invalid(
-                        &written,
-                        format!("`{}` is not a date", written.text),
-                        "expected YYYY-MM-DD, YYYY-MM or YYYY",
-                    );
-                    Err(())
-                }
-            }
+            self.date_window(&written).map(Some).ok_or(())
         };
         let (day, from, until) = (date(&def.date), date(&def.from), date(&def.until));
         let (day, from, until) = (day.ok()?, from.ok()?, until.ok()?);
         let at = self.written(file, &def.value);
         match (day, from, until) {
-            (Some(d), None, None) => Some((d, d.display())),
+            (Some(d), None, None) => Some((d, d.display_window())),
             (None, from, until) if from.is_some() || until.is_some() => {
                 let first = from.map_or(NaiveDate::MIN, |f| f.first);
                 let last = until.map_or(NaiveDate::MAX, |u| u.last);
@@ -554,6 +618,30 @@ impl Loader<'_> {
                 use chrono::Datelike;
                 let (year, month) = (range.first.year(), range.first.month());
                 facts.fx.insert_month(base, quote, year, month, rate.value);
+            }
+        }
+    }
+
+    /// A date, or a window of dates where sources disagree within it
+    /// (`2023-04..2023-05`); a reversed window is reported as such.
+    fn date_window(&mut self, written: &Written) -> Option<DateRange> {
+        match parse_iso_window(&written.text) {
+            Ok(d) => Some(d),
+            Err(WindowError::NotADate) => {
+                self.invalid(
+                    written,
+                    format!("`{}` is not a date", written.text),
+                    "expected YYYY-MM-DD, YYYY-MM, YYYY, or a window such as 2023-04..2023-05",
+                );
+                None
+            }
+            Err(WindowError::Reversed) => {
+                self.invalid(
+                    written,
+                    format!("`{}` is a reversed window of dates", written.text),
+                    "its first date comes after its second: write the earlier one first",
+                );
+                None
             }
         }
     }

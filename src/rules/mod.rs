@@ -9,6 +9,7 @@ mod load_facts;
 pub mod model;
 pub mod schema;
 pub mod validate;
+mod value_range;
 
 pub use fx::{Fx, Rate};
 pub use load::{LoadedRules, RulesLocation, load};

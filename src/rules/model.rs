@@ -251,9 +251,22 @@ pub enum Window {
 pub struct Money {
     pub written: Written,
     pub amount: crate::values::Amount,
+    /// Written as a range ("105–113 million EUR"): `amount.low` and
+    /// `amount.high` are its ends, exactly.
+    pub range: bool,
 }
 
 impl Money {
+    /// The figure as compared with claims: a point, or the interval its
+    /// range or hedge gives; never widened by rounding (a fact is exact).
+    pub fn exact(&self) -> (f64, f64) {
+        if self.range || self.amount.hedge.is_some() {
+            (self.amount.low, self.amount.high)
+        } else {
+            (self.amount.value, self.amount.value)
+        }
+    }
+
     pub fn currency(&self) -> &str {
         self.amount.currency.as_deref().unwrap_or("?")
     }

@@ -108,16 +108,6 @@ pub struct FactFigure<'a> {
     pub through_rate: bool,
 }
 
-/// A fact's own amount as compared: its figure exactly, or the interval its
-/// hedge gives ("about 2 billion USD"); a fact is not widened by rounding.
-fn exact(amount: &crate::values::Amount) -> (f64, f64) {
-    if amount.hedge.is_some() {
-        (amount.low, amount.high)
-    } else {
-        (amount.value, amount.value)
-    }
-}
-
 /// The interval a claim's figure stands for against a fact's figure: its
 /// rounding and hedge, and at least [`TOLERANCE_FLOOR`] either side when the
 /// fact's figure went through an exchange rate.
@@ -267,7 +257,7 @@ pub fn fact_in<'a>(
         let primary = fact
             .money()
             .is_some_and(|m| m.amount.currency.as_deref() == Some(currency));
-        let (mut low, mut high) = exact(&stated.amount);
+        let (mut low, mut high) = stated.exact();
         if !primary
             && any_month
             && let Some((lo, hi)) = converted_while_valid(facts, fact, currency)
@@ -298,13 +288,13 @@ pub fn fact_in<'a>(
 /// it held (from its start to its end, or to the last rate known). `None`
 /// for a fact without a start.
 fn converted_while_valid(facts: &FactBase, fact: &Fact, currency: &str) -> Option<(f64, f64)> {
-    let value = &fact.money()?.amount;
-    let from = value.currency.as_deref()?;
+    let money = fact.money()?;
+    let from = money.amount.currency.as_deref()?;
     if fact.valid.first == NaiveDate::MIN {
         return None;
     }
     let (lo, hi) = facts.fx.rate_range(from, currency, fact.valid)?;
-    let (low, high) = exact(value);
+    let (low, high) = money.exact();
     Some((low * lo, high * hi))
 }
 
@@ -317,8 +307,8 @@ fn converted<'a>(
     currency: &str,
     when: Option<DateRange>,
 ) -> Option<FactFigure<'a>> {
-    let value = &fact.money()?.amount;
-    let from = value.currency.as_deref()?;
+    let money = fact.money()?;
+    let from = money.amount.currency.as_deref()?;
     let dates = rate_dates(when, fact)?;
     let conversion = Conversion::over(facts, from, currency, dates)?;
     // An event is converted at the rate of its day too: a writer may give
@@ -332,7 +322,7 @@ fn converted<'a>(
         rate_low = rate_low.min(then.low);
         rate_high = rate_high.max(then.high);
     }
-    let (low, high) = exact(value);
+    let (low, high) = money.exact();
     Some(FactFigure {
         fact,
         low: low * rate_low,

@@ -68,7 +68,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
             .chain(alternatives)
             .any(|v| facts.is_within(*e, *v) || facts.is_within(*v, *e)),
         (ClaimValue::Date(d), FactValue::Date(f)) => d.first <= f.last && f.first <= d.last,
-        (ClaimValue::Count(c), FactValue::Count(f)) => count_holds(c, f.value),
+        (ClaimValue::Count(c), FactValue::Count(f)) => count_holds(c, f),
         (ClaimValue::Age(n), FactValue::Date(birth)) => match claim.date {
             Some(when) => {
                 let (low, high) = possible_ages(*birth, when);
@@ -115,12 +115,13 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a>
 pub const COUNT_SLACK: f64 = 0.03;
 
 /// Whether a count as stated (its rounding, its hedge, at least
-/// [`COUNT_SLACK`] either side) holds the fact's figure, taken as exact.
-pub fn count_holds(claimed: &Count, fact: f64) -> bool {
+/// [`COUNT_SLACK`] either side) meets the fact's figure, taken as exact (a
+/// point, or a range's ends: sources that disagree within a window).
+pub fn count_holds(claimed: &Count, fact: &Count) -> bool {
     let slack = claimed.value * COUNT_SLACK;
     let low = claimed.low.min(claimed.value - slack);
     let high = claimed.high.max(claimed.value + slack);
-    (low..=high).contains(&fact)
+    low <= fact.high && fact.low <= high
 }
 
 /// "Jean Martin", "Jean Martin, Dorothée Durand and Paul Bernard".
@@ -164,7 +165,7 @@ pub fn describe_known(facts: &FactBase, claim: &Claim, known: &Fact) -> String {
             format!("born {}, so {ages} on {}", birth.display(), when.display())
         }
         (FactValue::Entity(e), _, _) => facts.entity(*e).name.text.clone(),
-        (FactValue::Date(d), _, _) => d.display(),
+        (FactValue::Date(d), _, _) => d.display_window(),
         (FactValue::Money { .. } | FactValue::Count(_), _, _) => known.written.text.clone(),
     }
 }
