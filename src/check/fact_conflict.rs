@@ -52,7 +52,10 @@ founding or release date that does not overlap the fact's ('fondée en mai 2023'
 an age that the person's birth date does not allow on the article's date ('PDG de 35
 ans'). A company inside another counts as it ('passé par Initech' fits Initech
 Labs, which is `of: google`). For a group ('Jean Martin, Dorothée Durand et
-Paul Bernard, venus d'Initech et de Hooli'), each value must hold for one of them.
+Paul Bernard, venus d'Initech et de Hooli'), each value must hold for one of them;
+when the group's words say it holds for each ('tous trois anciens de Hooli', 'all three
+former Hooli staff': the lexicon's `clauses.each_of_them`), it must fit every one the
+fact base has facts of, and the message names the one it does not fit.
 
 Why it matters: a wrong figure is the error readers and competitors notice first.
 
@@ -158,12 +161,20 @@ impl Check for FactConflict {
                     .map(|k| relations::describe_known(ctx.facts, claim, k))
                     .collect();
                 let said = relations::describe_value(ctx.facts, &claim.value);
+                // A value said of each of a group: name the one it does not fit.
+                let who = match known.first() {
+                    Some(k) if claim.each_subject => format!(
+                        "{}, said of each of {}",
+                        ctx.facts.entity(k.subject).name.text,
+                        relations::subjects(ctx.facts, claim)
+                    ),
+                    _ => relations::subjects(ctx.facts, claim),
+                };
                 let mut diag = Diagnostic::new(
                     &INFO,
                     format!(
-                        "{} ({}): the article says {said}; the fact base says {}",
+                        "{} ({who}): the article says {said}; the fact base says {}",
                         attribute,
-                        relations::subjects(ctx.facts, claim),
                         knowns.join(", ")
                     ),
                     Label::new(

@@ -16,6 +16,8 @@ pub struct Claim {
     /// The rest of a group, from the last named to the first: each value must
     /// then hold for at least one of the subjects. Empty for one subject.
     pub other_subjects: Vec<EntityIdx>,
+    /// The group's words say the value holds for each of them ("tous trois").
+    pub each_subject: bool,
     /// Where the subject is named or described.
     pub subject_at: Range<usize>,
     /// The subject comes from a description ("la startup") or an earlier sentence.

@@ -411,6 +411,7 @@ impl ClaimFinder<'_> {
             let mut claim = Claim {
                 subject: subject.entity,
                 other_subjects: Vec::new(),
+                each_subject: false,
                 subject_at: subject.range.clone(),
                 subject_inferred: inferred,
                 attribute: cue.attribute,

@@ -128,8 +128,25 @@ impl ClaimFinder<'_> {
                 };
                 for (value, value_at) in values {
                     let modality = self.stated(sentence, &value_at);
+                    // "Jean, Paul et Marie, tous trois anciens de Hooli": the
+                    // value holds for each, said between the names and it.
+                    let each_subject = subjects.len() > 1 && {
+                        let between = if subject_at.end <= value_at.start {
+                            self.tokens_within(subject_at.end, value_at.start)
+                        } else {
+                            self.tokens_within(value_at.end, subject_at.start)
+                        };
+                        between.clone().any(|i| {
+                            self.lexicon
+                                .clauses
+                                .each_of_them
+                                .iter()
+                                .any(|p| super::clause::spells(self.tokens, i, p, between.end))
+                        })
+                    };
                     out.push(Claim {
                         modality,
+                        each_subject,
                         subject: subjects[0],
                         other_subjects: subjects[1..].to_vec(),
                         subject_at: subject_at.clone(),
@@ -352,6 +369,7 @@ impl ClaimFinder<'_> {
                 modality: self.stated(&sentences[sentence], &value_at),
                 subject: person.entity,
                 other_subjects: Vec::new(),
+                each_subject: false,
                 subject_at: person.range.clone(),
                 subject_inferred: person.described,
                 attribute,
@@ -494,6 +512,7 @@ impl ClaimFinder<'_> {
                 modality: self.stated(sentence, &written),
                 subject,
                 other_subjects: Vec::new(),
+                each_subject: false,
                 subject_at,
                 subject_inferred,
                 attribute: cue.attribute,

@@ -67,6 +67,11 @@ pub struct ClauseWordsFile {
     /// ("respectively"): none of them is the one entity before the clause.
     #[serde(default)]
     pub distributive: Vec<String>,
+    /// Words that make a value hold for each of a group of subjects ("tous
+    /// trois anciens de Hooli", "all three former Hooli researchers"), where
+    /// it otherwise holds for one of them.
+    #[serde(default)]
+    pub each_of_them: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -99,6 +104,7 @@ pub struct ClauseWords {
     pub events: super::event_words::EventWords,
     /// Folded.
     pub distributive: Vec<String>,
+    pub each_of_them: Vec<Vec<String>>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -181,6 +187,7 @@ impl ClauseWords {
             non_claim_cues,
             events: super::event_words::EventWords::from_file(&file.events),
             distributive: file.distributive.iter().map(|w| fold(w)).collect(),
+            each_of_them: phrases(&file.each_of_them),
         })
     }
 

@@ -78,6 +78,22 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
         },
         _ => false,
     };
+    if claim.each_subject {
+        // "tous trois anciens de Hooli": each subject the fact base knows
+        // facts of for this attribute must fit; the first that does not is
+        // the conflict.
+        for subject in claim.subjects() {
+            let own: Vec<&Fact> = known
+                .iter()
+                .copied()
+                .filter(|f| f.subject == subject)
+                .collect();
+            if !own.is_empty() && !own.iter().any(|r| holds_for(r)) {
+                return RelationVerdict::Conflict { known: own };
+            }
+        }
+        return RelationVerdict::Consistent;
+    }
     if known.iter().any(|r| holds_for(r)) {
         RelationVerdict::Consistent
     } else {
