@@ -496,6 +496,33 @@ fn judge_pinned<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Verdict<'
             closest,
             wrong_date: false,
         },
+        // Its figure fits, but a date in its clause rules the event out
+        // ("a €450M Series C in 2023" for a Series C of July 2024).
+        Verdict::Consistent
+            if claim.date_at.is_some()
+                && claim
+                    .date
+                    .is_some_and(|d| d.last < event.valid.first || event.valid.last < d.first) =>
+        {
+            match claim
+                .amount
+                .currency
+                .as_deref()
+                .and_then(|c| fact_in(facts, event, c, RateTime::of(claim)))
+            {
+                Some(figure) => Verdict::Conflict {
+                    note: Some(format!(
+                        "the event the article names ({}) is of {}, which the clause dates {}",
+                        claim.pin.map(EventPin::describe).unwrap_or_default(),
+                        event.when,
+                        claim.date.map(|d| d.display()).unwrap_or_default()
+                    )),
+                    closest: figure,
+                    wrong_date: true,
+                },
+                None => Verdict::Consistent,
+            }
+        }
         other => other,
     })
 }
