@@ -18,7 +18,7 @@ use crate::readers::amounts::AmountReader;
 use crate::readers::counts::CountReader;
 use crate::readers::dates::DateMention;
 use crate::rules::{Attribute, EntityIdx, FactBase, ValueType};
-use crate::text::lexemes::lex;
+use crate::text::lexemes::{Lexeme, lex};
 use crate::text::tokens::Token;
 use crate::values::DateRange;
 use crate::values::{Amount, Count};
@@ -347,11 +347,14 @@ impl ClaimFinder<'_> {
             let cue_range = self.tokens[cue.tokens.start].range.start
                 ..self.tokens[cue.tokens.end - 1].range.end;
             let clause_date = self.clause_date(sentence, &amount, &amounts);
+            // The amounts of the sentence right before and right after this one.
+            let previous = amounts[..amounts.partition_point(|a| a.start < at)]
+                .last()
+                .filter(|a| a.end <= at);
+            let next = amounts[amounts.partition_point(|a| a.start < amount.end)..].first();
             // Words before the value count from the conjunction that joins
             // it to the clause's previous amount, if any, on.
-            let since = amounts[..amounts.partition_point(|a| a.start < at)]
-                .last()
-                .filter(|a| a.end <= amount.start)
+            let since = previous
                 .and_then(|a| {
                     let between = self.tokens_between(&sentence_tokens, a.end, at);
                     between.clone().rev().find(|&i| {
@@ -363,32 +366,23 @@ impl ClaimFinder<'_> {
                 })
                 .map_or(clause.start, |i| (i + 1).max(clause.start));
             // "€50m ($54m)": the amount in parentheses right after another.
-            let conversion = amounts[..amounts.partition_point(|a| a.start < at)]
-                .last()
-                .is_some_and(|previous| {
-                    previous.end <= at && self.text[previous.end..at].trim() == "("
-                });
-            // The event named between the amounts on either side, in the clause.
-            let before = amounts[..amounts.partition_point(|a| a.start < at)]
-                .last()
-                .filter(|a| a.end <= at)
-                .map_or(clause.start, |a| {
-                    self.tokens_between(&sentence_tokens, a.start, a.end)
-                        .end
-                        .max(clause.start)
-                });
-            let after = amounts[amounts.partition_point(|a| a.start < amount.end)..]
-                .first()
-                .map_or(clause.end, |a| {
-                    self.tokens_between(&sentence_tokens, a.start, a.end)
-                        .start
-                        .min(clause.end)
-                });
-            // Only an event has several to choose from.
+            let conversion = previous.is_some_and(|p| self.text[p.end..at].trim() == "(");
+            // The event named between the amounts on either side, in the
+            // clause; only an event has several to choose from.
             let is_event =
                 self.facts.attributes[cue.attribute].kind == crate::rules::AttrKind::Event;
             let pin = is_event
                 .then(|| {
+                    let before = previous.map_or(clause.start, |a| {
+                        self.tokens_between(&sentence_tokens, a.start, a.end)
+                            .end
+                            .max(clause.start)
+                    });
+                    let after = next.map_or(clause.end, |a| {
+                        self.tokens_between(&sentence_tokens, a.start, a.end)
+                            .start
+                            .min(clause.end)
+                    });
                     super::event_pin::pin_near(
                         self.tokens,
                         before..after.max(before),
@@ -481,10 +475,7 @@ impl ClaimFinder<'_> {
         let mut out = Vec::new();
         let mut folds = String::new();
         for s in wanted {
-            let mut lexemes = lex(self.text, sentences[s].range.clone(), &mut folds);
-            if !self.masks.is_empty() {
-                lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
-            }
+            let lexemes = self.lexemes_of(&sentences[s], &mut folds);
             for count in reader.read(self.text, &lexemes) {
                 let Some(attribute) = attribute_of(&count.unit) else {
                     continue;
@@ -504,6 +495,15 @@ impl ClaimFinder<'_> {
         out
     }
 
+    /// A sentence's lexemes, masked text (URLs, a chart's axis) left out.
+    fn lexemes_of<'f>(&'f self, sentence: &Sentence, folds: &'f mut String) -> Vec<Lexeme<'f>> {
+        let mut lexemes = lex(self.text, sentence.range.clone(), folds);
+        if !self.masks.is_empty() {
+            lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
+        }
+        lexemes
+    }
+
     /// The amounts of the sentences that hold a money cue: no other amount can
     /// make a claim, so the rest of the text is neither lexed nor read.
     fn amounts_near(&self, cues: &[CueHit]) -> Vec<Amount> {
@@ -517,10 +517,7 @@ impl ClaimFinder<'_> {
         let mut amounts = Vec::new();
         let mut folds = String::new();
         for s in wanted {
-            let mut lexemes = lex(self.text, sentences[s].range.clone(), &mut folds);
-            if !self.masks.is_empty() {
-                lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
-            }
+            let lexemes = self.lexemes_of(&sentences[s], &mut folds);
             amounts.extend(self.reader.read(self.text, &lexemes));
         }
         amounts

@@ -18,8 +18,9 @@ use crate::values::{DateRange, EventPin};
 /// round what they get.
 pub const TOLERANCE_FLOOR: f64 = 0.03;
 
-/// How many days after a clause's date an event it may speak of can be dated
-/// in the fact base (press dates lag announcements, and reports precede them).
+/// How many days after a clause's date an event whose figure the claim gives
+/// is taken for the one it meant, its date then reported as wrong ("en mai"
+/// for a round of 11 June); a later event is another one.
 const EVENT_DATE_SLACK_DAYS: u64 = 45;
 
 /// The rates used to convert a value, for messages.
@@ -333,15 +334,20 @@ fn converted<'a>(
     })
 }
 
+/// The facts about a claim's subject and attribute, and its object when it
+/// names one.
+fn facts_of<'a>(facts: &'a FactBase, claim: &Claim) -> impl Iterator<Item = &'a Fact> {
+    facts
+        .facts_about(claim.subject, claim.attribute)
+        .filter(move |f| claim.object.is_none() || f.object == claim.object)
+}
+
 /// The facts a claim is checked against: same subject, attribute and (if the
 /// claim names one) object; for a state, those valid at the claim's time; for an
 /// event, those that had happened by then. Without a claim date, all of them.
 pub fn candidates<'a>(facts: &'a FactBase, claim: &Claim) -> Vec<&'a Fact> {
     let kind = facts.attributes[claim.attribute].kind;
-    let about: Vec<&Fact> = facts
-        .facts_about(claim.subject, claim.attribute)
-        .filter(|f| claim.object.is_none() || f.object == claim.object)
-        .collect();
+    let about: Vec<&Fact> = facts_of(facts, claim).collect();
     let Some(d) = claim.date else {
         return about;
     };
@@ -372,9 +378,7 @@ fn earlier_states<'a>(facts: &'a FactBase, claim: &Claim) -> Vec<&'a Fact> {
     if facts.attributes[claim.attribute].kind != AttrKind::State {
         return Vec::new();
     }
-    facts
-        .facts_about(claim.subject, claim.attribute)
-        .filter(|f| claim.object.is_none() || f.object == claim.object)
+    facts_of(facts, claim)
         .filter(|f| f.valid.last < d.first)
         .collect()
 }
@@ -454,10 +458,7 @@ fn pinned_event<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Option<&'
     if facts.attributes[claim.attribute].kind != AttrKind::Event {
         return None;
     }
-    let mut events: Vec<&Fact> = facts
-        .facts_about(claim.subject, claim.attribute)
-        .filter(|f| claim.object.is_none() || f.object == claim.object)
-        .collect();
+    let mut events: Vec<&Fact> = facts_of(facts, claim).collect();
     events.sort_by_key(|f| f.valid.first);
     match pin {
         EventPin::Label(label) => {
@@ -569,8 +570,7 @@ fn is_a_total(facts: &FactBase, claim: &MoneyClaim) -> bool {
 
 fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
     let verdict = judge_against(facts, claim, candidates(facts, claim));
-    // A date in the clause narrows an event to that date; if it was not the
-    // amount's date after all, any earlier event may still be the one meant.
+    // A date in the clause narrows an event to that date.
     let narrowed =
         claim.date_at.is_some() && facts.attributes[claim.attribute].kind == AttrKind::Event;
     if narrowed
@@ -579,23 +579,15 @@ fn judge_now<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             Verdict::Conflict { .. } | Verdict::CurrencyMismatch { .. }
         )
     {
-        // The event may also be one dated a little after the clause's date
-        // ("en mai" for a round announced on 11 June): its value agreeing,
-        // the figure is right and only its date may be wrong.
+        // The event may be one dated a little after the clause's date ("en
+        // mai" for a round announced on 11 June): its figure agreeing, the
+        // figure is right and the date is what is wrong.
         let d = claim
             .date
             .map(|d| d.last + chrono::Days::new(EVENT_DATE_SLACK_DAYS));
-        let wider: Vec<&Fact> = facts
-            .facts_about(claim.subject, claim.attribute)
-            .filter(|f| claim.object.is_none() || f.object == claim.object)
-            .filter(|f| d.is_none_or(|d| f.valid.first <= d))
-            .collect();
-        if matches!(
-            judge_against(facts, claim, wider.clone()),
-            Verdict::Consistent
-        ) && let Some(currency) = claim.amount.currency.as_deref()
-            && let Some(event) = wider
-                .iter()
+        if let Some(currency) = claim.amount.currency.as_deref()
+            && let Some(event) = facts_of(facts, claim)
+                .filter(|f| d.is_none_or(|d| f.valid.first <= d))
                 .filter_map(|f| fact_in(facts, f, currency, RateTime::of(claim)))
                 .find(|v| agrees(claim, v))
         {
