@@ -48,21 +48,25 @@ impl ClaimFinder<'_> {
                 .get(m)
                 .filter(|x| x.range.start == self.tokens[i].range.start)
             {
+                // The mention's few tokens are stepped over.
+                let first = i;
+                while i < self.tokens.len() && self.tokens[i].range.start < mention.range.end {
+                    i += 1;
+                }
+                if self.likeness(first, i) {
+                    continue;
+                }
                 push(
                     &mut refs,
                     &mut latest,
                     Ref {
-                        token: i,
+                        token: first,
                         range: mention.range.clone(),
                         entity: mention.entity,
                         described: false,
                         alternatives: Vec::new(),
                     },
                 );
-                // The mention's few tokens are stepped over.
-                while i < self.tokens.len() && self.tokens[i].range.start < mention.range.end {
-                    i += 1;
-                }
                 continue;
             }
             if let Some((len, kind)) = self.description_at(i) {
@@ -135,6 +139,18 @@ impl ClaimFinder<'_> {
             i += 1;
         }
         refs
+    }
+
+    /// Whether the mention on tokens `start..end` is a likeness ("the Globex
+    /// of machine learning"): after a determiner, before a likeness word and a
+    /// lower-case word. It names no one the article speaks about.
+    fn likeness(&self, start: usize, end: usize) -> bool {
+        let words = &self.lexicon.clauses;
+        let folded = |i: usize| self.tokens.get(i).map(|t| t.folded);
+        start > 0
+            && folded(start - 1).is_some_and(|d| words.determiners.iter().any(|w| w == d))
+            && folded(end).is_some_and(|o| words.likeness_of.iter().any(|w| w == o))
+            && self.tokens.get(end + 1).is_some_and(|t| t.all_lower)
     }
 
     fn description_at(&self, i: usize) -> Option<(usize, EntityKind)> {

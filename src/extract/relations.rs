@@ -33,9 +33,12 @@ impl ClaimFinder<'_> {
                 let attribute = &self.facts.attributes[cue.attribute];
                 let cue_range = self.tokens[cue.tokens.start].range.start
                     ..self.tokens[cue.tokens.end - 1].range.end;
+                // "sa ville d'origine, Heilbronn": after a possessive, the cue
+                // is a noun, and its value may follow as an apposition.
+                let possessive = self.after_possessive(cue.tokens.start);
                 let values: Vec<(ClaimValue, Range<usize>)> = match value_type {
                     ValueType::Entity => {
-                        self.entity_values(refs, cue.tokens.end, &s, cue.attribute)
+                        self.entity_values(refs, cue.tokens.end, &s, cue.attribute, possessive)
                     }
                     _ => self.date_value(cue.tokens.end, &s).into_iter().collect(),
                 };
@@ -77,11 +80,14 @@ impl ClaimFinder<'_> {
                 } else if before.is_empty() {
                     // "Fondé en avril dernier, Acme AI …": the subject follows;
                     // "Fondée en 2023 par d'anciens de Hooli, Acme AI …": it is
-                    // the first name after the phrase's comma, if one is there.
+                    // the first name that opens a clause after one of the
+                    // phrase's commas ("Fondée en 2023 par Jean Martin, Paul
+                    // Bernard et Marie Durand, tous trois anciens de Hooli,
+                    // Acme AI …": not Hooli, which no comma opens).
                     let after_comma = self.text[value_end..s.end]
-                        .find(", ")
-                        .map(|c| value_end + c + 2)
-                        .filter(|&at| {
+                        .match_indices(", ")
+                        .map(|(c, _)| value_end + c + 2)
+                        .find(|&at| {
                             refs_in(refs, sentence).any(|r| {
                                 r.range.start >= at
                                     && self.words_within(at, r.range.start) <= 2
@@ -122,6 +128,13 @@ impl ClaimFinder<'_> {
                         chain[0].range.start..chain[n - 1].range.end,
                         false,
                     )
+                } else if let Some(r) = possessive
+                    .then(|| self.clause_subject(sentence, cue.tokens.start, refs, allowed))
+                    .flatten()
+                {
+                    // "Globex bâtit un campus près de Hooli, dans sa ville
+                    // d'origine": the possessive is the clause's subject's.
+                    (vec![r.entity], r.range.clone(), r.described)
                 } else {
                     let r = before[before.len() - 1];
                     (vec![r.entity], r.range.clone(), r.described)
@@ -211,6 +224,37 @@ impl ClaimFinder<'_> {
         ends_at(at) || (at > 0 && determiner(at - 1) && ends_at(at - 1))
     }
 
+    /// Whether a possessive determiner ("sa", "its") stands right before token `at`.
+    fn after_possessive(&self, at: usize) -> bool {
+        at > 0
+            && self
+                .lexicon
+                .clauses
+                .possessives
+                .iter()
+                .any(|p| *p == self.tokens[at - 1].folded)
+    }
+
+    /// The subject of the clause that holds token `at`: its first reference
+    /// before `at` that may be the claim's subject, asides (a fronted phrase,
+    /// an apposition) stepped over.
+    fn clause_subject<'r>(
+        &self,
+        sentence: &Sentence,
+        at: usize,
+        refs: &'r [Ref],
+        allowed: impl Fn(&&Ref) -> bool,
+    ) -> Option<&'r Ref> {
+        let clause = super::clause::clause_of(self.text, self.tokens, &sentence.tokens, at);
+        let sentence_refs = &refs[sentence.refs.clone()];
+        let asides = self.asides(&clause, sentence_refs);
+        sentence_refs
+            .iter()
+            .filter(|r| clause.start <= r.token && r.token < at)
+            .filter(|r| !super::clause::in_aside(&asides, &(at..at + 1), r.token))
+            .find(|r| allowed(r))
+    }
+
     /// The entities named right after a cue, as a list ("chez Hooli et Initech"):
     /// the list stops at punctuation other than a comma between two names.
     fn entity_values(
@@ -219,6 +263,7 @@ impl ClaimFinder<'_> {
         after: usize,
         sentence: &Range<usize>,
         attribute: AttrIdx,
+        apposition: bool,
     ) -> Vec<(ClaimValue, Range<usize>)> {
         let kinds = &self.facts.attributes[attribute].value_kinds;
         let mut out = Vec::new();
@@ -241,7 +286,8 @@ impl ClaimFinder<'_> {
             let gap = &self.text[end..r.range.start];
             let words = self.words_within(end, r.range.start);
             let joined = if first {
-                words <= VALUE_REACH && !gap.contains([',', ';', ':', '.', '(', ')'])
+                (words <= VALUE_REACH && !gap.contains([',', ';', ':', '.', '(', ')']))
+                    || (apposition && gap.trim() == ",")
             } else {
                 words <= 2 && !gap.contains([';', ':', '.', '(', ')'])
             };

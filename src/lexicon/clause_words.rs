@@ -72,6 +72,15 @@ pub struct ClauseWordsFile {
     /// it otherwise holds for one of them.
     #[serde(default)]
     pub each_of_them: Vec<String>,
+    /// Words that make a name after a determiner a likeness, not a mention:
+    /// "the Globex of machine learning", "le Globex de la défense" speak of
+    /// another company in Globex's terms.
+    #[serde(default)]
+    pub likeness_of: Vec<String>,
+    /// Possessive determiners: "sa fondation", "its home town" speak of the
+    /// subject of their clause, not of the nearest name.
+    #[serde(default)]
+    pub possessives: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -105,6 +114,10 @@ pub struct ClauseWords {
     /// Folded.
     pub distributive: Vec<String>,
     pub each_of_them: Vec<Vec<String>>,
+    /// Folded.
+    pub likeness_of: Vec<String>,
+    /// Folded.
+    pub possessives: Vec<String>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -188,6 +201,8 @@ impl ClauseWords {
             events: super::event_words::EventWords::from_file(&file.events),
             distributive: file.distributive.iter().map(|w| fold(w)).collect(),
             each_of_them: phrases(&file.each_of_them),
+            likeness_of: file.likeness_of.iter().map(|w| fold(w)).collect(),
+            possessives: file.possessives.iter().map(|w| fold(w)).collect(),
         })
     }
 
