@@ -133,9 +133,20 @@ pub(super) fn asides(
         // What follows a fronted phrase is the clause itself.
         main_from = Some(first);
     }
+    let determiner = |i: usize| words.determiners.iter().any(|d| *d == tokens[i].folded);
     for pair in commas.windows(2) {
-        if main_from == Some(pair[0]) && !opens(pair[0], &words.aside_openers) {
-            continue;
+        if main_from == Some(pair[0]) {
+            // "Today, in June 2024, the startup …": fronted phrases follow
+            // one another; the first run after them that opens otherwise, or
+            // with a determiner, is the clause itself.
+            if opens(pair[0], &words.adverbial_openers) {
+                out.push(pair[0]..pair[1]);
+                main_from = Some(pair[1]);
+                continue;
+            }
+            if determiner(pair[0]) || !opens(pair[0], &words.aside_openers) {
+                continue;
+            }
         }
         if opens(pair[0], &words.aside_openers)
             || opens(pair[0], &words.adverbial_openers)

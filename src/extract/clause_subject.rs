@@ -70,6 +70,16 @@ impl ClaimFinder<'_> {
         {
             return false;
         }
+        // "its Series B round": an event's label is no name.
+        if lexicon.clauses.events.may_start(t.folded) {
+            let words: Vec<&str> = self.tokens[i..(i + 4).min(self.tokens.len())]
+                .iter()
+                .map(|t| t.folded)
+                .collect();
+            if lexicon.clauses.events.label_at(&words, 0).is_some() {
+                return false;
+            }
+        }
         let at = t.range.start;
         let mention = self.mentions.partition_point(|m| m.range.end <= at);
         if self

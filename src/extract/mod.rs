@@ -6,6 +6,7 @@ pub mod claims;
 mod clause;
 mod clause_subject;
 pub mod cues;
+mod datelines;
 mod event_pin;
 mod glued;
 pub mod mask;
@@ -174,6 +175,7 @@ impl<'a> Extractor<'a> {
                 let mut claims = finder.find();
                 claims.extend(finder.find_relations());
                 claims.extend(finder.find_elapsed());
+                datelines::redate(text, &tokens, &dates, lexicon, &mut claims);
                 claims
             }
             None => Vec::new(),

@@ -71,13 +71,23 @@ impl ClaimFinder<'_> {
             }
             if let Some((len, kind)) = self.description_at(i) {
                 let country = self.nationality_near(i, len);
-                // Whether a description of this kind and country fits an entity.
-                let fits = |entity: EntityIdx| {
+                // Whether a description of this kind and country fits an entity:
+                // "cet entrepreneur français" fits a person whose country the
+                // fact base does not give only when none of those it gives fits.
+                let fits_strictly = |entity: EntityIdx| {
                     let e = self.facts.entity(entity);
                     e.kind == kind
                         && country
                             .as_ref()
                             .is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
+                };
+                let any_strict = latest.iter().any(|(e, _)| fits_strictly(*e));
+                let fits = |entity: EntityIdx| {
+                    fits_strictly(entity)
+                        || (!any_strict && {
+                            let e = self.facts.entity(entity);
+                            e.kind == kind && e.country.is_none()
+                        })
                 };
                 let start = self.tokens[i].range.start;
                 // "la société Kumospace", "la société de capital-risque Globex":

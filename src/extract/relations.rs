@@ -383,29 +383,34 @@ impl ClaimFinder<'_> {
             let strong = before(&self.lexicon.age_markers);
             let weak = before(&self.lexicon.age_unit_markers);
             let unit_len = unit.map_or(0, Vec::len);
-            if !(glued || strong || (unit.is_some() && (weak || unit_len > 1))) {
-                continue;
-            }
             let Some(sentence) = containing(sentences, token.range.start) else {
                 continue;
             };
-            let person = refs_in(refs, &sentences[sentence])
-                .inspect(|_| self.count(1))
-                .filter(|r| subject_kinds.contains(&self.facts.entity(r.entity).kind))
-                .min_by_key(|r| {
-                    if r.range.end <= token.range.start {
-                        token.range.start - r.range.end
-                    } else {
-                        r.range.start - token.range.end
-                    }
-                });
+            let fronted = self.fronted_age_person(i, unit_len, &sentences[sentence], refs);
+            if fronted.is_none() && !(glued || strong || (unit.is_some() && (weak || unit_len > 1)))
+            {
+                continue;
+            }
+            let person = fronted.or_else(|| {
+                refs_in(refs, &sentences[sentence])
+                    .inspect(|_| self.count(1))
+                    .filter(|r| subject_kinds.contains(&self.facts.entity(r.entity).kind))
+                    .min_by_key(|r| {
+                        if r.range.end <= token.range.start {
+                            token.range.start - r.range.end
+                        } else {
+                            r.range.start - token.range.end
+                        }
+                    })
+            });
             let Some(person) = person else {
                 continue;
             };
             // "plus de 10 ans" is a duration: a weak marker makes an age only right
             // after the person ("PDG de 31 ans", "Jean Martin, 31 ans").
             let words_between = self.words_within(person.range.end, token.range.start);
-            if !(glued || strong || unit_len > 1)
+            if fronted.is_none()
+                && !(glued || strong || unit_len > 1)
                 && (person.range.end > token.range.start || words_between > 2)
             {
                 continue;
@@ -428,6 +433,43 @@ impl ClaimFinder<'_> {
             });
         }
         out
+    }
+}
+
+impl ClaimFinder<'_> {
+    /// The person an age phrase at token `number` (its unit `unit_len`
+    /// tokens after it) is about when the phrase is fronted: opened by a
+    /// fronted marker at the start of the sentence or after a comma, closed by
+    /// a comma, and followed within two words by a person ("À seulement 31
+    /// ans, cet entrepreneur", "At 31, Jane Roe"). "un contrat à 5 ans" is no age.
+    fn fronted_age_person<'r>(
+        &self,
+        number: usize,
+        unit_len: usize,
+        sentence: &Sentence,
+        refs: &'r [Ref],
+    ) -> Option<&'r Ref> {
+        let opens = self.lexicon.age_fronted_markers.iter().find_map(|m| {
+            let start = number.checked_sub(m.len())?;
+            spells(self.tokens, start, m, number).then_some(start)
+        })?;
+        let opens_phrase = opens == sentence.tokens.start
+            || (opens > sentence.tokens.start
+                && super::clause::comma_before(self.text, self.tokens, opens));
+        let after = number + unit_len + 1;
+        if !opens_phrase
+            || after >= sentence.tokens.end
+            || !super::clause::comma_before(self.text, self.tokens, after)
+        {
+            return None;
+        }
+        let kinds =
+            &self.facts.attributes[self.facts.attributes.iter().position(|a| a.age)?].subject_kinds;
+        let comma = self.tokens[after].range.start;
+        refs_in(refs, sentence)
+            .find(|r| r.range.start >= comma)
+            .filter(|r| self.words_within(comma, r.range.start) <= 2)
+            .filter(|r| kinds.contains(&self.facts.entity(r.entity).kind))
     }
 }
 

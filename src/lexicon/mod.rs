@@ -165,6 +165,10 @@ pub struct LexiconFile {
     #[serde(default)]
     pub age_unit_markers: Vec<String>,
     #[serde(default)]
+    pub age_fronted_markers: Vec<String>,
+    #[serde(default)]
+    pub dateline_markers: Vec<String>,
+    #[serde(default)]
     pub list_conjunctions: Vec<String>,
     /// Duration unit → months.
     #[serde(default)]
@@ -220,6 +224,8 @@ impl LexiconFile {
             relative_dates: BTreeMap::new(),
             age_markers: vec![],
             age_unit_markers: vec![],
+            age_fronted_markers: vec![],
+            dateline_markers: vec![],
             list_conjunctions: vec![],
             duration_units: BTreeMap::new(),
             elapsed_after: vec![],
@@ -293,6 +299,12 @@ pub struct Lexicon {
     pub elapsed_after: Vec<String>,
     /// Words before an age that need a unit after it ("de 31 ans").
     pub age_unit_markers: Vec<Vec<String>>,
+    /// Words that open a phrase of an age set off by a comma before the
+    /// person ("À 31 ans, cet entrepreneur", "At 31, she").
+    pub age_fronted_markers: Vec<Vec<String>>,
+    /// Words that open a quoted piece's dateline at the start of a line
+    /// ("Publié le", "Published on"), as token phrases.
+    pub dateline_markers: Vec<Vec<String>>,
     /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
     pub age_units: Vec<Vec<String>>,
     pub clauses: clause_words::ClauseWords,
@@ -497,6 +509,16 @@ impl Lexicon {
                 .map(|w| token_phrase(w))
                 .collect(),
             age_units: file.age_units.iter().map(|w| token_phrase(w)).collect(),
+            age_fronted_markers: file
+                .age_fronted_markers
+                .iter()
+                .map(|w| token_phrase(w))
+                .collect(),
+            dateline_markers: file
+                .dateline_markers
+                .iter()
+                .map(|w| token_phrase(w))
+                .collect(),
             decimal_separator,
             thousands_separators,
             scales,
