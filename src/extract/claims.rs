@@ -18,6 +18,7 @@ use crate::readers::amounts::AmountReader;
 use crate::readers::counts::CountReader;
 use crate::readers::dates::DateMention;
 use crate::rules::{Attribute, EntityIdx, FactBase, ValueType};
+use crate::text::endings::Endings;
 use crate::text::lexemes::{Lexeme, lex};
 use crate::text::tokens::Token;
 use crate::values::DateRange;
@@ -446,29 +447,32 @@ impl ClaimFinder<'_> {
                 .iter()
                 .position(|a| a.value == ValueType::Count && a.unit.as_deref() == Some(unit))
         };
-        let units: Vec<&str> = self
-            .lexicon
-            .count_units
-            .iter()
-            .filter(|(_, unit)| attribute_of(unit).is_some())
-            .filter_map(|(phrase, _)| phrase.last().map(String::as_str))
-            .collect();
+        // A unit's last word ends a token: "salariés", "12-billion-parameter".
+        let units = Endings::new(
+            self.lexicon
+                .count_units
+                .iter()
+                .filter(|(_, unit)| attribute_of(unit).is_some())
+                .filter_map(|(phrase, _)| phrase.last().map(String::as_str)),
+        );
         if units.is_empty() {
             return Vec::new();
         }
-        // A unit's last word ends a token: "salariés", "12-billion-parameter".
-        let names_unit = |folded: &str| units.iter().any(|u| folded.ends_with(u));
         let sentences = self.sentences();
         let mut wanted: Vec<usize> = Vec::new();
+        // Only the words that may end as a unit are compared (and counted).
+        let mut compared = 0;
         for (k, sentence) in sentences.iter().enumerate() {
-            self.count(sentence.tokens.len());
-            if self.tokens[sentence.tokens.clone()]
-                .iter()
-                .any(|t| names_unit(t.folded))
-            {
+            if self.tokens[sentence.tokens.clone()].iter().any(|t| {
+                units.may_end(t.folded) && {
+                    compared += 1;
+                    units.ends(t.folded)
+                }
+            }) {
                 wanted.push(k);
             }
         }
+        self.count(compared);
         let reader = CountReader {
             lexicon: self.lexicon,
         };

@@ -87,6 +87,7 @@ impl StemStarts {
         true
     }
 
+    #[inline]
     fn may_start(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if b.len() < 3 {
@@ -389,8 +390,12 @@ impl ClaimFinder<'_> {
             && self.lexicon.stemmer.is_some()
             && (index.stem_starts.may_start(word)
                 || index.strip.iter().any(|p| {
-                    word.strip_prefix(p.as_str())
-                        .is_some_and(|rest| index.stem_starts.may_start(rest))
+                    // The first byte first: comparing the prefix itself was
+                    // a call to memcmp for every word of the article.
+                    p.as_bytes().first() == word.as_bytes().first()
+                        && word
+                            .strip_prefix(p.as_str())
+                            .is_some_and(|rest| index.stem_starts.may_start(rest))
                 }))
     }
 

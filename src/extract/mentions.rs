@@ -55,7 +55,11 @@ pub fn joins_name(text: &str, gap: Range<usize>) -> bool {
     if gap == " " {
         return true;
     }
-    gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+    let mut breaks = 0;
+    gap.chars().all(|c| {
+        breaks += usize::from(c == '\n');
+        c.is_whitespace() && breaks <= 1
+    })
 }
 
 /// Whether the token starting at `start` begins a sentence, a line or a quotation.
@@ -478,5 +482,22 @@ fn only_first_letter_differs(a: &str, b: &str) -> bool {
     match (x.next(), y.next()) {
         (Some(p), Some(q)) => p.to_lowercase().eq(q.to_lowercase()) && x.eq(y),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_name_counts_line_breaks_in_the_same_pass() {
+        let defined =
+            |gap: &str| gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1;
+        for gap in [
+            "", " ", "  ", "\n", " \n ", "\n\n", "\n \n", "\t", ", ", "\u{a0}", " x ", "\r\n",
+        ] {
+            let text = format!("A{gap}B");
+            assert_eq!(joins_name(&text, 1..1 + gap.len()), defined(gap), "{gap:?}");
+        }
     }
 }

@@ -209,6 +209,10 @@ fn parse_options(max_nodes: usize) -> serde_saphyr::Options {
     budget.max_events = max_nodes * events_per_node;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // No value keeps a comment: not emitting them as events saves about a
+    // third of the parse of a commented file (the lexicons are). They are
+    // still read and checked as YAML, and bounded by the file's size.
+    options.emit_comments = false;
     options
 }
 
@@ -596,5 +600,27 @@ mod tests {
             "too large: more than 20 YAML nodes in one file (a fact base may hold up to 20 nodes per file; split it into several files)"
         );
         assert_eq!(diagnostic.primary.span, Span::new(file, 0..0));
+    }
+
+    /// Comments are read past, not kept: however many there are, they
+    /// count against no budget (a well-commented file is not refused).
+    #[test]
+    fn comments_count_against_no_budget() {
+        let mut map = SourceMap::default();
+        let mut loader = Loader {
+            map: &mut map,
+            diagnostics: Vec::new(),
+            max_nodes: 20,
+            currencies: None,
+        };
+        let comments = "# why this entity is here\n".repeat(200);
+        let file = loader.map.add(
+            "rules/entities.yaml",
+            format!("{comments}entities:\n{comments}  - id: e1 # the first\n    kind: org\n    name: E1\n"),
+            FileKind::Rules,
+        );
+        let parsed = loader.parse::<RulesFileDef>(file);
+        assert!(loader.diagnostics.is_empty(), "{:?}", loader.diagnostics);
+        assert_eq!(parsed.expect("parsed").entities.len(), 1);
     }
 }

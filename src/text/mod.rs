@@ -2,6 +2,7 @@
 //! folding for comparison, tokenizing with exact byte spans, edit distance.
 
 pub mod distance;
+pub mod endings;
 pub mod fold;
 mod fold_buffer;
 pub mod lexemes;

@@ -240,11 +240,16 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
     // Only ASCII letters and digits so far: the token folds by lower-casing.
     let mut plain = c.is_ascii();
     let mut hyphenated = false;
+    // The word's case, counted as it is read (what `case_counts` would give:
+    // the hyphens, points and invisible characters between have none).
+    let mut case = CaseCounts::default();
+    case.add(c);
     i += c.len_utf8();
     while i < end {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
             prev_digit = b.is_ascii_digit();
+            case.add_ascii(b);
             i += 1;
             continue;
         }
@@ -252,6 +257,7 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
         if is_word_char(next) {
             prev_digit = false;
             plain = false;
+            case.add(next);
             i += next.len_utf8();
         } else if is_invisible(next)
             && char_at(text, after_invisible(text, i, end), end).is_some_and(is_word_char)
@@ -271,12 +277,14 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
             break;
         }
     }
-    let word = &text[start..i];
-    let (upper, lower, has_digit) = case_counts(word);
-    let first = word.chars().next().unwrap_or(' ');
+    let CaseCounts {
+        upper,
+        lower,
+        has_digit,
+    } = case;
     let token = Token {
         folded: "",
-        capitalised: case_of(first).0 || first.is_ascii_digit(),
+        capitalised: case_of(c).0 || c.is_ascii_digit(),
         all_caps: upper >= 2 && lower == 0,
         all_lower: upper == 0,
         has_digit,
@@ -307,6 +315,34 @@ pub fn written_words(text: &str) -> Vec<(String, String)> {
         .into_iter()
         .map(|t| (text[t.range].to_string(), t.folded.to_string()))
         .collect()
+}
+
+/// Upper-case letters, lower-case letters, and whether there is a digit,
+/// added up character by character.
+#[derive(Default)]
+struct CaseCounts {
+    upper: usize,
+    lower: usize,
+    has_digit: bool,
+}
+
+impl CaseCounts {
+    #[inline(always)]
+    fn add_ascii(&mut self, b: u8) {
+        self.upper += usize::from(b.is_ascii_uppercase());
+        self.lower += usize::from(b.is_ascii_lowercase());
+        self.has_digit |= b.is_ascii_digit();
+    }
+
+    #[inline(always)]
+    fn add(&mut self, c: char) {
+        if c.is_ascii() {
+            return self.add_ascii(c as u8);
+        }
+        let (is_upper, is_lower) = case_of(c);
+        self.upper += usize::from(is_upper);
+        self.lower += usize::from(is_lower && !is_upper);
+    }
 }
 
 /// Upper-case letters, lower-case letters, and whether there is a digit.
@@ -445,6 +481,28 @@ mod tests {
                 (c.is_uppercase(), c.is_lowercase()),
                 "U+{:04X}",
                 c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn case_read_while_scanning_agrees_with_counting_the_word() {
+        let text = "Zéfi\u{200b}RINE ÉTATS-UNIS États-Unis 3.5 BOT-4 Dorothe\u{301}e \
+                    ÇA ça Ωmega ΩMEGA İstanbul ǅemal x\u{ad}Y a1é 12-billion-parameter \
+                    IBM Ab AB aB ab A1 1A 1AB A 12 x9 OpenAI GPT4o";
+        for t in tokenize(text, 0..text.len(), &mut String::new()) {
+            let word = &text[t.range.clone()];
+            let (upper, lower, has_digit) = case_counts(word);
+            let first = word.chars().next().unwrap();
+            assert_eq!(
+                (t.capitalised, t.all_caps, t.all_lower, t.has_digit),
+                (
+                    case_of(first).0 || first.is_ascii_digit(),
+                    upper >= 2 && lower == 0,
+                    upper == 0,
+                    has_digit
+                ),
+                "{word}"
             );
         }
     }
