@@ -101,7 +101,12 @@ impl ClaimFinder<'_> {
                         .filter(|r| r.range.start >= after_comma.unwrap_or(value_end))
                         .filter(allowed)
                         .collect();
-                    let Some(first) = after.first() else {
+                    // With no comma that opens a clause, only a name right after
+                    // the value can be its subject: in "l'idée est née à Paris
+                    // lors d'un dîner avec Jean Martin" Jean Martin was not born.
+                    let Some(first) = after.first().filter(|r| {
+                        after_comma.is_some() || self.words_within(value_end, r.range.start) <= 2
+                    }) else {
                         continue;
                     };
                     // A list ends with a conjunction: in "…, ancien de Hooli,
@@ -386,7 +391,8 @@ impl ClaimFinder<'_> {
             let Some(sentence) = containing(sentences, token.range.start) else {
                 continue;
             };
-            let fronted = self.fronted_age_person(i, unit_len, &sentences[sentence], refs);
+            let fronted =
+                self.fronted_age_person(i, unit_len, &sentences[sentence], refs, subject_kinds);
             if fronted.is_none() && !(glued || strong || (unit.is_some() && (weak || unit_len > 1)))
             {
                 continue;
@@ -448,6 +454,7 @@ impl ClaimFinder<'_> {
         unit_len: usize,
         sentence: &Sentence,
         refs: &'r [Ref],
+        kinds: &[crate::rules::EntityKind],
     ) -> Option<&'r Ref> {
         let opens = self.lexicon.age_fronted_markers.iter().find_map(|m| {
             let start = number.checked_sub(m.len())?;
@@ -463,8 +470,6 @@ impl ClaimFinder<'_> {
         {
             return None;
         }
-        let kinds =
-            &self.facts.attributes[self.facts.attributes.iter().position(|a| a.age)?].subject_kinds;
         let comma = self.tokens[after].range.start;
         refs_in(refs, sentence)
             .find(|r| r.range.start >= comma)
