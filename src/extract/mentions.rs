@@ -240,18 +240,28 @@ impl<'a> MentionFinder<'a> {
                 let all_caps = tokens.iter().all(|t| t.all_caps || t.has_digit)
                     && tokens.iter().any(|t| t.all_caps);
                 let sentence_start = starts_sentence(self.text, self.prev_end(i), range.start);
-                // Headline capitals, or a capital that only starts a sentence.
+                // Headline capitals, or a capital that only starts a sentence;
+                // house styles: "the Economist" (an article lower-cased
+                // mid-sentence), "Google Deepmind" (inner capitals dropped),
+                // "Mistral-Large" (words of the name joined by a hyphen).
                 let styled = (all_caps && !diff.separators)
                     || (diff.is_case_only()
                         && sentence_start
-                        && only_first_letter_differs(&written, &name.surface));
+                        && only_first_letter_differs(&written, &name.surface))
+                    || (diff.is_case_only()
+                        && (only_inner_capitals_dropped(&written, &name.surface)
+                            || (self.is_function_word(i)
+                                && only_first_word_case_differs(&written, &name.surface))))
+                    || (diff == Differences::separators_only()
+                        && hyphens_for_spaces(&written, &name.surface));
                 if styled {
                     Match::Styled
                 } else if diff.is_case_only()
-                    && (name.simple_word || name.acronym)
+                    && (name.simple_word || name.acronym || self.is_function_word(i))
                     && tokens.iter().all(|t| t.all_lower)
                 {
-                    // "acme" the wind, "apple" the fruit, "eu" the verb: ordinary words.
+                    // "acme" the wind, "apple" the fruit, "eu" the verb, "le
+                    // monde" the world, "the times": ordinary words.
                     return Some((len, None));
                 } else {
                     Match::Variant(diff)
@@ -414,6 +424,16 @@ impl<'a> MentionFinder<'a> {
         }
         let mut total = 0;
         let mut anchored = false;
+        // A word of five letters or more written exactly ("Elzière") anchors
+        // the name firmly: another of its words may then be two edits away if
+        // it keeps its first three letters ("Thibault" for "Thibaud").
+        let firmly_anchored = window
+            .iter()
+            .zip(&form.tokens)
+            .enumerate()
+            .any(|(k, (t, w))| {
+                t.folded == *w && w.chars().count() >= 5 && !self.is_function_word(start + k)
+            });
         for (k, (token, wanted)) in window.iter().zip(&form.tokens).enumerate() {
             // More than two letters apart in length is never a near miss.
             if token.folded.len().abs_diff(wanted.len()) > 4 {
@@ -425,7 +445,10 @@ impl<'a> MentionFinder<'a> {
             }
             let d = osa_distance(token.folded, wanted);
             let sounds_alike = skeletons[k] == form.skeletons[k];
-            if !word_is_close(token.folded, wanted, d, sounds_alike) {
+            let same_start = token.folded.chars().take(3).eq(wanted.chars().take(3));
+            let firm_near_miss =
+                firmly_anchored && d <= 2 && same_start && wanted.chars().count() >= 6;
+            if !(word_is_close(token.folded, wanted, d, sounds_alike) || firm_near_miss) {
                 return None;
             }
             total += d;
@@ -474,6 +497,39 @@ fn word_is_close(written: &str, wanted: &str, d: usize, sounds_alike: bool) -> b
         6..=7 => sounds_alike || d <= 1,
         _ => sounds_alike || d <= 2,
     }
+}
+
+/// Whether `written` is `name` with the humps of its camel case made small
+/// ("Deepmind" for "DeepMind", "Openai" for "OpenAI"): capitals right after
+/// a small letter. Any other capital counts: "Mistral 7b" is not "Mistral
+/// 7B", "Mistral Ai" not "Mistral AI".
+fn only_inner_capitals_dropped(written: &str, name: &str) -> bool {
+    let (w, n): (Vec<char>, Vec<char>) = (written.chars().collect(), name.chars().collect());
+    let mut after_small = false;
+    w.len() == n.len()
+        && w.iter().zip(&n).all(|(a, b)| {
+            let hump = after_small && b.is_uppercase();
+            // A run of capitals ("AI" in "OpenAI") is one hump.
+            after_small = b.is_lowercase() || (hump && after_small);
+            a == b || (hump && a.to_uppercase().eq(b.to_uppercase()))
+        })
+}
+
+/// Whether `written` and `name` differ only in the case of their first
+/// word ("the Economist" for "The Economist").
+fn only_first_word_case_differs(written: &str, name: &str) -> bool {
+    let first_end = |t: &str| t.find(char::is_whitespace).unwrap_or(t.len());
+    let (a, b) = (first_end(written), first_end(name));
+    written[a..] == name[b..] && written[..a].to_lowercase() == name[..b].to_lowercase()
+}
+
+/// Whether `written` is `name` with hyphens where it has spaces.
+fn hyphens_for_spaces(written: &str, name: &str) -> bool {
+    written.len() == name.len()
+        && written
+            .chars()
+            .zip(name.chars())
+            .all(|(a, b)| a == b || (a == '-' && b == ' '))
 }
 
 fn only_first_letter_differs(a: &str, b: &str) -> bool {

@@ -33,6 +33,14 @@ impl Differences {
         parts.join(", ")
     }
 
+    /// Differences in spaces or hyphens, nothing else.
+    pub fn separators_only() -> Differences {
+        Differences {
+            separators: true,
+            ..Differences::default()
+        }
+    }
+
     pub fn is_case_only(&self) -> bool {
         self.case && !self.accents && !self.separators && !self.invisible
     }
