@@ -408,7 +408,10 @@ impl<'a> MentionFinder<'a> {
                 return None;
             }
             let (a, b) = (&window[0].folded, &form.tokens[0]);
-            let limit = super::name_index::edits_allowed(form.lengths[0]);
+            // "le géant américain Andrill": a description of the entity's kind
+            // and country right before the word is evidence for one edit more.
+            let limit = super::name_index::edits_allowed(form.lengths[0])
+                + usize::from(form.lengths[0] >= 6 && self.described_as(start, form.entity));
             let same_start = a.chars().next() == b.chars().next();
             let sounds_alike = form.lengths[0] >= 5 && skeletons[0] == form.skeletons[0];
             // Edit distance is at least the difference in length: skip it
@@ -454,6 +457,40 @@ impl<'a> MentionFinder<'a> {
             total += d;
         }
         (anchored && total > 0 && total <= 3).then_some(total)
+    }
+
+    /// Whether the two words before token `i` describe `entity`: a one-word
+    /// description of its kind and a nationality adjective of its country, in
+    /// either order ("le géant américain", "the American giant").
+    fn described_as(&self, i: usize, entity: EntityIdx) -> bool {
+        let Some(lexicon) = self.lexicon else {
+            return false;
+        };
+        let e = self.facts.entity(entity);
+        let Some(country) = e.country.as_deref() else {
+            return false;
+        };
+        let of_kind = |k: usize| {
+            lexicon
+                .description_index
+                .get(self.tokens[k].folded)
+                .iter()
+                .any(|&d| {
+                    let (words, kind) = &lexicon.descriptions[d];
+                    words.len() == 1 && EntityKind::parse(kind) == Some(e.kind)
+                })
+        };
+        let of_country = |k: usize| {
+            lexicon
+                .nationality_index
+                .get(self.tokens[k].folded)
+                .iter()
+                .any(|&n| {
+                    let (words, code) = &lexicon.nationalities[n];
+                    words.len() == 1 && code == country
+                })
+        };
+        i >= 2 && ((of_kind(i - 2) && of_country(i - 1)) || (of_country(i - 2) && of_kind(i - 1)))
     }
 
     /// A surname alias preceded by another first name is another person:
