@@ -25,6 +25,13 @@ pub(super) fn redate(
     }
     let mut datelines = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
+        // Most words start no marker: they are turned away before the gap is read.
+        if !markers
+            .iter()
+            .any(|m| m.first().is_some_and(|w| *w == token.folded))
+        {
+            continue;
+        }
         let line_start = i == 0 || text[tokens[i - 1].range.end..token.range.start].contains('\n');
         if !line_start {
             continue;

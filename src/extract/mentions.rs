@@ -241,9 +241,9 @@ impl<'a> MentionFinder<'a> {
                     && tokens.iter().any(|t| t.all_caps);
                 let sentence_start = starts_sentence(self.text, self.prev_end(i), range.start);
                 // Headline capitals, or a capital that only starts a sentence;
-                // house styles: "the Economist" (an article lower-cased
-                // mid-sentence), "Google Deepmind" (inner capitals dropped),
-                // "Mistral-Large" (words of the name joined by a hyphen).
+                // house styles: "the Clarion" (an article lower-cased
+                // mid-sentence), "Hooli Novamind" (inner capitals dropped),
+                // "Acme-Large" (words of the name joined by a hyphen).
                 let styled = (all_caps && !diff.separators)
                     || (diff.is_case_only()
                         && sentence_start
@@ -408,7 +408,7 @@ impl<'a> MentionFinder<'a> {
                 return None;
             }
             let (a, b) = (&window[0].folded, &form.tokens[0]);
-            // "le géant américain Andrill": a description of the entity's kind
+            // "le géant américain Globexx": a description of the entity's kind
             // and country right before the word is evidence for one edit more.
             let limit = super::name_index::edits_allowed(form.lengths[0])
                 + usize::from(form.lengths[0] >= 6 && self.described_as(start, form.entity));
@@ -427,9 +427,9 @@ impl<'a> MentionFinder<'a> {
         }
         let mut total = 0;
         let mut anchored = false;
-        // A word of five letters or more written exactly ("Elzière") anchors
+        // A word of five letters or more written exactly ("Delorme") anchors
         // the name firmly: another of its words may then be two edits away if
-        // it keeps its first three letters ("Thibault" for "Thibaud").
+        // it keeps its first three letters ("Antonio" for "Antoine").
         let firmly_anchored = window
             .iter()
             .zip(&form.tokens)
@@ -470,25 +470,32 @@ impl<'a> MentionFinder<'a> {
         let Some(country) = e.country.as_deref() else {
             return false;
         };
+        // Whether token `k` is a one-word phrase of `phrases` (found through
+        // `index`) whose value is `wanted`.
+        let one_word = |k: usize,
+                        index: &crate::lexicon::first_words::FirstWords,
+                        phrases: &crate::lexicon::Phrases<String>,
+                        wanted: &dyn Fn(&str) -> bool| {
+            index.get(self.tokens[k].folded).iter().any(|&p| {
+                let (words, value) = &phrases[p];
+                words.len() == 1 && wanted(value)
+            })
+        };
         let of_kind = |k: usize| {
-            lexicon
-                .description_index
-                .get(self.tokens[k].folded)
-                .iter()
-                .any(|&d| {
-                    let (words, kind) = &lexicon.descriptions[d];
-                    words.len() == 1 && EntityKind::parse(kind) == Some(e.kind)
-                })
+            one_word(
+                k,
+                &lexicon.description_index,
+                &lexicon.descriptions,
+                &|kind| EntityKind::parse(kind) == Some(e.kind),
+            )
         };
         let of_country = |k: usize| {
-            lexicon
-                .nationality_index
-                .get(self.tokens[k].folded)
-                .iter()
-                .any(|&n| {
-                    let (words, code) = &lexicon.nationalities[n];
-                    words.len() == 1 && code == country
-                })
+            one_word(
+                k,
+                &lexicon.nationality_index,
+                &lexicon.nationalities,
+                &|code| code == country,
+            )
         };
         i >= 2 && ((of_kind(i - 2) && of_country(i - 1)) || (of_country(i - 2) && of_kind(i - 1)))
     }
@@ -537,23 +544,23 @@ fn word_is_close(written: &str, wanted: &str, d: usize, sounds_alike: bool) -> b
 }
 
 /// Whether `written` is `name` with the humps of its camel case made small
-/// ("Deepmind" for "DeepMind", "Openai" for "OpenAI"): capitals right after
-/// a small letter. Any other capital counts: "Mistral 7b" is not "Mistral
-/// 7B", "Mistral Ai" not "Mistral AI".
+/// ("Novamind" for "NovaMind", "Novaai" for "NovaAI"): capitals right after
+/// a small letter. Any other capital counts: "Acme 7b" is not "Acme 7B",
+/// "Acme Ai" not "Acme AI".
 fn only_inner_capitals_dropped(written: &str, name: &str) -> bool {
     let (w, n): (Vec<char>, Vec<char>) = (written.chars().collect(), name.chars().collect());
     let mut after_small = false;
     w.len() == n.len()
         && w.iter().zip(&n).all(|(a, b)| {
             let hump = after_small && b.is_uppercase();
-            // A run of capitals ("AI" in "OpenAI") is one hump.
+            // A run of capitals ("AI" in "NovaAI") is one hump.
             after_small = b.is_lowercase() || (hump && after_small);
             a == b || (hump && a.to_uppercase().eq(b.to_uppercase()))
         })
 }
 
 /// Whether `written` and `name` differ only in the case of their first
-/// word ("the Economist" for "The Economist").
+/// word ("the Clarion" for "The Clarion").
 fn only_first_word_case_differs(written: &str, name: &str) -> bool {
     let first_end = |t: &str| t.find(char::is_whitespace).unwrap_or(t.len());
     let (a, b) = (first_end(written), first_end(name));

@@ -33,7 +33,7 @@ impl ClaimFinder<'_> {
                 let attribute = &self.facts.attributes[cue.attribute];
                 let cue_range = self.tokens[cue.tokens.start].range.start
                     ..self.tokens[cue.tokens.end - 1].range.end;
-                // "sa ville d'origine, Heilbronn": after a possessive, the cue
+                // "sa ville d'origine, Trévanne": after a possessive, the cue
                 // is a noun, and its value may follow as an apposition.
                 let possessive = self.after_possessive(cue.tokens.start);
                 let values: Vec<(ClaimValue, Range<usize>)> = match value_type {
@@ -102,7 +102,7 @@ impl ClaimFinder<'_> {
                         .filter(allowed)
                         .collect();
                     // With no comma that opens a clause, only a name right after
-                    // the value can be its subject: in "l'idée est née à Paris
+                    // the value can be its subject: in "l'idée est née à Trévanne
                     // lors d'un dîner avec Jean Martin" Jean Martin was not born.
                     let Some(first) = after.first().filter(|r| {
                         after_comma.is_some() || self.words_within(value_end, r.range.start) <= 2

@@ -570,18 +570,23 @@ impl Loader<'_> {
 mod tests {
     use super::*;
 
+    /// A loader whose node budget is `max_nodes`.
+    fn loader(map: &mut SourceMap, max_nodes: usize) -> Loader<'_> {
+        Loader {
+            map,
+            diagnostics: Vec::new(),
+            max_nodes,
+            currencies: None,
+        }
+    }
+
     /// A file over the node budget is reported as too large, at its start,
     /// with the limit in words (the real limit takes millions of nodes, too
     /// slow to parse in a debug build: the budget is lowered here).
     #[test]
     fn too_many_nodes_is_a_clear_error() {
         let mut map = SourceMap::default();
-        let mut loader = Loader {
-            map: &mut map,
-            diagnostics: Vec::new(),
-            max_nodes: 20,
-            currencies: None,
-        };
+        let mut loader = loader(&mut map, 20);
         let entities: String = (0..5)
             .map(|i| format!("  - id: e{i}\n    kind: org\n    name: E{i}\n"))
             .collect();
@@ -607,12 +612,7 @@ mod tests {
     #[test]
     fn comments_count_against_no_budget() {
         let mut map = SourceMap::default();
-        let mut loader = Loader {
-            map: &mut map,
-            diagnostics: Vec::new(),
-            max_nodes: 20,
-            currencies: None,
-        };
+        let mut loader = loader(&mut map, 20);
         let comments = "# why this entity is here\n".repeat(200);
         let file = loader.map.add(
             "rules/entities.yaml",
