@@ -228,7 +228,8 @@ impl Config {
     }
 
     /// Applies `select` and the `[severity]` table: a check not selected, or
-    /// allowed, is dropped; warn and deny set the severity.
+    /// allowed, is dropped; warn and deny set the severity of its warnings
+    /// and errors (notes stay notes).
     pub fn apply_levels(
         &self,
         diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
@@ -250,6 +251,9 @@ impl Config {
                 .map(|(_, l)| *l)
             {
                 Some(Level::Allow) => false,
+                // A note (a house-style difference the lexicon marks so) keeps
+                // its level: the level set here is for the check's findings.
+                Some(_) if d.severity == Severity::Note => true,
                 Some(Level::Warn) => {
                     d.severity = Severity::Warning;
                     true

@@ -4,6 +4,9 @@ use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Worth knowing, never wrong by itself: shown, counted apart, and never
+    /// a reason for a non-zero exit, even under `--deny warnings`.
+    Note,
     Warning,
     Error,
 }
@@ -11,6 +14,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }

@@ -42,10 +42,12 @@ pub fn exit_status(report: &Report, not_fixed: usize) -> u8 {
     }
 }
 
-/// `--deny warnings`: every finding counts as an error.
+/// `--deny warnings`: every warning counts as an error; a note stays a note.
 pub fn deny_warnings(diagnostics: &mut [Diagnostic]) {
     for d in diagnostics {
-        d.severity = Severity::Error;
+        if d.severity == Severity::Warning {
+            d.severity = Severity::Error;
+        }
     }
 }
 

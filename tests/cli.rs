@@ -51,7 +51,7 @@ fn write(dir: &Path, name: &str, content: &[u8]) {
 
 const CLEAN: &str = "---\nlang: en\n---\nMistral AI was founded in Paris by Arthur Mensch.\n";
 const VARIANT: &str =
-    "---\nlang: en\n---\nMistral AI was founded by Arthur Mensch and Timothee Lacroix.\n";
+    "---\nlang: en\n---\nMistral AI was founded by Arthur Mensch and Guillaume Lampel.\n";
 
 #[test]
 fn exit_status_is_zero_for_clean_and_warning_only_articles() {
@@ -131,6 +131,37 @@ fn deny_warnings_turns_warnings_into_errors() {
 }
 
 #[test]
+fn a_house_style_note_never_fails_a_run_even_under_deny_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    // English copy drops the accent of a French name: a note by the English
+    // lexicon's `name_style`; the same spelling in French copy is a warning.
+    let english = "---\nlang: en\n---\nMistral AI was founded by Timothee Lacroix.\n";
+    let french = "---\nlang: fr\n---\nMistral AI a été fondée par Timothee Lacroix.\n";
+    write(dir.path(), "en.md", english.as_bytes());
+    write(dir.path(), "fr.md", french.as_bytes());
+    let run = claimcheck(
+        dir.path(),
+        &["check", "en.md", "--deny", "warnings", "--color", "never"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("note[N001]"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 note in 1 file"), "{}", run.stdout);
+    let run = claimcheck(
+        dir.path(),
+        &["check", "fr.md", "--deny", "warnings", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("fr.md:4:29: error[N001]: `Timothee Lacroix` is written"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn reads_standard_input_under_the_given_name() {
     let run = claimcheck(
         repo(),
@@ -147,7 +178,7 @@ fn reads_standard_input_under_the_given_name() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "draft.md:4:45: warning[N001]: `Timothee Lacroix` is written `Timothée Lacroix` in the fact base (differs in accents)\n"
+        "draft.md:4:45: warning[N001]: `Guillaume Lampel` looks like a misspelling of `Guillaume Lample`\n"
     );
 }
 
@@ -508,7 +539,7 @@ fn sarif_output_has_what_code_scanning_needs() {
         && r["name"] == "name-variant"
         && r["help"]["text"].is_string()));
     let results = run0["results"].as_array().unwrap();
-    assert_eq!(results.len(), 5);
+    assert_eq!(results.len(), 4);
     let accents = results
         .iter()
         .find(|r| {
@@ -871,14 +902,14 @@ fn a_project_configuration_sets_defaults_that_flags_override() {
         "claimcheck.toml",
         b"exclude = [\"drafts/**\"]\nlanguage = \"en\"\ndate = \"2024-03-01\"\n[severity]\nname-variant = \"deny\"\nmissing-currency = \"allow\"\n",
     );
-    let article = "Mistral AI, valued at 2 billion, hired Timothee Lacroix.\n";
+    let article = "Mistral AI, valued at 2 billion, hired Guillaume Lampel.\n";
     write(dir.path(), "news/a.md", article.as_bytes());
     write(dir.path(), "drafts/b.md", article.as_bytes());
     let run = claimcheck(dir.path(), &["check", ".", "--format", "short"], None);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert_eq!(
         run.stdout,
-        "news/a.md:1:40: error[N001]: `Timothee Lacroix` is written `Timothée Lacroix` in the fact base (differs in accents)\n"
+        "news/a.md:1:40: error[N001]: `Guillaume Lampel` looks like a misspelling of `Guillaume Lample`\n"
     );
     // The date came from the configuration: the claim is dated.
     let claims = claimcheck(
@@ -959,7 +990,7 @@ fn a_broken_configuration_is_exit_two_with_its_place() {
 fn select_reports_only_the_chosen_checks_from_the_file_or_the_flag() {
     let dir = tempfile::tempdir().unwrap();
     // A name variant (N001) and an amount without currency (M003).
-    let article = "Mistral AI, valued at 2 billion, hired Timothee Lacroix.\n";
+    let article = "Mistral AI, valued at 2 billion, hired Guillaume Lampel.\n";
     write(dir.path(), "a.md", article.as_bytes());
     let config = "language = \"en\"\ndate = \"2024-03-01\"\n";
     write(dir.path(), "claimcheck.toml", config.as_bytes());

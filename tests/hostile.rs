@@ -298,7 +298,7 @@ fn a_pipe_with_a_writer_named_on_the_command_line_is_read() {
     let (reader, mut writer) = std::io::pipe().unwrap();
     std::io::Write::write_all(
         &mut writer,
-        "---\nlang: en\n---\nMistral AI was founded by Timothee Lacroix.\n".as_bytes(),
+        "---\nlang: en\n---\nMistral AI was founded by Guillaume Lampel.\n".as_bytes(),
     )
     .unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
@@ -353,7 +353,7 @@ fn a_report_that_cannot_be_written_fails_every_command() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("a.md"),
-        "---\nlang: en\n---\nMistral AI was founded by Timothee Lacroix.\n",
+        "---\nlang: en\n---\nMistral AI was founded by Guillaume Lampel.\n",
     )
     .unwrap();
     let commands: [&[&str]; 7] = [
@@ -390,7 +390,7 @@ fn a_reader_that_stops_reading_changes_nothing_but_the_output() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("a.md"),
-        "---\nlang: en\n---\nMistral AI was founded by Timothee Lacroix.\n".repeat(200),
+        "---\nlang: en\n---\nMistral AI was founded by Guillaume Lampel.\n".repeat(200),
     )
     .unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))

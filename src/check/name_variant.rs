@@ -28,6 +28,14 @@ because it starts a sentence, a lower-case ordinary word that a one-word name
 happens to share ('le acme', 'an apple'), and other people who share a surname
 ('Sophie Durand' is not a misspelt 'Dorothée Durand').
 
+Shown as a note (which never fails a run) rather than a warning: a difference in
+accents only where the article's lexicon says so (`name_style`: English copy drops
+accents, French copy keeps them; a missing accent on a capital, 'Ecole', is not
+reported by default), and a near miss that three or more of the articles checked
+share (a spelling many outlets agree on is more likely a name of its own). A
+spacing variant of a brand ('Open AI') stays a warning however common it is. When
+several articles are checked, a note says in how many this spelling appears.
+
 Why it matters: a misspelt name is the first thing a reader notices, and a fact
 desk cannot match a misspelt name to what it knows.
 
@@ -43,12 +51,54 @@ from ever matching, add it to the entity's `not` list.
 ",
 };
 
+/// From how many articles a spelling is shown as a note rather than a
+/// warning: two may copy one wire, three rarely share a slip.
+const SHARED_SPELLING: usize = 3;
+
+/// How many of the articles checked write each near miss of a form.
+struct SpellingCounts {
+    /// (form, spelling as written) to the number of articles.
+    articles: rustc_hash::FxHashMap<(usize, String), usize>,
+    checked: usize,
+}
+
+impl SpellingCounts {
+    fn new(ctx: &CheckContext) -> Self {
+        let mut articles = rustc_hash::FxHashMap::default();
+        for extraction in ctx.extractions {
+            let text = &ctx.map.get(extraction.article.file).text;
+            let mut seen = rustc_hash::FxHashSet::default();
+            for m in &extraction.name_variants {
+                let written = surface(&text[m.range.clone()]).into_owned();
+                if seen.insert((m.form, written.clone())) {
+                    *articles.entry((m.form, written)).or_default() += 1;
+                }
+            }
+        }
+        SpellingCounts {
+            articles,
+            checked: ctx.extractions.len(),
+        }
+    }
+
+    /// In how many articles `written` stands for `form`, and of how many.
+    fn count(&self, form: usize, written: &str) -> (usize, usize) {
+        let n = self
+            .articles
+            .get(&(form, written.to_string()))
+            .copied()
+            .unwrap_or(0);
+        (n, self.checked)
+    }
+}
+
 impl Check for NameVariant {
     fn info(&self) -> &'static CheckInfo {
         &INFO
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let archive = SpellingCounts::new(ctx);
         for extraction in ctx.extractions {
             let file = extraction.article.file;
             let text = &ctx.map.get(file).text;
@@ -96,6 +146,30 @@ impl Check for NameVariant {
                     diag = diag.with_note(format!(
                         "{distance} letter edit{} away from `{wanted}`; if this is another name, add it to the `not` list of `{}`",
                         if distance == 1 { "" } else { "s" },
+                        entity.id.text
+                    ));
+                }
+                if mention.note {
+                    diag.severity = Severity::Note;
+                    diag = diag.with_note(format!(
+                        "house style of `{}` copy: a difference in accents only is a note (`name_style` in its lexicon)",
+                        extraction.article.lang
+                    ));
+                }
+                let (articles, checked) = archive.count(mention.form, &written);
+                if checked > 1 {
+                    diag = diag.with_note(format!(
+                        "spelt this way in {articles} of {checked} articles checked"
+                    ));
+                }
+                // Many articles agreeing on a spelling make it more likely a
+                // name of its own than a slip; a brand's spacing is still the
+                // fact base's to decide.
+                let spacing = matches!(&mention.matched, Match::Variant(d) if d.separators);
+                if articles >= SHARED_SPELLING && !spacing && diag.severity == Severity::Warning {
+                    diag.severity = Severity::Note;
+                    diag = diag.with_note(format!(
+                        "a spelling shared by {articles} articles may be a name in its own right: add it to the `aliases` of `{}` if it is one of its names, to its `not` list if it names something else",
                         entity.id.text
                     ));
                 }

@@ -10,10 +10,11 @@ use std::ops::Range;
 use super::name_index::{FormRole, NameForm, NameIndex};
 use super::vocabulary::{FUNCTION_WORD, NAME_START, NAME_WORD};
 use crate::lexicon::Lexicon;
+use crate::lexicon::name_style::StyleLevel;
 use crate::rules::{EntityIdx, EntityKind, FactBase};
 use crate::text::distance::{is_transposition, osa_distance};
-use crate::text::fold::{skeleton_of_folded, surface};
-use crate::text::spelling::{Differences, differences};
+use crate::text::fold::{consonants_of_folded, skeleton_of_folded, surface};
+use crate::text::spelling::{Differences, accents_differ_on_capitals_only, differences};
 use crate::text::tokens::Token;
 use compact_str::CompactString;
 
@@ -46,6 +47,9 @@ pub struct Mention {
     /// Byte range in the article's text.
     pub range: Range<usize>,
     pub matched: Match,
+    /// The language's house style makes the difference a note, not a finding
+    /// (accents dropped in English copy).
+    pub note: bool,
 }
 
 /// Whether the text between two tokens lets them belong to one name: spaces and
@@ -267,6 +271,18 @@ impl<'a> MentionFinder<'a> {
                     Match::Variant(diff)
                 }
             };
+            let note = match &matched {
+                Match::Variant(diff) if diff.is_accents_only() => {
+                    let style = self.lexicon.map(|l| l.name_style).unwrap_or_default();
+                    let on_capitals = accents_differ_on_capitals_only(&written, &name.surface);
+                    match style.accent_level(on_capitals) {
+                        StyleLevel::Ignore => return Some((len, None)),
+                        StyleLevel::Note => true,
+                        StyleLevel::Warning => false,
+                    }
+                }
+                _ => false,
+            };
             return Some((
                 len,
                 Some(Mention {
@@ -274,6 +290,7 @@ impl<'a> MentionFinder<'a> {
                     form,
                     range,
                     matched,
+                    note,
                 }),
             ));
         }
@@ -332,6 +349,7 @@ impl<'a> MentionFinder<'a> {
                         form: f,
                         range: self.window_range(i, len),
                         matched: Match::Misspelt { distance },
+                        note: false,
                     };
                     return Some((len, Some(mention)));
                 }
@@ -451,7 +469,15 @@ impl<'a> MentionFinder<'a> {
             let same_start = token.folded.chars().take(3).eq(wanted.chars().take(3));
             let firm_near_miss =
                 firmly_anchored && d <= 2 && same_start && wanted.chars().count() >= 6;
-            if !(word_is_close(token.folded, wanted, d, sounds_alike) || firm_near_miss) {
+            // Firmly anchored too, a word heard rather than read: the same
+            // length, first letter and consonants, its vowels spelt otherwise
+            // ("Vyle" for "Vail").
+            let heard = firmly_anchored
+                && token.folded.len() == wanted.len()
+                && wanted.chars().count() >= 4
+                && token.folded.chars().next() == wanted.chars().next()
+                && consonants_of_folded(token.folded) == consonants_of_folded(wanted);
+            if !(word_is_close(token.folded, wanted, d, sounds_alike) || firm_near_miss || heard) {
                 return None;
             }
             total += d;

@@ -10,6 +10,7 @@ pub mod date_index;
 pub mod date_words;
 pub mod event_words;
 pub mod first_words;
+pub mod name_style;
 pub mod number_words;
 
 use std::collections::BTreeMap;
@@ -180,6 +181,9 @@ pub struct LexiconFile {
     /// How a clause is shaped and stated (see [`clause_words`]).
     #[serde(default)]
     pub clauses: clause_words::ClauseWordsFile,
+    /// Which accent differences in names are findings (see [`name_style`]).
+    #[serde(default)]
+    pub name_style: name_style::NameStyle,
     /// The Snowball stemmer cue words are compared with (`french`, `english`).
     #[serde(default)]
     pub stemmer: Option<String>,
@@ -231,6 +235,7 @@ impl LexiconFile {
             elapsed_after: vec![],
             age_units: vec![],
             clauses: Default::default(),
+            name_style: Default::default(),
             stemmer: None,
             glued_prefixes: vec![],
         }
@@ -308,6 +313,7 @@ pub struct Lexicon {
     /// Units after an age ("ans", "year-old"), as token phrases; glued forms are folded whole.
     pub age_units: Vec<Vec<String>>,
     pub clauses: clause_words::ClauseWords,
+    pub name_style: name_style::NameStyle,
     /// Cue words match on the stems it gives; none: on their folded forms only.
     pub stemmer: Option<WordStemmer>,
     /// Prefixes glued to words, longest first.
@@ -468,6 +474,7 @@ impl Lexicon {
         glued_prefixes.sort_by_key(|p| std::cmp::Reverse(p.prefix.len()));
         let mut lexicon = Lexicon {
             clauses,
+            name_style: file.name_style,
             numbers,
             count_units: grouped(&file.count_units, lexemes::phrase, str::to_string),
             stemmer,

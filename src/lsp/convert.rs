@@ -66,7 +66,7 @@ pub fn diagnostic(
     }
     json!({
         "range": range(map, &d.primary.span, encoding),
-        "severity": match d.severity { Severity::Error => 1, Severity::Warning => 2 },
+        "severity": match d.severity { Severity::Error => 1, Severity::Warning => 2, Severity::Note => 3 },
         "code": d.code,
         "source": "claimcheck",
         "message": message,

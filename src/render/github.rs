@@ -25,6 +25,7 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut props = vec![
             format!("file={}", escape_property(&file.name)),

@@ -33,6 +33,7 @@ fn convert(diag: &Diagnostic, first_of_its_kind: bool) -> CsDiagnostic<usize> {
     let severity = match diag.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
+        Severity::Note => CsSeverity::Note,
     };
     let mut labels = vec![
         CsLabel::primary(diag.primary.span.file, diag.primary.span.range())
@@ -55,6 +56,7 @@ fn convert(diag: &Diagnostic, first_of_its_kind: bool) -> CsDiagnostic<usize> {
             match default {
                 Severity::Error => "an error",
                 Severity::Warning => "a warning",
+                Severity::Note => "a note",
             },
             diag.name
         ));

@@ -6,15 +6,18 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// "2 errors, 1 warning"; `None` when there is nothing.
+/// "2 errors, 1 warning, 3 notes"; `None` when there is nothing.
 pub fn counts(diagnostics: &[Diagnostic]) -> Option<String> {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    match (count(Severity::Error), count(Severity::Warning)) {
-        (0, 0) => None,
-        (e, 0) => Some(plural(e, "error")),
-        (0, w) => Some(plural(w, "warning")),
-        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
-    }
+    let parts: Vec<String> = [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Note, "note"),
+    ]
+    .into_iter()
+    .filter_map(|(s, word)| Some(count(s)).filter(|&n| n > 0).map(|n| plural(n, word)))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 pub fn line(diagnostics: &[Diagnostic], files_checked: usize) -> String {

@@ -206,7 +206,7 @@ fn is_plain_surface(text: &str) -> bool {
 /// A rough phonetic skeleton of a name, for spotting two spellings of one name
 /// that nothing in the fact base knows: folded, `ph` read as `f`, `y` as `i`,
 /// silent `h` dropped and doubled letters collapsed. "Dorothé" and "Dorothée"
-/// share the skeleton "timote"; "Christian" and "Christine" do not.
+/// share the skeleton "dorote"; "Christian" and "Christine" do not.
 pub fn skeleton(text: &str) -> String {
     skeleton_of_folded(&fold(text)).into()
 }
@@ -242,6 +242,17 @@ pub fn skeleton_of_folded(folded: &str) -> CompactString {
     skeleton_of_chars(folded)
 }
 
+/// The consonants of a word already folded, in order: vowels and `y`
+/// dropped. Two words of one length and first letter with the same
+/// consonants differ only in how their vowels are spelt, as a name heard and
+/// not read is ("Vail" and "Vyle" share "vl").
+pub fn consonants_of_folded(folded: &str) -> String {
+    folded
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+        .collect()
+}
+
 /// [`skeleton_of_folded`] for any word, char by char.
 fn skeleton_of_chars(folded: &str) -> CompactString {
     let mut out = CompactString::const_new("");
@@ -268,6 +279,13 @@ fn skeleton_of_chars(folded: &str) -> CompactString {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn consonants_drop_every_vowel() {
+        assert_eq!(consonants_of_folded("vail"), "vl");
+        assert_eq!(consonants_of_folded("vyle"), "vl");
+        assert_ne!(consonants_of_folded("wolf"), consonants_of_folded("walk"));
+    }
 
     #[test]
     fn skeleton_reads_ph_as_f_and_drops_silent_h_and_doubles() {

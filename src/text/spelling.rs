@@ -41,6 +41,10 @@ impl Differences {
         }
     }
 
+    pub fn is_accents_only(&self) -> bool {
+        self.accents && !self.case && !self.separators && !self.invisible
+    }
+
     pub fn is_case_only(&self) -> bool {
         self.case && !self.accents && !self.separators && !self.invisible
     }
@@ -89,6 +93,29 @@ pub fn differences(a: &str, b: &str) -> Differences {
     }
 }
 
+/// Whether every accent `a` and `b` disagree on sits on a capital letter
+/// ("Ecole" and "École"): the letters, once accents are dropped, must be the
+/// same. False when they differ in anything but accents.
+pub fn accents_differ_on_capitals_only(a: &str, b: &str) -> bool {
+    // Each letter with the marks that follow it, in canonical order.
+    fn letters(text: &str) -> Vec<(char, String)> {
+        let mut out: Vec<(char, String)> = Vec::new();
+        for c in text.nfd() {
+            match out.last_mut() {
+                Some((_, marks)) if is_combining_mark(c) => marks.push(c),
+                _ => out.push((c, String::new())),
+            }
+        }
+        out
+    }
+    let (a, b) = (letters(a), letters(b));
+    a.len() == b.len()
+        && a != b
+        && a.iter()
+            .zip(&b)
+            .all(|((ca, ma), (cb, mb))| ca == cb && (ma == mb || ca.is_uppercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +135,18 @@ mod tests {
         assert_eq!(differences("états-unis", "États-Unis").describe(), "case");
         let d = differences("Zéfi\u{200b}rine", "Zéfirine");
         assert_eq!(d.describe(), "invisible characters");
+    }
+
+    #[test]
+    fn tells_accents_on_capitals_from_accents_elsewhere() {
+        assert!(accents_differ_on_capitals_only("Ecole", "École"));
+        assert!(accents_differ_on_capitals_only("Etats-Unis", "États-Unis"));
+        assert!(!accents_differ_on_capitals_only("Timothee", "Timothée"));
+        assert!(!accents_differ_on_capitals_only(
+            "Elodie Frere",
+            "Élodie Frère"
+        ));
+        assert!(!accents_differ_on_capitals_only("École", "École"));
+        assert!(!accents_differ_on_capitals_only("ecole", "École"));
     }
 }
