@@ -257,12 +257,15 @@ impl<'a> MentionFinder<'a> {
                             || (self.is_function_word(i)
                                 && only_first_word_case_differs(&written, &name.surface))))
                     || (diff == Differences::separators_only()
-                        && hyphens_for_spaces(&written, &name.surface));
+                        && hyphens_for_spaces(&written, &name.surface))
+                    || (diff.is_case_only() && self.surname_in_capitals(tokens, &name.surface));
                 if styled {
                     Match::Styled
                 } else if diff.is_case_only()
                     && (name.simple_word || name.acronym || self.is_function_word(i))
-                    && tokens.iter().all(|t| t.all_lower)
+                    && tokens.iter().skip(1).all(|t| t.all_lower)
+                    && (tokens[0].all_lower
+                        || (sentence_start && len > 1 && self.is_function_word(i)))
                 {
                     // "acme" the wind, "apple" the fruit, "eu" the verb, "le
                     // monde" the world, "the times": ordinary words.
@@ -295,6 +298,19 @@ impl<'a> MentionFinder<'a> {
             ));
         }
         None
+    }
+
+    /// "Jean DUPONT": some words of the name in capitals, the others written
+    /// exactly as the fact base does. Capitals for a surname are a
+    /// typographic convention, not a variant.
+    fn surname_in_capitals(&self, tokens: &[Token], name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words.len() == tokens.len()
+            && tokens.len() > 1
+            && tokens.iter().zip(&words).all(|(t, w)| {
+                let written = &self.text[t.range.clone()];
+                written == *w || (t.all_caps && written.chars().count() >= 2)
+            })
     }
 
     fn is_name_like(&self, token: &Token) -> bool {
