@@ -123,8 +123,9 @@ impl ClaimFinder<'_> {
             let cue = match &reading {
                 Reading::Count(_, cue) => cue.clone(),
                 Reading::Money(_) => {
+                    let part = self.after_part_marker(first, &sentence_tokens);
                     let Some((cue, score)) =
-                        self.best_cue(&cue_windows, first, end, &sentence_tokens, fronted)
+                        self.best_cue(&cue_windows, first, end, &sentence_tokens, fronted, part)
                     else {
                         continue;
                     };
@@ -133,6 +134,16 @@ impl ClaimFinder<'_> {
                     // describes one.
                     if self.non_claim_cue_nearer(first, end, &sentence_tokens, score)
                         || self.non_claim_cue_governs(&cue.tokens, first)
+                    {
+                        continue;
+                    }
+                    // "un montant cumulé de 1,4 milliard" after contracts: a
+                    // total is of the events its sentence names ("a levé …
+                    // au total"); a total of nothing it sums claims nothing.
+                    if let Some(summed) = self.facts.attributes[cue.attribute].sums
+                        && !cue_windows
+                            .starting_in(sentence_tokens.clone())
+                            .any(|(_, c)| c.attribute == summed)
                     {
                         continue;
                     }

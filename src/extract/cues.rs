@@ -192,6 +192,7 @@ impl ClaimFinder<'_> {
         end: usize,
         sentence: &Range<usize>,
         fronted: Option<&Range<usize>>,
+        part: bool,
     ) -> Option<(&'c CueHit, i64)> {
         // A cue before the amount ends at most CUE_REACH words before it.
         let from = first
@@ -200,6 +201,8 @@ impl ClaimFinder<'_> {
         let to = (end + CUE_REACH + 1).min(sentence.end);
         cues.starting_in(from..to)
             .inspect(|_| self.count(1))
+            // A part of a total is one of the events the total sums.
+            .filter(|(_, c)| !(part && self.facts.attributes[c.attribute].sums.is_some()))
             .filter_map(|(_, c)| {
                 let in_fronted = fronted.is_some_and(|f| f.contains(&c.tokens.start));
                 let commas = if in_fronted {
@@ -213,6 +216,23 @@ impl ClaimFinder<'_> {
             // keeps it among cues that start at one word).
             .min_by_key(|(score, c)| (*score, c.tokens.start))
             .map(|(score, c)| (c, score))
+    }
+
+    /// Whether the amount at token `first` is announced as a part of the one
+    /// before it: a part marker ends at most two words before it, nothing but
+    /// spaces between ("dont 25 millions", "including nearly €25 million").
+    pub(super) fn after_part_marker(&self, first: usize, sentence: &Range<usize>) -> bool {
+        let markers = &self.lexicon.clauses.part_markers;
+        (first.saturating_sub(4).max(sentence.start)..first).any(|i| {
+            markers.iter().any(|p| {
+                let end = i + p.len();
+                end <= first
+                    && first - end <= 2
+                    && spells(self.tokens, i, p, first)
+                    && !self.text[self.tokens[end - 1].range.end..self.tokens[first].range.start]
+                        .contains([',', ';', ':', '.', '(', ')'])
+            })
+        })
     }
 
     /// Whether a word of an amount no attribute describes stands right before

@@ -81,6 +81,11 @@ pub struct ClauseWordsFile {
     /// subject of their clause, not of the nearest name.
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// Words that make the amount right after them a part of the one before
+    /// ("€41 million in total, including €25 million in October"): a part of
+    /// a total is not a total.
+    #[serde(default)]
+    pub part_markers: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -118,6 +123,7 @@ pub struct ClauseWords {
     pub likeness_of: Vec<String>,
     /// Folded.
     pub possessives: Vec<String>,
+    pub part_markers: Vec<Vec<String>>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -203,6 +209,7 @@ impl ClauseWords {
             each_of_them: phrases(&file.each_of_them),
             likeness_of: file.likeness_of.iter().map(|w| fold(w)).collect(),
             possessives: file.possessives.iter().map(|w| fold(w)).collect(),
+            part_markers: phrases(&file.part_markers),
         })
     }
 
