@@ -1,5 +1,6 @@
-//! `claimcheck.toml`: a project's defaults, found in the working folder or the
-//! nearest folder above it. Command-line flags win over it.
+//! `claimcheck.toml`: a project's defaults, found from the checked paths
+//! upward (else from the working folder), or named with `--config`.
+//! Command-line flags win over it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -61,6 +62,41 @@ pub fn find(start: &Path) -> Option<PathBuf> {
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))
         .find(|p| p.is_file())
+}
+
+/// The `claimcheck.toml` of the checked paths: the nearest from each path
+/// upward (as ruff finds a project's settings from the file, not from where
+/// the command runs), else the nearest above `cwd` (standard input, or
+/// articles outside any project). Paths of two different projects are an
+/// error: each project's settings apply to its own articles only.
+pub fn discover(paths: &[PathBuf], cwd: &Path) -> Result<Option<PathBuf>, String> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
+        let absolute = cwd.join(path);
+        let start = if absolute.is_dir() {
+            absolute.as_path()
+        } else {
+            absolute.parent().unwrap_or(&absolute)
+        };
+        if let Some(config) = find(start) {
+            let config = config.canonicalize().unwrap_or(config);
+            if !found.contains(&config) {
+                found.push(config);
+            }
+        }
+    }
+    match found.len() {
+        0 => Ok(find(cwd)),
+        1 => Ok(found.pop()),
+        _ => Err(format!(
+            "the paths belong to projects with different settings ({}); check each project on its own, or give `--config FILE`",
+            found
+                .iter()
+                .map(|p| format!("'{}'", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// Reads a configuration file; the error says where it is wrong.

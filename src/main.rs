@@ -18,7 +18,7 @@ use claimcheck::config::{self, Config};
 use claimcheck::diagnostic::Severity;
 use claimcheck::engine::{CheckOptions, Engine, Input};
 use claimcheck::policy;
-use claimcheck::render::{self, Format};
+use claimcheck::render::{self, Format, RunInfo};
 use claimcheck::rules::RulesLocation;
 use claimcheck::source::walk::ARTICLE_EXTENSIONS;
 
@@ -90,6 +90,12 @@ struct InputArgs {
     /// The name to show for standard input.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
+    /// Use this claimcheck.toml [default: the nearest above the checked paths, else above the working folder]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore every claimcheck.toml: flags and built-in defaults only.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
 }
 
 #[derive(Parser)]
@@ -169,21 +175,62 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
-/// The project's claimcheck.toml, if there is one above the working folder.
-fn project_config() -> Result<Config, u8> {
+/// Where claimcheck.toml comes from: `--config`, nowhere with `--isolated`,
+/// else the nearest above the checked paths (or the working folder).
+struct ConfigChoice<'a> {
+    file: Option<&'a PathBuf>,
+    isolated: bool,
+    paths: &'a [PathBuf],
+}
+
+/// The project's claimcheck.toml, as `choice` says.
+fn project_config(choice: ConfigChoice) -> Result<Config, String> {
+    if choice.isolated {
+        return Ok(Config::default());
+    }
     let cwd = std::env::current_dir().unwrap_or_default();
-    match config::find(&cwd) {
+    let path = match choice.file {
+        Some(file) => Some(file.clone()),
+        None => config::discover(choice.paths, &cwd)?,
+    };
+    match path {
         None => Ok(Config::default()),
-        Some(path) => config::load(&path).map_err(|err| {
-            eprintln!("error: {err}");
-            policy::TROUBLE
-        }),
+        Some(path) => config::load(&path),
     }
 }
 
-/// The fact base: the flag, else the configuration's, else ./rules or the built-in one.
+/// The fact base: the flag, else the configuration's, else `rules/` beside
+/// the configuration (or in the working folder), else the built-in one.
 fn rules_location(dir: Option<PathBuf>, config: &Config) -> RulesLocation {
-    config.rules_location(dir, std::path::Path::new("."))
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let base = match &config.path {
+        // Shown relative to the working folder when it is inside it.
+        Some(_) => match config.root.strip_prefix(cwd.canonicalize().unwrap_or(cwd)) {
+            Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => config.root.clone(),
+        },
+        None => PathBuf::from("."),
+    };
+    config.rules_location(dir, &base)
+}
+
+/// Says why a run stopped before checking anything: on standard error, and,
+/// for a machine-readable format, as a report on standard output that says
+/// the run failed (a CI job never uploads an empty file as a clean result).
+fn stop(format: Option<Format>, location: &RulesLocation, message: String) -> u8 {
+    eprintln!("error: {message}");
+    if let Some(format) = format.filter(|f| *f != Format::Human) {
+        let run = policy::run_failed(location, message);
+        print_stdout(&render::render(
+            format,
+            &claimcheck::source::SourceMap::default(),
+            &[],
+            &run,
+            false,
+        ));
+    }
+    policy::TROUBLE
 }
 
 fn main() -> ExitCode {
@@ -251,13 +298,19 @@ fn run(
     input: InputArgs,
     select: &[String],
     color: bool,
-) -> Result<(Engine, claimcheck::engine::Report), u8> {
-    let mut config = project_config()?;
+    format: Option<Format>,
+) -> Result<(Engine, claimcheck::engine::Report, RunInfo), u8> {
+    let unknown = RulesLocation::Embedded;
+    let mut config = project_config(ConfigChoice {
+        file: input.config.as_ref(),
+        isolated: input.isolated,
+        paths: &input.paths,
+    })
+    .map_err(|err| stop(format, &unknown, err))?;
     if !select.is_empty() {
-        config.select(select).map_err(|err| {
-            eprintln!("error: {err}");
-            policy::TROUBLE
-        })?;
+        config
+            .select(select)
+            .map_err(|err| stop(format, &unknown, err))?;
     }
     let location = rules_location(input.rules.clone(), &config);
     // The folders are walked while the fact base loads: neither needs the other.
@@ -274,10 +327,7 @@ fn run(
     );
     let mut engine = match loaded {
         Ok(engine) => engine,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Err(policy::TROUBLE);
-        }
+        Err(err) => return Err(stop(format, &location, err.to_string())),
     };
     if engine.rules_are_broken() {
         let errors = engine
@@ -289,20 +339,39 @@ fn run(
             "{}",
             render::human::render(&engine.map, &engine.rule_diagnostics, color)
         );
-        eprintln!(
-            "error: the fact base {} has {errors} error{}; nothing was checked (`claimcheck rules check` shows them alone)",
+        let message = format!(
+            "the fact base {} has {errors} error{}; nothing was checked (`claimcheck rules check` shows them alone)",
             location.describe(),
             if errors == 1 { "" } else { "s" }
         );
+        eprintln!("error: {message}");
+        // A machine-readable report carries the fact base's errors as its
+        // findings, and says the run failed.
+        if let Some(format) = format.filter(|f| *f != Format::Human) {
+            let run = policy::run_failed(&location, message);
+            print_stdout(&render::render(
+                format,
+                &engine.map,
+                &engine.rule_diagnostics,
+                &run,
+                false,
+            ));
+        }
         return Err(policy::TROUBLE);
+    }
+    if let Some(warning) = policy::empty_fact_base_warning(&location, &engine.facts) {
+        eprintln!("warning: {warning}");
     }
     let mut inputs = Vec::new();
     for path in input.paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                eprintln!("error: cannot read standard input: {err}");
-                return Err(policy::TROUBLE);
+                return Err(stop(
+                    format,
+                    &location,
+                    format!("cannot read standard input: {err}"),
+                ));
             }
             inputs.push(Input::Bytes {
                 name: input.stdin_filename.clone(),
@@ -317,15 +386,9 @@ fn run(
         .map_or_else(|| config.default_date(), |d| Ok(Some(d)))
     {
         Ok(date) => date,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Err(policy::TROUBLE);
-        }
+        Err(err) => return Err(stop(format, &location, err)),
     };
-    let filter = filter.map_err(|err| {
-        eprintln!("error: {err}");
-        policy::TROUBLE
-    })?;
+    let filter = filter.map_err(|err| stop(format, &location, err))?;
     let options = CheckOptions {
         date,
         language: config.language.clone(),
@@ -336,8 +399,7 @@ fn run(
         None => engine.check(&inputs, &options),
     };
     if let Err(err) = config.apply_levels(&mut report.diagnostics) {
-        eprintln!("error: {err}");
-        return Err(policy::TROUBLE);
+        return Err(stop(format, &location, err));
     }
     for dir in &report.empty_dirs {
         eprintln!(
@@ -349,7 +411,8 @@ fn run(
     for (name, reason) in &report.input_errors {
         eprintln!("error: cannot read '{name}': {reason}");
     }
-    Ok((engine, report))
+    let info = policy::run_info(&location, &engine.facts, &report);
+    Ok((engine, report, info))
 }
 
 fn check(args: CheckArgs) -> u8 {
@@ -360,10 +423,12 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("error: cannot fix standard input in place; use --diff");
         return policy::TROUBLE;
     }
-    let (mut engine, mut report) = match run(args.input.clone(), &args.select, color) {
-        Ok(done) => done,
-        Err(status) => return status,
-    };
+    let format = Some(args.format);
+    let (mut engine, mut report, mut info) =
+        match run(args.input.clone(), &args.select, color, format) {
+            Ok(done) => done,
+            Err(status) => return status,
+        };
     // Files whose fixes could not be written: status 2, as for unreadable inputs.
     let mut not_fixed = 0;
     if args.fix || args.diff {
@@ -391,7 +456,7 @@ fn check(args: CheckArgs) -> u8 {
         }
         not_fixed = outcome.not_fixed();
         if outcome.files.len() > not_fixed {
-            (engine, report) = match run(args.input.clone(), &args.select, color) {
+            (engine, report, info) = match run(args.input.clone(), &args.select, color, format) {
                 Ok(done) => done,
                 Err(status) => return status,
             };
@@ -431,7 +496,7 @@ fn check(args: CheckArgs) -> u8 {
         args.format,
         &engine.map,
         &report.diagnostics,
-        report.extractions.len(),
+        &info,
         color,
     ));
     if args.stats {
@@ -446,7 +511,7 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn claims(args: ClaimsArgs) -> u8 {
-    let (engine, report) = match run(args.input, &[], false) {
+    let (engine, report, _) = match run(args.input, &[], false, None) {
         Ok(done) => done,
         Err(status) => return status,
     };
@@ -465,9 +530,16 @@ fn claims(args: ClaimsArgs) -> u8 {
 }
 
 fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
-    let config = match project_config() {
+    let config = match project_config(ConfigChoice {
+        file: None,
+        isolated: false,
+        paths: &[],
+    }) {
         Ok(config) => config,
-        Err(status) => return status,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return policy::TROUBLE;
+        }
     };
     let location = rules_location(dir, &config);
     let engine = match Engine::load(&location) {
@@ -495,7 +567,18 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
             languages.join(", ")
         ));
     } else {
-        print_stdout(&render::render(format, &engine.map, diagnostics, 0, false));
+        let run = RunInfo {
+            fact_base: location.describe(),
+            facts: engine.facts.facts.len(),
+            ..RunInfo::default()
+        };
+        print_stdout(&render::render(
+            format,
+            &engine.map,
+            diagnostics,
+            &run,
+            false,
+        ));
     }
     if engine.rules_are_broken() {
         policy::FINDINGS

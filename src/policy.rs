@@ -9,6 +9,8 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Report;
 use crate::fix::{FileFix, FixOutcome};
+use crate::render::{RunInfo, RunProblem};
+use crate::rules::{FactBase, RulesLocation};
 use crate::source::SourceMap;
 
 /// No error-level finding (warnings allowed unless denied).
@@ -40,6 +42,49 @@ pub fn exit_status(report: &Report, not_fixed: usize) -> u8 {
     } else {
         CLEAN
     }
+}
+
+/// What a run of `check` was over: the fact base, the files checked, and
+/// each input that could not be read.
+pub fn run_info(location: &RulesLocation, facts: &FactBase, report: &Report) -> RunInfo {
+    RunInfo {
+        fact_base: location.describe(),
+        facts: facts.facts.len(),
+        files_checked: report.extractions.len(),
+        problems: report
+            .input_errors
+            .iter()
+            .map(|(name, reason)| RunProblem {
+                file: Some(name.clone()),
+                message: format!("cannot read '{name}': {reason}"),
+            })
+            .collect(),
+    }
+}
+
+/// A run that stopped before any article was checked: a fact base that
+/// cannot be loaded or has errors, a configuration that cannot be read.
+pub fn run_failed(location: &RulesLocation, message: String) -> RunInfo {
+    RunInfo {
+        fact_base: location.describe(),
+        facts: 0,
+        files_checked: 0,
+        problems: vec![RunProblem {
+            file: None,
+            message,
+        }],
+    }
+}
+
+/// The warning for a fact base with no facts: every claim would pass
+/// unchecked against it (a `rules/` folder that holds only a README).
+pub fn empty_fact_base_warning(location: &RulesLocation, facts: &FactBase) -> Option<String> {
+    facts.facts.is_empty().then(|| {
+        format!(
+            "the fact base {} holds no facts: no claim is checked against facts (give `--rules DIR`, or `rules = ...` in claimcheck.toml)",
+            location.describe()
+        )
+    })
 }
 
 /// `--deny warnings`: every warning counts as an error; a note stays a note.

@@ -90,7 +90,7 @@ fn findings_of(names: &[&str], extra: &[&str]) -> (i32, Vec<Finding>) {
     let (code, json) = claimcheck("check", extra, &files);
     let findings: serde_json::Value = serde_json::from_str(&json).expect("check JSON parses");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let findings = findings
+    let findings = findings["diagnostics"]
         .as_array()
         .expect("an array")
         .iter()

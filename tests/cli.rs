@@ -1064,3 +1064,194 @@ fn init_writes_a_starter_project_once() {
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("exist already"), "{}", again.stderr);
 }
+
+#[test]
+fn every_output_names_the_fact_base_and_an_empty_one_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", CLEAN.as_bytes());
+    // Away from any rules/ folder: the built-in fact base, said so.
+    let built_in = claimcheck(dir.path(), &["check", "a.md", "--color", "never"], None);
+    assert_eq!(built_in.code, 0, "{}", built_in.stderr);
+    assert!(
+        built_in
+            .stdout
+            .contains("no problems found in 1 file (the built-in fact base, "),
+        "{}",
+        built_in.stdout
+    );
+    // A rules/ folder with only a README is an empty fact base: a warning,
+    // and the summary says 0 facts.
+    write(dir.path(), "rules/README.md", b"our facts will go here\n");
+    let empty = claimcheck(dir.path(), &["check", "a.md", "--color", "never"], None);
+    assert!(
+        empty
+            .stderr
+            .contains("warning: the fact base 'rules' holds no facts"),
+        "{}",
+        empty.stderr
+    );
+    assert!(
+        empty.stdout.contains("(fact base 'rules', 0 facts)"),
+        "{}",
+        empty.stdout
+    );
+    let json = claimcheck(dir.path(), &["check", "a.md", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["fact_base"]["location"], "'rules'");
+    assert_eq!(v["fact_base"]["facts"], 0);
+    let sarif = claimcheck(dir.path(), &["check", "a.md", "--format", "sarif"], None);
+    let v: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    assert_eq!(v["runs"][0]["properties"]["factBase"], "'rules'");
+}
+
+#[test]
+fn machine_output_says_what_could_not_be_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", CLEAN.as_bytes());
+    // An unreadable input: in the JSON envelope, in SARIF's invocation, and
+    // never "no problems" in the human summary.
+    let json = claimcheck(
+        dir.path(),
+        &["check", "a.md", "missing.md", "--format", "json"],
+        None,
+    );
+    assert_eq!(json.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["success"], false);
+    assert_eq!(v["errors"][0]["file"], "missing.md");
+    assert_eq!(v["files_checked"], 1);
+    let sarif = claimcheck(
+        dir.path(),
+        &["check", "a.md", "missing.md", "--format", "sarif"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let invocation = &v["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert!(
+        note["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("missing.md")
+    );
+    let lines = claimcheck(
+        dir.path(),
+        &["check", "a.md", "missing.md", "--format", "json-lines"],
+        None,
+    );
+    assert!(lines.stdout.contains("{\"error\":"), "{}", lines.stdout);
+    let human = claimcheck(
+        dir.path(),
+        &["check", "a.md", "missing.md", "--color", "never"],
+        None,
+    );
+    assert!(!human.stdout.contains("no problems"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("1 input could not be checked"),
+        "{}",
+        human.stdout
+    );
+    // A broken fact base: the machine formats still print a report, which
+    // carries the fact base's errors and says the run failed.
+    write(dir.path(), "rules/entities.yaml", b"entities: [\n");
+    let sarif = claimcheck(dir.path(), &["check", "a.md", "--format", "sarif"], None);
+    assert_eq!(sarif.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("a SARIF report");
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], false);
+    assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
+    let json = claimcheck(dir.path(), &["check", "a.md", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("a JSON report");
+    assert_eq!(v["success"], false);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was checked")
+    );
+}
+
+#[test]
+fn the_configuration_is_found_from_the_checked_paths_or_named() {
+    let project = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    write(project.path(), "articles/a.md", VARIANT.as_bytes());
+    // The project allows name-variant; run from another folder, its file
+    // still applies to its articles.
+    write(
+        project.path(),
+        "claimcheck.toml",
+        b"[severity]\nname-variant = \"allow\"\n",
+    );
+    let article = project.path().join("articles/a.md");
+    let article = article.to_str().unwrap();
+    let found = claimcheck(
+        elsewhere.path(),
+        &["check", article, "--color", "never"],
+        None,
+    );
+    assert!(!found.stdout.contains("N001"), "{}", found.stdout);
+    // --isolated ignores it; --config names another.
+    let isolated = claimcheck(
+        elsewhere.path(),
+        &["check", article, "--isolated", "--color", "never"],
+        None,
+    );
+    assert!(
+        isolated.stdout.contains("warning[N001]"),
+        "{}",
+        isolated.stdout
+    );
+    write(
+        elsewhere.path(),
+        "strict.toml",
+        b"[severity]\nname-variant = \"deny\"\n",
+    );
+    let named = claimcheck(
+        elsewhere.path(),
+        &[
+            "check",
+            article,
+            "--config",
+            "strict.toml",
+            "--color",
+            "never",
+        ],
+        None,
+    );
+    assert_eq!(named.code, 1, "{}", named.stdout);
+    assert!(named.stdout.contains("error[N001]"), "{}", named.stdout);
+    // Articles of two projects with different settings: said, not guessed.
+    write(elsewhere.path(), "claimcheck.toml", b"language = \"en\"\n");
+    write(elsewhere.path(), "b.md", CLEAN.as_bytes());
+    let both = claimcheck(elsewhere.path(), &["check", article, "b.md"], None);
+    assert_eq!(both.code, 2);
+    assert!(
+        both.stderr.contains("projects with different settings"),
+        "{}",
+        both.stderr
+    );
+}
+
+#[test]
+fn a_day_the_calendar_does_not_have_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        b"---\nlang: en\ndate: 2023-02-29\n---\nMistral AI was founded in Paris.\n",
+    );
+    let run = claimcheck(dir.path(), &["check", "a.md", "--color", "never"], None);
+    assert!(
+        run.stdout
+            .contains("`2023-02-29` is not a day of the calendar"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("this month has 28 days"),
+        "{}",
+        run.stdout
+    );
+}

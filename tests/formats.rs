@@ -55,9 +55,17 @@ fn machine_formats_parse_and_agree_on_positions() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line parses"))
         .collect();
-    assert_eq!(json.as_array().unwrap(), &lines);
+    assert_eq!(json["diagnostics"].as_array().unwrap(), &lines);
+    // The envelope says what the run was over, and that it checked everything.
+    assert_eq!(json["success"], true);
+    assert_eq!(json["files_checked"], 1);
+    assert_eq!(json["fact_base"]["location"], "'rules'");
+    assert!(json["fact_base"]["facts"].as_u64().unwrap() > 0);
     let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).expect("sarif parses");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    assert_eq!(sarif["runs"][0]["properties"]["factBase"], "'rules'");
     assert_eq!(results.len(), lines.len());
     for (r, j) in results.iter().zip(&lines) {
         let region = &r["locations"][0]["physicalLocation"]["region"];

@@ -104,7 +104,8 @@ proptest! {
             }
         }
         for format in [Format::Human, Format::Short, Format::Json, Format::JsonLines, Format::Sarif, Format::Github] {
-            let _ = render::render(format, &map, &diagnostics, 1, false);
+            let run = render::RunInfo { files_checked: 1, ..render::RunInfo::default() };
+            let _ = render::render(format, &map, &diagnostics, &run, false);
         }
     }
 

@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message`, which the
 //! runner turns into annotations on the pull request. Columns count code points.
 
+use super::RunInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
 
@@ -16,7 +17,7 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let file = map.get(d.primary.span.file);
@@ -60,6 +61,18 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
             "::{kind} {}::{}\n",
             props.join(","),
             escape_data(&message)
+        ));
+    }
+    // An input that could not be checked fails the job visibly, not silently.
+    for p in &run.problems {
+        let file = p
+            .file
+            .as_ref()
+            .map(|f| format!(" file={}", escape_property(f)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "::error{file},title=claimcheck::{}\n",
+            escape_data(&p.message)
         ));
     }
     out

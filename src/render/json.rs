@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use super::{RunInfo, RunProblem};
 use crate::check::registry;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
@@ -62,17 +63,39 @@ pub fn diagnostic(map: &SourceMap, d: &Diagnostic) -> Value {
     })
 }
 
-pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+/// One input or fact base that could not be checked.
+fn problem(p: &RunProblem) -> Value {
+    json!({ "file": p.file, "message": p.message })
+}
+
+/// The envelope: what the run was over, what could not be checked, then the
+/// diagnostics. A consumer tests `success` before trusting an empty list.
+pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> String {
     let all: Vec<Value> = diagnostics.iter().map(|d| diagnostic(map, d)).collect();
-    let mut out = serde_json::to_string_pretty(&all).expect("JSON values serialise");
+    let envelope = json!({
+        "version": 1,
+        "tool": { "name": "claimcheck", "version": env!("CARGO_PKG_VERSION") },
+        "success": run.succeeded(),
+        "fact_base": { "location": run.fact_base, "facts": run.facts },
+        "files_checked": run.files_checked,
+        "errors": run.problems.iter().map(problem).collect::<Vec<_>>(),
+        "diagnostics": all,
+    });
+    let mut out = serde_json::to_string_pretty(&envelope).expect("JSON values serialise");
     out.push('\n');
     out
 }
 
-pub fn render_lines(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+/// One diagnostic a line; then one `{"error": …}` line for each input or fact
+/// base that could not be checked.
+pub fn render_lines(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> String {
     let mut out = String::new();
     for d in diagnostics {
         out.push_str(&diagnostic(map, d).to_string());
+        out.push('\n');
+    }
+    for p in &run.problems {
+        out.push_str(&json!({ "error": problem(p) }).to_string());
         out.push('\n');
     }
     out

@@ -4,9 +4,12 @@ pub mod claims;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod run_info;
 pub mod sarif;
 pub mod short;
 pub mod summary;
+
+pub use run_info::{RunInfo, RunProblem};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
@@ -19,7 +22,7 @@ pub enum Format {
     Short,
     /// SARIF 2.1.0, as GitHub code scanning accepts it.
     Sarif,
-    /// One JSON array of diagnostics.
+    /// One JSON object: the run (fact base, files checked, errors) and its diagnostics.
     Json,
     /// One JSON object per line.
     JsonLines,
@@ -27,25 +30,27 @@ pub enum Format {
     Github,
 }
 
-/// Renders `diagnostics` in `format`. `files_checked` feeds the summary line.
+/// Renders `diagnostics` in `format`; `run` says what the run was over (the
+/// summary line, SARIF's invocation, JSON's envelope, and the inputs that
+/// could not be checked, in every format).
 pub fn render(
     format: Format,
     map: &SourceMap,
     diagnostics: &[Diagnostic],
-    files_checked: usize,
+    run: &RunInfo,
     color: bool,
 ) -> String {
     match format {
         Format::Human => {
             let mut out = human::render(map, diagnostics, color);
-            out.push_str(&summary::line(diagnostics, files_checked));
+            out.push_str(&summary::line(diagnostics, run));
             out.push('\n');
             out
         }
-        Format::Short => short::render(map, diagnostics),
-        Format::Sarif => sarif::render(map, diagnostics),
-        Format::Json => json::render(map, diagnostics),
-        Format::JsonLines => json::render_lines(map, diagnostics),
-        Format::Github => github::render(map, diagnostics),
+        Format::Short => short::render(map, diagnostics, run),
+        Format::Sarif => sarif::render(map, diagnostics, run),
+        Format::Json => json::render(map, diagnostics, run),
+        Format::JsonLines => json::render_lines(map, diagnostics, run),
+        Format::Github => github::render(map, diagnostics, run),
     }
 }

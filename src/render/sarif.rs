@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::RunInfo;
 use crate::check::registry;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
@@ -10,7 +11,7 @@ use crate::span::Span;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> String {
     let all = registry::all();
     let rules: Vec<Value> = all
         .iter()
@@ -40,12 +41,40 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic]) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation(run)],
+            "properties": {
+                "factBase": run.fact_base,
+                "facts": run.facts,
+                "filesChecked": run.files_checked,
+            },
             "results": results,
         }],
     });
     let mut out = serde_json::to_string_pretty(&sarif).expect("JSON values always serialise");
     out.push('\n');
     out
+}
+
+/// Whether the run checked everything, and a notification for each input or
+/// fact base it could not: a CI job that uploads the file sees the failure.
+fn invocation(run: &RunInfo) -> Value {
+    let notifications: Vec<Value> = run
+        .problems
+        .iter()
+        .map(|p| {
+            let mut n = json!({ "level": "error", "message": { "text": p.message } });
+            if let Some(file) = &p.file {
+                n["locations"] = json!([{ "physicalLocation": {
+                    "artifactLocation": { "uri": crate::source::uri::reference(file) },
+                }}]);
+            }
+            n
+        })
+        .collect();
+    json!({
+        "executionSuccessful": run.succeeded(),
+        "toolExecutionNotifications": notifications,
+    })
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -1,5 +1,6 @@
 //! The closing line of human output: "2 errors, 1 warning in 5 files".
 
+use super::run_info::RunInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 
 fn plural(n: usize, word: &str) -> String {
@@ -20,10 +21,26 @@ pub fn counts(diagnostics: &[Diagnostic]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-pub fn line(diagnostics: &[Diagnostic], files_checked: usize) -> String {
-    let files = plural(files_checked, "file");
-    match counts(diagnostics) {
-        None => format!("no problems found in {files}"),
+/// The closing line: what was found, in how many files, what could not be
+/// checked, and against which fact base. It never says "no problems" when an
+/// input or the fact base could not be read.
+pub fn line(diagnostics: &[Diagnostic], run: &RunInfo) -> String {
+    let files = plural(run.files_checked, "file");
+    let found = match counts(diagnostics) {
+        None if run.succeeded() => format!("no problems found in {files}"),
+        None => format!("nothing found in {files}"),
         Some(counts) => format!("{counts} in {files}"),
-    }
+    };
+    let unchecked = match run.problems.len() {
+        0 => String::new(),
+        n => format!(
+            "; {} could not be checked",
+            if n == 1 {
+                "1 input".to_string()
+            } else {
+                format!("{n} inputs")
+            }
+        ),
+    };
+    format!("{found}{unchecked} ({})", run.fact_base_phrase())
 }

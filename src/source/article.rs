@@ -140,11 +140,18 @@ pub fn read_front(
                     origin: DateOrigin::FrontMatter(span),
                 })
             }
-            None => problems.push(Diagnostic::new(
-                &problems::FRONT_MATTER,
-                format!("`{written}` is not a date claimcheck can read"),
-                Label::new(span, "expected YYYY-MM-DD, YYYY-MM or YYYY"),
-            )),
+            None => problems.push(match missing_day(&written) {
+                Some(days) => Diagnostic::new(
+                    &problems::FRONT_MATTER,
+                    format!("`{written}` is not a day of the calendar"),
+                    Label::new(span, format!("this month has {days} days")),
+                ),
+                None => Diagnostic::new(
+                    &problems::FRONT_MATTER,
+                    format!("`{written}` is not a date claimcheck can read"),
+                    Label::new(span, "expected YYYY-MM-DD, YYYY-MM or YYYY"),
+                ),
+            }),
         }
     }
     if date.is_none() {
@@ -338,6 +345,21 @@ fn parse_front_matter(
             FrontMatterDef::default()
         }
     }
+}
+
+/// For `YYYY-MM-DD` whose day the month does not have (`2024-02-30`): how
+/// many days the month has.
+fn missing_day(written: &str) -> Option<u32> {
+    let mut parts = written.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = next.signed_duration_since(first).num_days() as u32;
+    (d > days).then_some(days)
 }
 
 #[cfg(test)]
