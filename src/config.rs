@@ -140,21 +140,28 @@ pub fn load(path: &Path) -> Result<Config, String> {
     Ok(config)
 }
 
-/// The message for a check name that no check has.
+/// The message for a check name that no check has: the nearest name when
+/// one is close, else every name.
 fn unknown_check(key: &str, place: &str) -> String {
-    let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
-    format!(
-        "unknown check `{key}` in {place}; known: {}",
-        names.join(", ")
-    )
+    let all = registry::all();
+    let names: Vec<&str> = all.iter().map(|c| c.name).collect();
+    match crate::text::distance::did_you_mean(&key.to_ascii_lowercase(), names.iter().copied()) {
+        Some(name) => format!("unknown check `{key}` in {place}; did you mean `{name}`?"),
+        None => format!(
+            "unknown check `{key}` in {place}; known: {}",
+            names.join(", ")
+        ),
+    }
 }
 
 /// The message for a `select` entry that selects nothing.
 fn unknown_selector(key: &str, place: &str) -> String {
-    format!(
-        "{}; or a code prefix such as `M` for a group",
-        unknown_check(key, place)
-    )
+    let message = unknown_check(key, place);
+    if message.ends_with('?') {
+        message
+    } else {
+        format!("{message}; or a code prefix such as `M` for a group")
+    }
 }
 
 /// The checks one `select` entry names: a check's name or code (any case), or

@@ -125,6 +125,9 @@ struct CheckArgs {
     /// throughput and the peak memory.
     #[arg(long)]
     stats: bool,
+    /// Print how many findings each check made (and how many --fix can fix) instead of the findings.
+    #[arg(long)]
+    statistics: bool,
     /// Report only these checks: names, codes or code prefixes (M for every money check).
     #[arg(long, value_name = "CHECK", value_delimiter = ',')]
     select: Vec<String>,
@@ -492,13 +495,17 @@ fn check(args: CheckArgs) -> u8 {
     if matches!(args.deny, Some(DenyLevel::Warnings)) {
         policy::deny_warnings(&mut report.diagnostics);
     }
-    print_stdout(&render::render(
-        args.format,
-        &engine.map,
-        &report.diagnostics,
-        &info,
-        color,
-    ));
+    if args.statistics {
+        print_stdout(&policy::statistics(&report.diagnostics));
+    } else {
+        print_stdout(&render::render(
+            args.format,
+            &engine.map,
+            &report.diagnostics,
+            &info,
+            color,
+        ));
+    }
     if args.stats {
         let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());
         eprintln!("{stats}");
@@ -607,17 +614,7 @@ fn init(dir: PathBuf) -> u8 {
 
 fn explain(name: Option<String>) -> u8 {
     let Some(name) = name else {
-        let mut out = String::from("Checks (claimcheck explain NAME for one):\n");
-        for c in registry::all() {
-            out.push_str(&format!(
-                "  {}  {:<20} {:<8} {}\n",
-                c.code,
-                c.name,
-                c.severity.as_str(),
-                c.summary
-            ));
-        }
-        print_stdout(&out);
+        print_stdout(&policy::check_list());
         return 0;
     };
     match registry::find(&name) {
@@ -633,11 +630,7 @@ fn explain(name: Option<String>) -> u8 {
             policy::CLEAN
         }
         None => {
-            let names: Vec<&str> = registry::all().iter().map(|c| c.name).collect();
-            eprintln!(
-                "error: no check named `{name}`; known checks: {}",
-                names.join(", ")
-            );
+            eprintln!("error: {}", registry::unknown(&name));
             policy::TROUBLE
         }
     }

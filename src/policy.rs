@@ -87,6 +87,61 @@ pub fn empty_fact_base_warning(location: &RulesLocation, facts: &FactBase) -> Op
     })
 }
 
+/// `claimcheck explain` without a name: every check in code order, its
+/// columns aligned.
+pub fn check_list() -> String {
+    let mut all = crate::check::registry::all();
+    all.sort_by_key(|c| c.code);
+    let name_width = all.iter().map(|c| c.name.len()).max().unwrap_or(0);
+    let mut out = String::from("Checks (claimcheck explain NAME for one):\n");
+    for c in all {
+        out.push_str(&format!(
+            "  {}  {:<name_width$}  {:<7}  {}\n",
+            c.code,
+            c.name,
+            c.severity.as_str(),
+            c.summary
+        ));
+    }
+    out
+}
+
+/// `--statistics`: how many findings each check made, most first, and how
+/// many of them `--fix` can fix (`[*]`), as ruff prints them.
+pub fn statistics(diagnostics: &[Diagnostic]) -> String {
+    use std::collections::BTreeMap;
+    let mut by_code: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
+    for d in diagnostics {
+        let entry = by_code.entry(d.code).or_insert((d.name, 0, 0));
+        entry.1 += 1;
+        if d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe)
+        {
+            entry.2 += 1;
+        }
+    }
+    let mut rows: Vec<_> = by_code.into_iter().collect();
+    rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+    let width = rows
+        .iter()
+        .map(|r| r.1.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let name_width = rows.iter().map(|r| r.1.0.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (code, (name, n, fixable)) in rows {
+        let fix = if fixable > 0 {
+            format!("  [*] {fixable} fixable with --fix")
+        } else {
+            String::new()
+        };
+        out.push_str(format!("{n:>width$}  {code}  {name:<name_width$}{fix}").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// `--deny warnings`: every warning counts as an error; a note stays a note.
 pub fn deny_warnings(diagnostics: &mut [Diagnostic]) {
     for d in diagnostics {

@@ -1255,3 +1255,112 @@ fn a_day_the_calendar_does_not_have_is_said_so() {
         run.stdout
     );
 }
+
+/// Every diagnostic the README shows in a `text` block is what claimcheck
+/// prints today for the article it points at, so the sample cannot go stale.
+#[test]
+fn the_readme_sample_diagnostics_are_current() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```text\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let is_diagnostic = ["error[", "warning[", "note["]
+            .iter()
+            .any(|p| block.starts_with(p));
+        if !is_diagnostic {
+            continue;
+        }
+        let file = block
+            .split("┌─ ")
+            .nth(1)
+            .and_then(|rest| rest.split(':').next())
+            .expect("a diagnostic block names its file");
+        let run = claimcheck(repo(), &["check", file, "--color", "never"], None);
+        assert!(
+            run.stdout.contains(block),
+            "README's sample for {file} differs from today's output:\n{}",
+            run.stdout
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "the README shows no sample diagnostic");
+}
+
+#[test]
+fn explain_lists_checks_in_code_order_and_suggests_the_nearest_name() {
+    let list = claimcheck(repo(), &["explain"], None);
+    let rows: Vec<&str> = list.stdout.lines().skip(1).collect();
+    let codes: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split_whitespace().next().unwrap())
+        .collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted, "{}", list.stdout);
+    // Aligned: every severity starts in the same column.
+    let columns: std::collections::HashSet<usize> = rows
+        .iter()
+        .map(|r| {
+            ["error", "warning", "note"]
+                .iter()
+                .filter_map(|s| r.find(&format!("  {s} ")))
+                .min()
+                .expect("a severity")
+        })
+        .collect();
+    assert_eq!(columns.len(), 1, "{}", list.stdout);
+    let typo = claimcheck(repo(), &["explain", "fact-conflit"], None);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("did you mean `fact-conflict`?"),
+        "{}",
+        typo.stderr
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", CLEAN.as_bytes());
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"[severity]\nnam-variant = \"allow\"\n",
+    );
+    let config = claimcheck(dir.path(), &["check", "a.md"], None);
+    assert_eq!(config.code, 2);
+    assert!(
+        config
+            .stderr
+            .contains("claimcheck.toml:2:1: unknown check `nam-variant` in [severity]; did you mean `name-variant`?"),
+        "{}",
+        config.stderr
+    );
+}
+
+#[test]
+fn a_utf16_article_is_named_as_utf16_not_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(CLEAN.encode_utf16().flat_map(u16::to_le_bytes));
+    write(dir.path(), "a.md", &bytes);
+    let run = claimcheck(dir.path(), &["check", "a.md"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "cannot read 'a.md': is UTF-16 (little-endian, with a byte-order mark), not UTF-8"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("binary"), "{}", run.stderr);
+}
+
+#[test]
+fn statistics_count_findings_by_check_with_the_fixable_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "variant.md", VARIANT.as_bytes());
+    let run = claimcheck(dir.path(), &["check", "variant.md", "--statistics"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout, "1  N001  name-variant  [*] 1 fixable with --fix\n",
+        "{}",
+        run.stdout
+    );
+}

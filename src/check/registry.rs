@@ -51,6 +51,20 @@ pub fn find(key: &str) -> Option<&'static CheckInfo> {
         .find(|c| c.code.eq_ignore_ascii_case(key) || c.name.eq_ignore_ascii_case(key))
 }
 
+/// "no check named `fact-conflit`; did you mean `fact-conflict`?", else
+/// the list of names.
+pub fn unknown(key: &str) -> String {
+    let all = all();
+    let lower = key.to_ascii_lowercase();
+    match crate::text::distance::did_you_mean(&lower, all.iter().map(|c| c.name)) {
+        Some(name) => format!("no check named `{key}`; did you mean `{name}`?"),
+        None => {
+            let names: Vec<&str> = all.iter().map(|c| c.name).collect();
+            format!("no check named `{key}`; known checks: {}", names.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

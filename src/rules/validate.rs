@@ -1,7 +1,6 @@
 //! What can be wrong with a fact base, each kind with its code and documentation.
 
 use crate::diagnostic::{CheckInfo, Severity};
-use crate::text::distance::osa_distance;
 
 pub const RULES_SYNTAX: CheckInfo = CheckInfo {
     code: "R001",
@@ -232,18 +231,7 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-/// The candidate closest to `wanted`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    wanted: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let limit = (wanted.chars().count() / 3).max(2);
-    candidates
-        .map(|c| (osa_distance(wanted, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
-}
+pub use crate::text::distance::did_you_mean;
 
 #[cfg(test)]
 mod tests {

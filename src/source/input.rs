@@ -194,6 +194,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         return Err("is empty".to_string());
     }
     let head = &bytes[..bytes.len().min(8192)];
+    if let Some(order) = utf16_order(head) {
+        return Err(format!(
+            "is UTF-16 ({order}), not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8"
+        ));
+    }
     // `contains` searches a word at a time; the offset is found only for the message.
     if head.contains(&0)
         && let Some(at) = head.iter().position(|b| *b == 0)
@@ -210,6 +215,34 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
+/// Whether `head` is the start of a UTF-16 text, and in which byte order:
+/// a byte-order mark, or Latin text whose every other byte is NUL. (Such a
+/// file is text, not binary: the user needs to convert it, not drop it.)
+fn utf16_order(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
+        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        _ => {}
+    }
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[parity] == 0 && p[1 - parity] != 0)
+            .count()
+    };
+    // Nine pairs in ten: room for a few characters beyond Latin-1.
+    if nul_at(1) * 10 >= pairs * 9 {
+        Some("little-endian")
+    } else if nul_at(0) * 10 >= pairs * 9 {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +255,24 @@ mod tests {
         let err = decode(b"caf\xe9\nx".to_vec()).unwrap_err();
         assert!(err.contains("offset 3, line 1"), "{err}");
         assert_eq!(decode("Zoé".as_bytes().to_vec()).unwrap(), "Zoé");
+    }
+
+    #[test]
+    fn utf16_is_named_as_such_not_as_binary() {
+        let le: Vec<u8> = "Acme a levé"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Acme a levé"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend(&le);
+        for (bytes, order) in [(le, "little-endian"), (be, "big-endian"), (bom, "mark")] {
+            let err = decode(bytes).unwrap_err();
+            assert!(err.contains("UTF-16") && err.contains(order), "{err}");
+        }
+        assert!(decode(b"ab\0cd".to_vec()).unwrap_err().contains("binary"));
     }
 }

@@ -1,5 +1,18 @@
 //! Edit distance between folded names.
 
+/// The candidate closest to `wanted`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (osa_distance(wanted, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
 /// Optimal string alignment distance (Damerau–Levenshtein restricted to one
 /// edit per substring): insertions, deletions, substitutions and transpositions
 /// of two adjacent characters each cost one.
