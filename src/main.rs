@@ -18,7 +18,7 @@ use claimcheck::config::{self, Config};
 use claimcheck::diagnostic::Severity;
 use claimcheck::engine::{CheckOptions, Engine, Input};
 use claimcheck::policy;
-use claimcheck::render::{self, Format, RunInfo};
+use claimcheck::render::{self, Format, RunInfo, Terminal};
 use claimcheck::rules::RulesLocation;
 use claimcheck::source::walk::ARTICLE_EXTENSIONS;
 
@@ -155,7 +155,37 @@ enum ColorChoice {
     Never,
 }
 
+/// The columns of the terminal standard output is shown on; 100 when it is
+/// not a terminal (a file, a pipe, CI logs), or when the system does not say.
+fn output_width() -> usize {
+    const DEFAULT: usize = 100;
+    if !std::io::stdout().is_terminal() {
+        return DEFAULT;
+    }
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return columns;
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: TIOCGWINSZ fills the winsize it is given and nothing else.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+        if ok && size.ws_col > 0 {
+            return usize::from(size.ws_col);
+        }
+    }
+    DEFAULT
+}
+
 impl ColorChoice {
+    /// Colour and width for the human format.
+    fn terminal(self) -> Terminal {
+        Terminal {
+            color: self.enabled(),
+            width: output_width(),
+        }
+    }
+
     fn enabled(self) -> bool {
         match self {
             ColorChoice::Always => true,
@@ -230,7 +260,7 @@ fn stop(format: Option<Format>, location: &RulesLocation, message: String) -> u8
             &claimcheck::source::SourceMap::default(),
             &[],
             &run,
-            false,
+            Terminal::PLAIN,
         ));
     }
     policy::TROUBLE
@@ -300,7 +330,7 @@ fn stdout_checked(status: u8) -> u8 {
 fn run(
     input: InputArgs,
     select: &[String],
-    color: bool,
+    terminal: Terminal,
     format: Option<Format>,
 ) -> Result<(Engine, claimcheck::engine::Report, RunInfo), u8> {
     let unknown = RulesLocation::Embedded;
@@ -340,7 +370,7 @@ fn run(
             .count();
         eprint!(
             "{}",
-            render::human::render(&engine.map, &engine.rule_diagnostics, color)
+            render::human::render(&engine.map, &engine.rule_diagnostics, terminal)
         );
         let message = format!(
             "the fact base {} has {errors} error{}; nothing was checked (`claimcheck rules check` shows them alone)",
@@ -357,7 +387,7 @@ fn run(
                 &engine.map,
                 &engine.rule_diagnostics,
                 &run,
-                false,
+                Terminal::PLAIN,
             ));
         }
         return Err(policy::TROUBLE);
@@ -420,7 +450,7 @@ fn run(
 
 fn check(args: CheckArgs) -> u8 {
     let started = std::time::Instant::now();
-    let color = args.color.enabled();
+    let terminal = args.color.terminal();
     if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
         // Standard input has no file to write back to, and cannot be read twice.
         eprintln!("error: cannot fix standard input in place; use --diff");
@@ -428,7 +458,7 @@ fn check(args: CheckArgs) -> u8 {
     }
     let format = Some(args.format);
     let (mut engine, mut report, mut info) =
-        match run(args.input.clone(), &args.select, color, format) {
+        match run(args.input.clone(), &args.select, terminal, format) {
             Ok(done) => done,
             Err(status) => return status,
         };
@@ -459,7 +489,7 @@ fn check(args: CheckArgs) -> u8 {
         }
         not_fixed = outcome.not_fixed();
         if outcome.files.len() > not_fixed {
-            (engine, report, info) = match run(args.input.clone(), &args.select, color, format) {
+            (engine, report, info) = match run(args.input.clone(), &args.select, terminal, format) {
                 Ok(done) => done,
                 Err(status) => return status,
             };
@@ -503,7 +533,7 @@ fn check(args: CheckArgs) -> u8 {
             &engine.map,
             &report.diagnostics,
             &info,
-            color,
+            terminal,
         ));
     }
     if args.stats {
@@ -518,7 +548,7 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn claims(args: ClaimsArgs) -> u8 {
-    let (engine, report, _) = match run(args.input, &[], false, None) {
+    let (engine, report, _) = match run(args.input, &[], Terminal::PLAIN, None) {
         Ok(done) => done,
         Err(status) => return status,
     };
@@ -563,7 +593,7 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
         let facts = &engine.facts;
         print_stdout(&format!(
             "{}{} in {} ({} entities, {} attributes, {} facts, {} exchange rates in {files} file{}; lexicons: {})\n",
-            render::human::render(&engine.map, diagnostics, color.enabled()),
+            render::human::render(&engine.map, diagnostics, color.terminal()),
             render::summary::counts(diagnostics).unwrap_or_else(|| "no problems".to_string()),
             location.describe(),
             facts.entities.len(),
@@ -584,7 +614,7 @@ fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {
             &engine.map,
             diagnostics,
             &run,
-            false,
+            Terminal::PLAIN,
         ));
     }
     if engine.rules_are_broken() {

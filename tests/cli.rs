@@ -1364,3 +1364,34 @@ fn statistics_count_findings_by_check_with_the_fixable_ones() {
         run.stdout
     );
 }
+
+/// A paragraph of 1,400 characters on one line, as web articles come: the
+/// finding shows a window of it around the label, cut with `…`, and the
+/// whole output fits 100 columns when it is not a terminal.
+#[test]
+fn a_long_line_is_cut_to_a_window_that_fits_100_columns() {
+    let run = claimcheck(
+        repo(),
+        &["check", "fixtures/layout/long-line.md", "--color", "never"],
+        None,
+    );
+    let widest = run.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 100, "{widest} columns:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains("… said on Monday that Arthur Mensh,")
+            || run
+                .stdout
+                .contains("…irman said on Monday that Arthur Mensh,"),
+        "{}",
+        run.stdout
+    );
+    // The column is the file's, not the window's.
+    let column: usize = run
+        .stdout
+        .split("long-line.md:6:")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|c| c.parse().ok())
+        .expect("a location");
+    assert!(column > 600, "{}", run.stdout);
+}

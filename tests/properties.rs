@@ -105,7 +105,7 @@ proptest! {
         }
         for format in [Format::Human, Format::Short, Format::Json, Format::JsonLines, Format::Sarif, Format::Github] {
             let run = render::RunInfo { files_checked: 1, ..render::RunInfo::default() };
-            let _ = render::render(format, &map, &diagnostics, &run, false);
+            let _ = render::render(format, &map, &diagnostics, &run, render::Terminal::PLAIN);
         }
     }
 

@@ -40,10 +40,22 @@ impl Check for UndatedArticle {
         {
             let file = ex.article.file;
             let claims = ex.money_claims().count();
-            let start = ex.article.body.start;
-            let first_line_end = ctx.map.get(file).text[start..]
-                .find('\n')
-                .map_or(ex.article.body.end, |i| start + i);
+            // The front matter's opening `---` when there is one (where the
+            // date goes), else the body's first character: a short label, not
+            // a whole first line that may be a paragraph long.
+            let text = &ctx.map.get(file).text;
+            let (at, label) = if ex.article.body.start > 0 && text.starts_with("---") {
+                (0..3, "the front matter gives no `date:`")
+            } else {
+                let body = &text[ex.article.body.clone()];
+                let first = body
+                    .char_indices()
+                    .find(|(_, c)| !c.is_whitespace())
+                    .map_or(0, |(i, _)| i);
+                let start = ex.article.body.start + first;
+                let len = body[first..].chars().next().map_or(0, char::len_utf8);
+                (start..start + len, "the article carries no date")
+            };
             out.push(
                 Diagnostic::new(
                     &INFO,
@@ -52,7 +64,7 @@ impl Check for UndatedArticle {
                         claims,
                         if claims == 1 { "" } else { "s" }
                     ),
-                    Label::new(Span::new(file, start..first_line_end.max(start)), "the article carries no date"),
+                    Label::new(Span::new(file, at), label),
                 )
                 .with_help("add `date: YYYY-MM-DD` to the front matter, or pass --date"),
             );

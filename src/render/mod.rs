@@ -8,7 +8,9 @@ pub mod run_info;
 pub mod sarif;
 pub mod short;
 pub mod summary;
+pub mod window;
 
+pub use human::Terminal;
 pub use run_info::{RunInfo, RunProblem};
 
 use crate::diagnostic::Diagnostic;
@@ -38,11 +40,11 @@ pub fn render(
     map: &SourceMap,
     diagnostics: &[Diagnostic],
     run: &RunInfo,
-    color: bool,
+    terminal: Terminal,
 ) -> String {
     match format {
         Format::Human => {
-            let mut out = human::render(map, diagnostics, color);
+            let mut out = human::render(map, diagnostics, terminal);
             out.push_str(&summary::line(diagnostics, run));
             out.push('\n');
             out
