@@ -103,7 +103,8 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<DenyLevel>,
-    /// Apply the safe fixes (name variants) to the files, atomically, then report what is left.
+    /// Apply the safe fixes (name variants) to the files, atomically, then report what is left;
+    /// on standard input (-), print the fixed text, and the report on standard error.
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
     /// Show the safe fixes as a unified diff without writing anything.
@@ -355,9 +356,12 @@ fn run(
 fn check(args: CheckArgs) -> u8 {
     let started = std::time::Instant::now();
     let color = args.color.enabled();
-    if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
-        // Standard input has no file to write back to, and cannot be read twice.
-        eprintln!("error: cannot fix standard input in place; use --diff");
+    // `--fix` on standard input prints the fixed text, as ruff does; the
+    // report goes to standard error. Standard input cannot be read twice, so
+    // it is fixed alone: the findings left are those its fixes do not fix.
+    let fix_stdin = args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-");
+    if fix_stdin && args.input.paths.len() > 1 {
+        eprintln!("error: `--fix` fixes standard input alone; name no other path with `-`");
         return policy::TROUBLE;
     }
     let (mut engine, mut report) = match run(args.input.clone(), &args.select, color) {
@@ -366,7 +370,13 @@ fn check(args: CheckArgs) -> u8 {
     };
     // Files whose fixes could not be written: status 2, as for unreadable inputs.
     let mut not_fixed = 0;
-    if args.fix || args.diff {
+    if fix_stdin {
+        let diagnostics = std::mem::take(&mut report.diagnostics);
+        if let Some((text, left)) = claimcheck::fix::fix_standard_input(&engine.map, diagnostics) {
+            print_stdout(&text);
+            report.diagnostics = left;
+        }
+    } else if args.fix || args.diff {
         let fixes = claimcheck::fix::plan(&engine.map, &report.diagnostics);
         if args.diff {
             for f in &fixes {
@@ -435,13 +445,18 @@ fn check(args: CheckArgs) -> u8 {
     if matches!(args.deny, Some(DenyLevel::Warnings)) {
         policy::deny_warnings(&mut report.diagnostics);
     }
-    print_stdout(&render::render(
+    let rendered = render::render(
         args.format,
         &engine.map,
         &report.diagnostics,
         report.extractions.len(),
         color,
-    ));
+    );
+    if fix_stdin {
+        eprint!("{rendered}");
+    } else {
+        print_stdout(&rendered);
+    }
     if args.stats {
         let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());
         eprintln!("{stats}");

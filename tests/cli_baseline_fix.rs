@@ -1,4 +1,7 @@
-//! Baselines that do not depend on how paths are typed.
+//! Baselines that do not depend on how paths are typed, and fixes a user can
+//! take elsewhere: `--diff` output that `git apply` accepts, `--fix` on
+//! standard input that prints the fixed text, and a closing line that says
+//! how many findings `--fix` would fix.
 
 use std::io::Write;
 use std::path::Path;
@@ -46,6 +49,10 @@ fn write(dir: &Path, name: &str, content: &str) {
 /// One misspelt name (a warning with a safe fix).
 const VARIANT: &str =
     "---\nlang: en\n---\nMistral AI was founded by Arthur Mensch and Guillaume Lampel.\n";
+
+/// Two misspelt names on one line (two safe fixes) and a wrong figure (an
+/// error no fix mends), with lines around them for context.
+const MIXED: &str = "---\nlang: fr\ndate: 2024-03-01\n---\nPremier paragraphe.\n\nDeuxième.\n\nPrésentés par Timothee Lacroix et Open AI, les chiffres : Microsoft a investi 20 millions d'euros dans Mistral AI.\n\nAvant-dernier.\n\nFin.\n";
 
 /// A project marked by its claimcheck.toml, with an article in a subfolder.
 fn project(article: &str) -> tempfile::TempDir {
@@ -230,5 +237,126 @@ fn sarif_carries_the_baseline_fingerprint() {
     assert_eq!(
         result["partialFingerprints"]["claimcheck/v1"], baseline["findings"][0]["fingerprint"],
         "{result}"
+    );
+}
+
+#[test]
+fn diff_hunks_have_context_and_git_apply_accepts_them() {
+    let dir = project(MIXED);
+    let root = dir.path();
+    let diff = claimcheck(root, &["check", "news/a.md", "--diff"], None);
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    let fixed_line = "Présentés par Timothée Lacroix et OpenAI, les chiffres : Microsoft a investi 20 millions d'euros dans Mistral AI.";
+    assert_eq!(
+        diff.stdout,
+        format!(
+            "--- a/news/a.md\n+++ b/news/a.md\n@@ -6,7 +6,7 @@\n \n Deuxième.\n \n-{}\n+{fixed_line}\n \n Avant-dernier.\n \n",
+            MIXED.lines().nth(8).unwrap()
+        )
+    );
+    assert!(
+        diff.stderr.contains("2 fixes available in 1 file"),
+        "{}",
+        diff.stderr
+    );
+
+    // git itself, when it is installed, takes the diff as it comes.
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .current_dir(root)
+            .args(args)
+            .output()
+            .ok()
+    };
+    let Some(init) = git(&["init", "--quiet"]) else {
+        return;
+    };
+    assert!(init.status.success());
+    write(root, "fix.patch", &diff.stdout);
+    let check = git(&["apply", "--check", "fix.patch"]).unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(git(&["apply", "fix.patch"]).unwrap().status.success());
+    assert_eq!(
+        std::fs::read_to_string(root.join("news/a.md")).unwrap(),
+        MIXED
+            .replace("Timothee Lacroix", "Timothée Lacroix")
+            .replace("Open AI", "OpenAI")
+    );
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text_and_reports_on_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = claimcheck(
+        dir.path(),
+        &["check", "-", "--fix", "--color", "never"],
+        Some(MIXED.as_bytes()),
+    );
+    assert_eq!(
+        run.stdout,
+        MIXED
+            .replace("Timothee Lacroix", "Timothée Lacroix")
+            .replace("Open AI", "OpenAI")
+    );
+    // What the fixes leave: the wrong figure, an error.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[M001]"), "{}", run.stderr);
+    assert!(!run.stderr.contains("N001"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("1 error in 1 file\n"),
+        "{}",
+        run.stderr
+    );
+
+    // A text with nothing to fix comes back as it went in.
+    let clean = "---\nlang: en\n---\nA quiet day.\n";
+    let untouched = claimcheck(dir.path(), &["check", "-", "--fix"], Some(clean.as_bytes()));
+    assert_eq!(untouched.stdout, clean);
+    assert_eq!(untouched.code, 0, "{}", untouched.stderr);
+
+    // Standard input cannot be read twice: it is fixed alone.
+    write(dir.path(), "a.md", VARIANT);
+    let mixed = claimcheck(
+        dir.path(),
+        &["check", "-", "a.md", "--fix"],
+        Some(MIXED.as_bytes()),
+    );
+    assert_eq!(mixed.code, 2);
+    assert!(
+        mixed.stderr.contains("`--fix` fixes standard input alone"),
+        "{}",
+        mixed.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        VARIANT
+    );
+}
+
+#[test]
+fn the_closing_line_counts_what_fix_would_fix() {
+    let dir = project(MIXED);
+    let root = dir.path();
+    let before = claimcheck(root, &["check", "news/a.md", "--color", "never"], None);
+    assert!(
+        before
+            .stdout
+            .ends_with("1 error, 2 warnings in 1 file; [*] 2 fixable with --fix\n"),
+        "{}",
+        before.stdout
+    );
+    let after = claimcheck(
+        root,
+        &["check", "news/a.md", "--fix", "--color", "never"],
+        None,
+    );
+    assert!(
+        after.stdout.ends_with("1 error in 1 file\n"),
+        "{}",
+        after.stdout
     );
 }

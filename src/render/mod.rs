@@ -38,7 +38,8 @@ pub fn render(
     match format {
         Format::Human => {
             let mut out = human::render(map, diagnostics, color);
-            out.push_str(&summary::line(diagnostics, files_checked));
+            let fixable = crate::fix::fixable(map, diagnostics);
+            out.push_str(&summary::line(diagnostics, files_checked, fixable));
             out.push('\n');
             out
         }

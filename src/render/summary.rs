@@ -1,4 +1,5 @@
-//! The closing line of human output: "2 errors, 1 warning in 5 files".
+//! The closing line of human output: "2 errors, 1 warning in 5 files; [*] 1
+//! fixable with --fix".
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -20,10 +21,16 @@ pub fn counts(diagnostics: &[Diagnostic]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-pub fn line(diagnostics: &[Diagnostic], files_checked: usize) -> String {
+/// The closing line; `fixable` findings have a safe fix that `--fix` applies
+/// ("[*] 2 fixable with --fix", as ruff says it).
+pub fn line(diagnostics: &[Diagnostic], files_checked: usize, fixable: usize) -> String {
     let files = plural(files_checked, "file");
-    match counts(diagnostics) {
+    let mut line = match counts(diagnostics) {
         None => format!("no problems found in {files}"),
         Some(counts) => format!("{counts} in {files}"),
+    };
+    if fixable > 0 {
+        line.push_str(&format!("; [*] {fixable} fixable with --fix"));
     }
+    line
 }
