@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::check::registry;
 use crate::diagnostic::CheckInfo;
 
-pub const FILE_NAME: &str = "claimcheck.toml";
+pub const FILE_NAME: &str = crate::source::project::CONFIG_FILE;
 
 /// What a check becomes in this project.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -268,6 +268,16 @@ impl Config {
         self.selected
             .as_ref()
             .is_none_or(|codes| codes.contains(&code))
+    }
+
+    /// Whether findings of the check with this code are reported at all:
+    /// selected, and not allowed by the `[severity]` table.
+    pub fn reports(&self, code: &str) -> bool {
+        self.is_selected(code)
+            && !self.severity.iter().any(|(key, level)| {
+                *level == Level::Allow
+                    && registry::find(key.get_ref()).is_some_and(|c| c.code == code)
+            })
     }
 
     /// Applies `select` and the `[severity]` table: a check not selected, or

@@ -3,7 +3,7 @@
 //! when it is still as it was read, never to a read-only file or through a
 //! link that leads out of the checked folders (see [`apply`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::atomic_write::{self, Destination, WriteError};
@@ -23,15 +23,19 @@ pub struct FileFix {
     pub fixed: String,
     /// How many findings the edits fix.
     pub applied: usize,
+    /// Which findings they fix: indexes into the planned diagnostics.
+    pub findings: Vec<usize>,
 }
 
-/// The safe fixes of `diagnostics`, file by file. Overlapping edits are left
-/// for a later run: the first (in output order) wins.
-pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
-    let mut by_file: std::collections::BTreeMap<FileId, Vec<&Edit>> =
-        std::collections::BTreeMap::new();
-    let mut counts: std::collections::BTreeMap<FileId, usize> = std::collections::BTreeMap::new();
-    for d in diagnostics {
+/// The findings whose safe fixes `--fix` applies, file by file: their
+/// indexes in `diagnostics` and their edits. Overlapping edits are left for a
+/// later run: the first (in output order) wins.
+fn chosen<'d>(
+    map: &SourceMap,
+    diagnostics: &'d [Diagnostic],
+) -> BTreeMap<FileId, (Vec<usize>, Vec<&'d Edit>)> {
+    let mut by_file: BTreeMap<FileId, (Vec<usize>, Vec<&Edit>)> = BTreeMap::new();
+    for (index, d) in diagnostics.iter().enumerate() {
         let Some(fix) = d
             .fix
             .as_ref()
@@ -46,8 +50,7 @@ pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
         {
             continue;
         }
-        let file = d.primary.span.file;
-        let taken = by_file.entry(file).or_default();
+        let (findings, taken) = by_file.entry(d.primary.span.file).or_default();
         let overlaps = fix.edits.iter().any(|e| {
             taken
                 .iter()
@@ -55,12 +58,26 @@ pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
         });
         if !overlaps {
             taken.extend(fix.edits.iter());
-            *counts.entry(file).or_default() += 1;
+            findings.push(index);
         }
     }
+    by_file.retain(|_, (findings, _)| !findings.is_empty());
     by_file
+}
+
+/// How many findings of `diagnostics` `--fix` would fix in this run.
+pub fn fixable(map: &SourceMap, diagnostics: &[Diagnostic]) -> usize {
+    chosen(map, diagnostics)
+        .values()
+        .map(|(findings, _)| findings.len())
+        .sum()
+}
+
+/// The safe fixes of `diagnostics`, file by file (see [`chosen`]).
+pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
+    chosen(map, diagnostics)
         .into_iter()
-        .map(|(file, mut edits)| {
+        .map(|(file, (findings, mut edits))| {
             let original = map.get(file).text.clone();
             edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
             let mut fixed = original.clone();
@@ -73,16 +90,43 @@ pub fn plan(map: &SourceMap, diagnostics: &[Diagnostic]) -> Vec<FileFix> {
                 path: map.get(file).path.clone(),
                 original,
                 fixed,
-                applied: counts[&file],
+                applied: findings.len(),
+                findings,
             }
         })
         .collect()
 }
 
+/// `--fix` on standard input, which has no file to write back to: the text
+/// read with its safe fixes applied (as read when none applies), and the
+/// findings the fixes leave, whose positions are those of the text as read.
+/// `None` when no article came from standard input.
+pub fn fix_standard_input(
+    map: &SourceMap,
+    diagnostics: Vec<Diagnostic>,
+) -> Option<(String, Vec<Diagnostic>)> {
+    let stdin = map
+        .ids()
+        .find(|&id| map.get(id).kind == FileKind::Article && map.get(id).path.is_none())?;
+    let fix = plan(map, &diagnostics)
+        .into_iter()
+        .find(|f| f.file == stdin);
+    let Some(fix) = fix else {
+        return Some((map.get(stdin).text.clone(), diagnostics));
+    };
+    let left = diagnostics
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !fix.findings.contains(i))
+        .map(|(_, d)| d)
+        .collect();
+    Some((fix.fixed, left))
+}
+
 /// Why the fixes of a file were not written. The text follows the file's name.
 #[derive(Debug, thiserror::Error)]
 pub enum NotFixed {
-    #[error("cannot fix standard input in place; use --diff")]
+    #[error("standard input has no file to write to")]
     NotOnDisk,
     #[error("the file is read-only; make it writable to fix it")]
     ReadOnly,
@@ -198,50 +242,25 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// A unified diff of two versions of a file that have the same number of lines
-/// (fixes replace words, never line breaks), with no context lines.
+/// A unified diff of two versions of a file, as `git diff` writes it: three
+/// lines of context, `a/` and `b/` before a relative path (an absolute path
+/// stands as it is), and the mark of a last line without a line break, so that
+/// `git apply` and `patch -p1` accept it.
 pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    // Relative paths get git's a/ and b/ prefixes; absolute ones stand as they are.
-    let mut out = if name.starts_with('/') {
-        format!("--- {name}\n+++ {name}\n")
+    let name = name.replace('\\', "/");
+    let name = name.trim_start_matches("./");
+    let (a, b) = if name.starts_with('/') {
+        (name.to_string(), name.to_string())
     } else {
-        format!("--- a/{name}\n+++ b/{name}\n")
+        (format!("a/{name}"), format!("b/{name}"))
     };
-    let mut i = 0;
-    while i < a.len().max(b.len()) {
-        if a.get(i) == b.get(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < a.len().max(b.len()) && a.get(i) != b.get(i) {
-            i += 1;
-        }
-        let (old_lines, new_lines) = (
-            &a[start.min(a.len())..i.min(a.len())],
-            &b[start.min(b.len())..i.min(b.len())],
-        );
-        out.push_str(&format!(
-            "@@ -{},{} +{},{} @@\n",
-            start + 1,
-            old_lines.len(),
-            start + 1,
-            new_lines.len()
-        ));
-        for line in old_lines {
-            out.push('-');
-            out.push_str(line.trim_end_matches('\n'));
-            out.push('\n');
-        }
-        for line in new_lines {
-            out.push('+');
-            out.push_str(line.trim_end_matches('\n'));
-            out.push('\n');
-        }
-    }
-    out
+    similar::TextDiff::configure()
+        .newline_terminated(true)
+        .diff_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&a, &b)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -249,11 +268,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn diffs_changed_lines_only() {
-        let diff = unified_diff("a.md", "one\ntwo\nthree\n", "one\nTWO\nthree\n");
+    fn diffs_have_three_lines_of_context() {
+        let old = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
+        let new = old.replace("five", "FIVE");
+        assert_eq!(
+            unified_diff("./news/a.md", old, &new),
+            "--- a/news/a.md\n+++ b/news/a.md\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-five\n+FIVE\n 6\n 7\n 8\n"
+        );
+    }
+
+    #[test]
+    fn a_last_line_without_a_break_is_marked() {
+        let diff = unified_diff("a.md", "one", "ONE");
         assert_eq!(
             diff,
-            "--- a/a.md\n+++ b/a.md\n@@ -2,1 +2,1 @@\n-two\n+TWO\n"
+            "--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n-one\n\\ No newline at end of file\n+ONE\n\\ No newline at end of file\n"
         );
     }
 }

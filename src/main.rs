@@ -109,7 +109,8 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<DenyLevel>,
-    /// Apply the safe fixes (name variants) to the files, atomically, then report what is left.
+    /// Apply the safe fixes (name variants) to the files, atomically, then report what is left;
+    /// on standard input (-), print the fixed text, and the report on standard error.
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
     /// Show the safe fixes as a unified diff without writing anything.
@@ -451,9 +452,12 @@ fn run(
 fn check(args: CheckArgs) -> u8 {
     let started = std::time::Instant::now();
     let terminal = args.color.terminal();
-    if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
-        // Standard input has no file to write back to, and cannot be read twice.
-        eprintln!("error: cannot fix standard input in place; use --diff");
+    // `--fix` on standard input prints the fixed text, as ruff does; the
+    // report goes to standard error. Standard input cannot be read twice, so
+    // it is fixed alone: the findings left are those its fixes do not fix.
+    let fix_stdin = args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-");
+    if fix_stdin && args.input.paths.len() > 1 {
+        eprintln!("error: `--fix` fixes standard input alone; name no other path with `-`");
         return policy::TROUBLE;
     }
     let format = Some(args.format);
@@ -464,7 +468,13 @@ fn check(args: CheckArgs) -> u8 {
         };
     // Files whose fixes could not be written: status 2, as for unreadable inputs.
     let mut not_fixed = 0;
-    if args.fix || args.diff {
+    if fix_stdin {
+        let diagnostics = std::mem::take(&mut report.diagnostics);
+        if let Some((text, left)) = claimcheck::fix::fix_standard_input(&engine.map, diagnostics) {
+            print_stdout(&text);
+            report.diagnostics = left;
+        }
+    } else if args.fix || args.diff {
         let fixes = claimcheck::fix::plan(&engine.map, &report.diagnostics);
         if args.diff {
             for f in &fixes {
@@ -513,9 +523,22 @@ fn check(args: CheckArgs) -> u8 {
         };
     }
     if let Some(path) = &args.baseline {
-        match policy::apply_baseline(path, &engine.map, &mut report) {
-            Ok(Some(line)) => eprintln!("{line}"),
-            Ok(None) => {}
+        // The entries of checks this run does not report cannot match: not stale.
+        let mut config = project_config(ConfigChoice {
+            file: args.input.config.as_ref(),
+            isolated: args.input.isolated,
+            paths: &args.input.paths,
+        })
+        .unwrap_or_default();
+        if !args.select.is_empty() {
+            let _ = config.select(&args.select);
+        }
+        match policy::apply_baseline(path, &engine.map, &mut report, &|code| config.reports(code)) {
+            Ok(lines) => {
+                for line in lines {
+                    eprintln!("{line}");
+                }
+            }
             Err(err) => {
                 eprintln!("error: {err}");
                 return policy::TROUBLE;
@@ -525,16 +548,21 @@ fn check(args: CheckArgs) -> u8 {
     if matches!(args.deny, Some(DenyLevel::Warnings)) {
         policy::deny_warnings(&mut report.diagnostics);
     }
-    if args.statistics {
-        print_stdout(&policy::statistics(&report.diagnostics));
+    let rendered = if args.statistics {
+        policy::statistics(&report.diagnostics)
     } else {
-        print_stdout(&render::render(
+        render::render(
             args.format,
             &engine.map,
             &report.diagnostics,
             &info,
             terminal,
-        ));
+        )
+    };
+    if fix_stdin {
+        eprint!("{rendered}");
+    } else {
+        print_stdout(&rendered);
     }
     if args.stats {
         let stats = claimcheck::stats::Stats::of(&engine.map, &report, started.elapsed());

@@ -152,25 +152,51 @@ pub fn deny_warnings(diagnostics: &mut [Diagnostic]) {
 }
 
 /// Keeps only the findings the baseline at `path` does not accept. Returns
-/// the line to show on standard error, if any finding was accepted, or why
-/// the baseline cannot be read.
+/// the lines to show on standard error — how many findings it accepted, and
+/// a warning when it accepted none of the current findings while naming none
+/// of the checked files (a baseline of another project, or one written when
+/// fingerprints followed the path as typed), or when some of its entries
+/// matched nothing — or why the baseline cannot be read. `reported` tells
+/// whether a check's findings are reported in this run (see
+/// [`crate::baseline::filter`]).
 pub fn apply_baseline(
     path: &Path,
     map: &SourceMap,
     report: &mut Report,
-) -> Result<Option<String>, String> {
-    let accepted = crate::baseline::read(path)
+    reported: &dyn Fn(&str) -> bool,
+) -> Result<Vec<String>, String> {
+    let baseline = crate::baseline::read(path)
         .map_err(|err| format!("cannot read the baseline '{}': {err}", path.display()))?;
-    let (kept, removed) =
-        crate::baseline::filter(map, std::mem::take(&mut report.diagnostics), accepted);
-    report.diagnostics = kept;
-    Ok((removed > 0).then(|| {
-        format!(
+    let current = report.diagnostics.len();
+    let filtered = crate::baseline::filter(
+        map,
+        std::mem::take(&mut report.diagnostics),
+        &baseline,
+        reported,
+    );
+    report.diagnostics = filtered.kept;
+    let mut lines = Vec::new();
+    if filtered.accepted > 0 {
+        lines.push(format!(
             "{} accepted by the baseline {}",
-            count(removed, "finding", "findings"),
+            count(filtered.accepted, "finding", "findings"),
             path.display()
-        )
-    }))
+        ));
+    } else if current > 0 && !baseline.entries.is_empty() && !filtered.names_a_checked_file {
+        lines.push(format!(
+            "warning: the baseline {} accepted none of the {} and names none of the checked files; is it for this project?",
+            path.display(),
+            count(current, "current finding", "current findings")
+        ));
+    }
+    if filtered.stale > 0 {
+        lines.push(format!(
+            "{} of the baseline {} matched no finding (fixed or moved); `--write-baseline` refreshes it",
+            count(filtered.stale, "entry", "entries"),
+            path.display()
+        ));
+    }
+    Ok(lines)
 }
 
 /// Writes every finding of `diagnostics` to the baseline at `path`; returns

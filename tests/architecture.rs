@@ -25,7 +25,10 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["extract"],
     &["check"],
-    &["render", "config", "fix", "baseline"],
+    &["config", "fix", "baseline"],
+    // Renderers show what fixes and baselines decide: the closing line counts
+    // the fixable findings, SARIF carries the baseline's fingerprints.
+    &["render"],
     &["init", "engine"],
     &["stats", "lsp", "policy"],
 ];

@@ -45,7 +45,8 @@ pub fn render(
     match format {
         Format::Human => {
             let mut out = human::render(map, diagnostics, terminal);
-            out.push_str(&summary::line(diagnostics, run));
+            let fixable = crate::fix::fixable(map, diagnostics);
+            out.push_str(&summary::line(diagnostics, run, fixable));
             out.push('\n');
             out
         }

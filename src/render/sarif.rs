@@ -29,7 +29,14 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> Str
         .collect();
     let results: Vec<Value> = diagnostics
         .iter()
-        .map(|d| result(map, d, all.iter().position(|c| c.code == d.code)))
+        .zip(crate::baseline::fingerprints(map, diagnostics))
+        .map(|(d, fingerprint)| {
+            let mut result = result(map, d, all.iter().position(|c| c.code == d.code));
+            // The baseline's fingerprint: code scanning tells a finding it
+            // has seen from a new one by it.
+            result["partialFingerprints"] = json!({ crate::baseline::SARIF_KEY: fingerprint });
+            result
+        })
         .collect();
     let sarif = json!({
         "$schema": SCHEMA,

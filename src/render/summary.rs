@@ -1,4 +1,5 @@
-//! The closing line of human output: "2 errors, 1 warning in 5 files".
+//! The closing line of human output: "2 errors, 1 warning in 5 files; [*] 1
+//! fixable with --fix".
 
 use super::run_info::RunInfo;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -21,26 +22,25 @@ pub fn counts(diagnostics: &[Diagnostic]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// The closing line: what was found, in how many files, what could not be
-/// checked, and against which fact base. It never says "no problems" when an
-/// input or the fact base could not be read.
-pub fn line(diagnostics: &[Diagnostic], run: &RunInfo) -> String {
+/// The closing line: what was found, in how many files, against which fact
+/// base, what could not be checked, and how many findings `fixable` have a
+/// safe fix that `--fix` applies ("[*] 2 fixable with --fix", as ruff says
+/// it). It never says "no problems" when an input could not be read.
+pub fn line(diagnostics: &[Diagnostic], run: &RunInfo, fixable: usize) -> String {
     let files = plural(run.files_checked, "file");
-    let found = match counts(diagnostics) {
+    let mut line = match counts(diagnostics) {
         None if run.succeeded() => format!("no problems found in {files}"),
         None => format!("nothing found in {files}"),
         Some(counts) => format!("{counts} in {files}"),
     };
-    let unchecked = match run.problems.len() {
-        0 => String::new(),
-        n => format!(
-            "; {} could not be checked",
-            if n == 1 {
-                "1 input".to_string()
-            } else {
-                format!("{n} inputs")
-            }
-        ),
-    };
-    format!("{found}{unchecked} ({})", run.fact_base_phrase())
+    line.push_str(&format!(" ({})", run.fact_base_phrase()));
+    match run.problems.len() {
+        0 => {}
+        1 => line.push_str("; 1 input could not be checked"),
+        n => line.push_str(&format!("; {n} inputs could not be checked")),
+    }
+    if fixable > 0 {
+        line.push_str(&format!("; [*] {fixable} fixable with --fix"));
+    }
+    line
 }

@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod input;
 pub mod map;
 pub mod problems;
+pub mod project;
 pub mod uri;
 pub mod walk;
 
