@@ -83,6 +83,9 @@ fn judge(
     let from = original.currency.as_deref()?;
     let to = converted.currency.as_deref()?;
     let day = stated.date?;
+    if original.value <= 0.0 || converted.value <= 0.0 {
+        return None;
+    }
     let rate = Conversion::over(facts, from, to, day)?;
     if fits(stated, &rate) {
         return None;
