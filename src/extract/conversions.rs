@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::claims::ClaimFinder;
 use super::clause::spells;
+use super::vocabulary::CONVERSION_START;
 use crate::values::{Amount, DateRange};
 
 /// An amount and the same amount in another currency, as the writer gives it.
@@ -63,7 +64,6 @@ impl ClaimFinder<'_> {
     /// with a bracket or a connector's first word between: a cheap test on
     /// tokens before any lexing.
     fn may_hold_conversion(&self, sentence: &Range<usize>) -> bool {
-        let connectors = &self.lexicon.conversion_connectors;
         let tokens = &self.tokens[sentence.clone()];
         tokens.iter().enumerate().any(|(i, t)| {
             if !t.has_digit {
@@ -73,10 +73,15 @@ impl ClaimFinder<'_> {
             let Some(next) = after.iter().take(NEAR_TOKENS).position(|u| u.has_digit) else {
                 return false;
             };
-            self.text[t.range.end..after[next].range.start].contains('(')
-                || after[..next]
-                    .iter()
-                    .any(|u| connectors.iter().any(|c| c[0] == u.folded))
+            let first = sentence.start + i + 1;
+            (first..first + next).any(|k| {
+                self.classes[k] & CONVERSION_START != 0
+                    && self
+                        .lexicon
+                        .conversion_connectors
+                        .iter()
+                        .any(|c| spells(self.tokens, k, c, first + next))
+            }) || self.text[t.range.end..after[next].range.start].contains('(')
         })
     }
 
