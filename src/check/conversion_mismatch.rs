@@ -21,7 +21,7 @@ pub const INFO: CheckInfo = CheckInfo {
 Reports an amount given with its conversion into another currency ('€80M (about
 $87M)', '100 millions de dollars, soit 92 millions d'euros') when the rate the two
 figures imply is not the ECB reference rate of the day the figure speaks of: the date
-of its clause, else the article's. Any two currencies the ECB publishes may meet
+of its clause, else the article's (a quoted piece's dateline's). Any two currencies the ECB publishes may meet
 (dollars and pounds go through the euro), and the amount may be about anyone: no fact
 base is needed. The words that join an amount to its conversion (a bracket needs
 none) are each language's `conversion_connectors`.

@@ -181,7 +181,9 @@ impl<'a> Extractor<'a> {
                 claims.extend(finder.find_relations());
                 claims.extend(finder.find_elapsed());
                 datelines::redate(text, &tokens, &dates, lexicon, &mut claims);
-                (claims, finder.find_conversions())
+                let mut conversions = finder.find_conversions();
+                datelines::redate_conversions(text, &tokens, &dates, lexicon, &mut conversions);
+                (claims, conversions)
             }
             None => (Vec::new(), Vec::new()),
         };
