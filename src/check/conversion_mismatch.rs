@@ -21,10 +21,10 @@ pub const INFO: CheckInfo = CheckInfo {
 Reports an amount given with its conversion into another currency ('€80M (about
 $87M)', '100 millions de dollars, soit 92 millions d'euros') when the rate the two
 figures imply is not the ECB reference rate of the day the figure speaks of: the date
-of its clause, else the article's (a quoted piece's dateline's). Any two currencies the ECB publishes may meet
-(dollars and pounds go through the euro), and the amount may be about anyone: no fact
-base is needed. The words that join an amount to its conversion (a bracket needs
-none) are each language's `conversion_connectors`.
+of its clause, else the article's (a quoted piece's dateline's). Any two currencies
+the ECB publishes may meet (dollars and pounds go through the euro), and the amount
+may be about anyone: no fact base is needed. The words that join an amount to its
+conversion (a bracket needs none) are each language's `conversion_connectors`.
 
 The one tolerance rule applies: each figure stands for the interval its rounding and
 hedge give ('€2.4 million' is 2.35–2.45M, 'about $87 million' 78.3–95.7M), and the
