@@ -76,12 +76,14 @@ pub fn run_failed(location: &RulesLocation, message: String) -> RunInfo {
     }
 }
 
-/// The warning for a fact base with no facts: every claim would pass
-/// unchecked against it (a `rules/` folder that holds only a README).
+/// The warning for an empty fact base — no entity, no fact: every claim
+/// would pass unchecked against it (a `rules/` folder that holds only a
+/// README). One with entities and no facts is a choice (names are checked;
+/// the checks that need no fact run), and gets no warning.
 pub fn empty_fact_base_warning(location: &RulesLocation, facts: &FactBase) -> Option<String> {
-    facts.facts.is_empty().then(|| {
+    (facts.facts.is_empty() && facts.entities.is_empty()).then(|| {
         format!(
-            "the fact base {} holds no facts: no claim is checked against facts (give `--rules DIR`, or `rules = ...` in claimcheck.toml)",
+            "the fact base {} is empty (no entity, no fact): no name or claim is checked against it (give `--rules DIR`, or `rules = ...` in claimcheck.toml)",
             location.describe()
         )
     })

@@ -1082,7 +1082,7 @@ fn every_output_names_the_fact_base_and_an_empty_one_is_warned_about() {
     assert!(
         empty
             .stderr
-            .contains("warning: the fact base 'rules' holds no facts"),
+            .contains("warning: the fact base 'rules' is empty (no entity, no fact)"),
         "{}",
         empty.stderr
     );

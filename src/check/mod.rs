@@ -1,6 +1,7 @@
 //! Checks: each compares extracted mentions and claims with the fact base or with
 //! each other, and reports diagnostics under a stable code and name.
 
+pub mod conversion_mismatch;
 pub mod cross_source_conflict;
 pub mod currency_inconsistent;
 pub mod currency_mismatch;

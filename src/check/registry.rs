@@ -2,6 +2,7 @@
 //! metadata and validation of names given on the command line.
 
 use super::Check;
+use super::conversion_mismatch::ConversionMismatch;
 use super::cross_source_conflict::CrossSourceConflict;
 use super::currency_inconsistent::CurrencyInconsistent;
 use super::currency_mismatch::CurrencyMismatch;
@@ -30,6 +31,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &ElapsedMismatch,
     &WeekdayMismatch,
     &UndatedArticle,
+    &ConversionMismatch,
 ];
 
 /// Every kind of diagnostic: article checks, then problems in articles' own

@@ -377,8 +377,9 @@ impl ClaimFinder<'_> {
                     })
                 })
                 .map_or(clause.start, |i| (i + 1).max(clause.start));
-            // "€50m ($54m)": the amount in parentheses right after another.
-            let conversion = previous.is_some_and(|p| self.text[p.end..at].trim() == "(");
+            // "€50m ($54m)", "€50m, soit 54 M$": the amount in parentheses
+            // or after a connector word right after another.
+            let conversion = previous.is_some_and(|p| self.joins_conversion(p.end, at));
             // The event named between the amounts on either side, in the
             // clause; only an event has several to choose from.
             let is_event =
@@ -511,7 +512,11 @@ impl ClaimFinder<'_> {
     }
 
     /// A sentence's lexemes, masked text (URLs, a chart's axis) left out.
-    fn lexemes_of<'f>(&'f self, sentence: &Sentence, folds: &'f mut String) -> Vec<Lexeme<'f>> {
+    pub(super) fn lexemes_of<'f>(
+        &'f self,
+        sentence: &Sentence,
+        folds: &'f mut String,
+    ) -> Vec<Lexeme<'f>> {
         let mut lexemes = lex(self.text, sentence.range.clone(), folds);
         if !self.masks.is_empty() {
             lexemes.retain(|l| !super::mask::is_masked(self.masks, &l.range));
@@ -542,7 +547,7 @@ impl ClaimFinder<'_> {
     /// décembre 2023", no punctuation between) or before it in the same clause
     /// ("le premier en juin, où elle a récupéré 105 millions"; not across `:`, `;`
     /// or another amount).
-    fn clause_date(
+    pub(super) fn clause_date(
         &self,
         sentence: &Sentence,
         amount: &Range<usize>,
@@ -680,8 +685,8 @@ impl ClaimFinder<'_> {
 }
 
 impl ClaimFinder<'_> {
-    /// Whether an amount other than a conversion in parentheses of the one
-    /// before it lies wholly within bytes `a..b`.
+    /// Whether an amount other than a conversion (in parentheses, after a
+    /// connector word) of the one before it lies wholly within bytes `a..b`.
     fn other_amount_between(&self, amounts: &[Range<usize>], a: usize, b: usize) -> bool {
         let from = amounts.partition_point(|x| x.start < a);
         amounts[from..]
@@ -690,7 +695,7 @@ impl ClaimFinder<'_> {
             .enumerate()
             .any(|(k, x)| {
                 let before = if k == 0 { a } else { amounts[from + k - 1].end };
-                before > x.start || self.text[before..x.start].trim() != "("
+                !self.joins_conversion(before, x.start)
             })
     }
 }

@@ -6,9 +6,11 @@
 
 use super::claim::Claim;
 use super::clause::spells;
+use super::conversions::StatedConversion;
 use crate::lexicon::Lexicon;
 use crate::readers::dates::DateMention;
 use crate::text::tokens::Token;
+use crate::values::DateRange;
 
 /// Gives each claim that carries the page's date (no date of its own clause)
 /// the date of the latest dateline before it, if one is written.
@@ -19,9 +21,53 @@ pub(super) fn redate(
     lexicon: &Lexicon,
     claims: &mut [Claim],
 ) {
-    let markers = &lexicon.dateline_markers;
-    if markers.is_empty() || claims.is_empty() {
+    if claims.is_empty() {
         return;
+    }
+    let datelines = datelines(text, tokens, dates, lexicon);
+    for claim in claims.iter_mut().filter(|c| c.date_at.is_none()) {
+        if let Some(date) = latest_before(&datelines, claim.value_at.start) {
+            claim.date = Some(date);
+        }
+    }
+}
+
+/// The same for amounts given with their conversion: a quoted piece's
+/// figure was converted on its own day, not the page's.
+pub(super) fn redate_conversions(
+    text: &str,
+    tokens: &[Token],
+    dates: &[DateMention],
+    lexicon: &Lexicon,
+    conversions: &mut [StatedConversion],
+) {
+    if conversions.is_empty() {
+        return;
+    }
+    let datelines = datelines(text, tokens, dates, lexicon);
+    for c in conversions.iter_mut().filter(|c| c.date_at.is_none()) {
+        if let Some(date) = latest_before(&datelines, c.original.range.start) {
+            c.date = Some(date);
+        }
+    }
+}
+
+/// The date of the latest dateline that ends before byte `at`.
+fn latest_before(datelines: &[(usize, DateRange)], at: usize) -> Option<DateRange> {
+    let k = datelines.partition_point(|(end, _)| *end <= at);
+    k.checked_sub(1).map(|k| datelines[k].1)
+}
+
+/// Each dateline's end and date, in reading order.
+fn datelines(
+    text: &str,
+    tokens: &[Token],
+    dates: &[DateMention],
+    lexicon: &Lexicon,
+) -> Vec<(usize, DateRange)> {
+    let markers = &lexicon.dateline_markers;
+    if markers.is_empty() {
+        return Vec::new();
     }
     let mut datelines = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
@@ -51,13 +97,5 @@ pub(super) fn redate(
             datelines.push((d.range.end, d.date));
         }
     }
-    if datelines.is_empty() {
-        return;
-    }
-    for claim in claims.iter_mut().filter(|c| c.date_at.is_none()) {
-        let k = datelines.partition_point(|(end, _)| *end <= claim.value_at.start);
-        if let Some(&(_, date)) = k.checked_sub(1).map(|k| &datelines[k]) {
-            claim.date = Some(date);
-        }
-    }
+    datelines
 }

@@ -5,6 +5,7 @@ pub mod claim;
 pub mod claims;
 mod clause;
 mod clause_subject;
+pub mod conversions;
 pub mod cues;
 mod datelines;
 mod event_pin;
@@ -29,6 +30,7 @@ use crate::source::{Article, SourceMap};
 use crate::text::tokens::Token;
 
 pub use claim::{Claim, ClaimValue, ClaimedMoney, MoneyClaim};
+pub use conversions::StatedConversion;
 pub use mentions::{Match, Mention};
 pub use name_index::NameIndex;
 pub use proper_names::ProperName;
@@ -46,6 +48,9 @@ pub struct Extraction {
     /// date or an age, then the durations since a dated event ("moins d'un an
     /// après sa création"); each kind in reading order.
     pub claims: Vec<Claim>,
+    /// Amounts given with their conversion into another currency, in
+    /// reading order, whoever they are about.
+    pub conversions: Vec<StatedConversion>,
     /// Dates written in the article, resolved against its date.
     pub dates: Vec<DateMention>,
     /// `<!-- claimcheck: allow … -->` comments.
@@ -151,7 +156,7 @@ impl<'a> Extractor<'a> {
             ),
             None => Vec::new(),
         };
-        let claims = match lexicon {
+        let (claims, conversions) = match lexicon {
             Some(lexicon) => {
                 let finder = claims::ClaimFinder {
                     text,
@@ -176,9 +181,11 @@ impl<'a> Extractor<'a> {
                 claims.extend(finder.find_relations());
                 claims.extend(finder.find_elapsed());
                 datelines::redate(text, &tokens, &dates, lexicon, &mut claims);
-                claims
+                let mut conversions = finder.find_conversions();
+                datelines::redate_conversions(text, &tokens, &dates, lexicon, &mut conversions);
+                (claims, conversions)
             }
-            None => Vec::new(),
+            None => (Vec::new(), Vec::new()),
         };
         let suppressions = suppressions::find(text, article.body.clone());
         // A fresh vector: filtering in place would keep the whole allocation.
@@ -189,6 +196,7 @@ impl<'a> Extractor<'a> {
             name_variants,
             proper_names,
             claims,
+            conversions,
             dates,
             suppressions,
         }

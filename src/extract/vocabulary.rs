@@ -24,6 +24,9 @@ pub const DATE_START: u16 = 16;
 pub const NAME_WORD: u16 = 32;
 /// A unit of duration ("ans", "mois"): "un an après" may date an event.
 pub const DURATION_UNIT: u16 = 64;
+/// The first word of a conversion connector ("soit", "or"): a figure after
+/// such a word may convert the one before.
+pub const CONVERSION_START: u16 = 128;
 /// The [`date_index`](crate::lexicon::date_index) kinds of a word ("juin" a
 /// month, "hier" a relative date) sit above this bit.
 const DATE_KINDS_SHIFT: u32 = 8;
@@ -83,6 +86,9 @@ impl Vocabulary {
             }
             for word in lexicon.duration_units.keys() {
                 add(word, DURATION_UNIT);
+            }
+            for phrase in &lexicon.conversion_connectors {
+                add(&phrase[0], CONVERSION_START);
             }
             for (word, kind) in lexicon.date_index.kinds() {
                 add(word, u16::from(kind) << DATE_KINDS_SHIFT);
@@ -145,6 +151,7 @@ mod tests {
                 .chain(lexicon.duration_units.keys())
                 .chain(&lexicon.description_first_words)
                 .chain(cues.by_first_word.keys())
+                .chain(lexicon.conversion_connectors.iter().map(|c| &c[0]))
                 .map(String::as_str)
                 .chain(lexicon.date_index.kinds().map(|(w, _)| w))
                 .chain(prefixes.iter().map(String::as_str))
@@ -191,6 +198,10 @@ mod tests {
                 assert_eq!(
                     has(DURATION_UNIT),
                     lexicon.duration_units.contains_key(word)
+                );
+                assert_eq!(
+                    has(CONVERSION_START),
+                    lexicon.conversion_connectors.iter().any(|c| c[0] == word)
                 );
             }
         }

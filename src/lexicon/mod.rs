@@ -171,6 +171,9 @@ pub struct LexiconFile {
     pub dateline_markers: Vec<String>,
     #[serde(default)]
     pub list_conjunctions: Vec<String>,
+    /// Words between an amount and its conversion ("soit", "or").
+    #[serde(default)]
+    pub conversion_connectors: Vec<String>,
     /// Duration unit → months.
     #[serde(default)]
     pub duration_units: BTreeMap<String, f64>,
@@ -231,6 +234,7 @@ impl LexiconFile {
             age_fronted_markers: vec![],
             dateline_markers: vec![],
             list_conjunctions: vec![],
+            conversion_connectors: vec![],
             duration_units: BTreeMap::new(),
             elapsed_after: vec![],
             age_units: vec![],
@@ -298,6 +302,9 @@ pub struct Lexicon {
     pub date_first_words: HashSet<String>,
     /// Words joining the items of a list, folded.
     pub list_conjunctions: Vec<String>,
+    /// Words that may stand between an amount and the same amount in another
+    /// currency ("€80M, soit 86 millions de dollars"), as token phrases.
+    pub conversion_connectors: Vec<Vec<String>>,
     /// Duration units (folded) and their length in months.
     pub duration_units: HashMap<String, f64>,
     /// Words that put a duration after an event ("après", "after"), folded.
@@ -504,6 +511,12 @@ impl Lexicon {
             relative_dates: longest_first(relative_dates),
             age_markers: file.age_markers.iter().map(|w| token_phrase(w)).collect(),
             list_conjunctions: file.list_conjunctions.iter().map(|w| fold(w)).collect(),
+            conversion_connectors: file
+                .conversion_connectors
+                .iter()
+                .map(|w| token_phrase(w))
+                .filter(|p| !p.is_empty())
+                .collect(),
             duration_units: file
                 .duration_units
                 .iter()
