@@ -352,11 +352,32 @@ impl ClaimFinder<'_> {
 
     /// Ages: "PDG de 31 ans", "âgé de 31 ans", "the 31-year-old", "aged 31",
     /// about the nearest person named or described in the sentence.
+    ///
+    /// Every attribute marked `age` dates what an age counts from: a person's
+    /// birth, a company's founding. The age is about the nearest entity of a
+    /// kind one of them is about, under the first such attribute.
     fn ages(&self, refs: &[Ref], sentences: &[Sentence]) -> Vec<Claim> {
-        let Some(attribute) = self.facts.attributes.iter().position(|a| a.age) else {
+        let ages: Vec<AttrIdx> = (0..self.facts.attributes.len())
+            .filter(|&a| self.facts.attributes[a].age)
+            .collect();
+        if ages.is_empty() {
             return Vec::new();
+        }
+        let mut subject_kinds: Vec<crate::rules::EntityKind> = Vec::new();
+        for &a in &ages {
+            for kind in &self.facts.attributes[a].subject_kinds {
+                if !subject_kinds.contains(kind) {
+                    subject_kinds.push(*kind);
+                }
+            }
+        }
+        let subject_kinds = &subject_kinds;
+        let attribute_of = |e: EntityIdx| {
+            let kind = self.facts.entity(e).kind;
+            ages.iter()
+                .copied()
+                .find(|&a| self.facts.attributes[a].subject_kinds.contains(&kind))
         };
-        let subject_kinds = &self.facts.attributes[attribute].subject_kinds;
         let phrase_at = |i: usize, phrase: &[String]| spells(self.tokens, i, phrase, usize::MAX);
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
@@ -421,6 +442,9 @@ impl ClaimFinder<'_> {
             {
                 continue;
             }
+            let Some(attribute) = attribute_of(person.entity) else {
+                continue;
+            };
             let value_at = token.range.start..self.tokens[i + unit_len].range.end;
             out.push(Claim {
                 modality: self.stated(&sentences[sentence], &value_at),
