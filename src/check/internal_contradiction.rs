@@ -161,25 +161,16 @@ fn when(facts: &FactBase, claim: &MoneyClaim) -> Option<When> {
 /// different figures).
 type Topic = (EntityIdx, AttrIdx, Option<EntityIdx>, When, Option<Window>);
 
-/// A claim's figure in `currency` (converted at its date's rate with the
-/// slack of the tolerance rule), or `None` when it has no rate.
-fn figure_in(
-    facts: &FactBase,
-    claim: &MoneyClaim,
-    currency: &str,
-) -> Option<((f64, f64), Option<Conversion>)> {
-    in_currency(facts, claim, currency)
-}
-
-/// Whether `b` can be the same figure as `a`: `b` in `a`'s currency overlaps
-/// `a`'s interval. `None` when they cannot be compared (no rate).
+/// Whether `b` can be the same figure as `a`: `b` in `a`'s currency (at the
+/// rate of its date, with the slack of the tolerance rule) overlaps `a`'s
+/// interval. `None` when they cannot be compared (no rate).
 fn same_figure(
     facts: &FactBase,
     a: &MoneyClaim,
     b: &MoneyClaim,
 ) -> Option<(bool, Option<Conversion>)> {
     let currency = a.amount.currency.as_deref()?;
-    let (b_interval, conversion) = figure_in(facts, b, currency)?;
+    let (b_interval, conversion) = in_currency(facts, b, currency)?;
     let a_interval = claim_interval(a.amount, conversion.is_some());
     Some((overlaps(a_interval, b_interval), conversion))
 }
@@ -419,7 +410,7 @@ impl Article<'_, '_> {
             let mut through_rate = false;
             let mut converted = true;
             for r in &listed {
-                match figure_in(self.facts(), r, currency) {
+                match in_currency(self.facts(), r, currency) {
                     Some(((low, high), conversion)) => {
                         sum = (sum.0 + low, sum.1 + high);
                         through_rate |= conversion.is_some();
