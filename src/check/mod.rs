@@ -8,6 +8,7 @@ pub mod currency_mismatch;
 pub mod elapsed_mismatch;
 pub mod fact_conflict;
 pub mod helpers;
+pub mod internal_contradiction;
 pub mod missing_currency;
 pub mod name_inconsistent;
 pub mod name_variant;

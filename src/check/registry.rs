@@ -8,6 +8,7 @@ use super::currency_inconsistent::CurrencyInconsistent;
 use super::currency_mismatch::CurrencyMismatch;
 use super::elapsed_mismatch::ElapsedMismatch;
 use super::fact_conflict::FactConflict;
+use super::internal_contradiction::InternalContradiction;
 use super::missing_currency::MissingCurrency;
 use super::name_inconsistent::NameInconsistent;
 use super::name_variant::NameVariant;
@@ -32,6 +33,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &WeekdayMismatch,
     &UndatedArticle,
     &ConversionMismatch,
+    &InternalContradiction,
 ];
 
 /// Every kind of diagnostic: article checks, then problems in articles' own

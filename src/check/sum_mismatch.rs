@@ -55,7 +55,7 @@ Example (an article of December 2023):
 };
 
 /// The window a claim's cue sets.
-fn window_of(ctx: &CheckContext, claim: &Claim, text: &str) -> Window {
+pub(crate) fn window_of(ctx: &CheckContext, claim: &Claim, text: &str) -> Window {
     let words: Vec<String> = folded_words(text, claim.cue.clone());
     ctx.facts.attributes[claim.attribute]
         .windows

@@ -352,26 +352,61 @@ impl ClaimFinder<'_> {
 
     /// Ages: "PDG de 31 ans", "âgé de 31 ans", "the 31-year-old", "aged 31",
     /// about the nearest person named or described in the sentence.
+    ///
+    /// Every attribute marked `age` dates what an age counts from: a person's
+    /// birth, a company's founding. The age is about the nearest entity of a
+    /// kind one of them is about, under the first such attribute.
     fn ages(&self, refs: &[Ref], sentences: &[Sentence]) -> Vec<Claim> {
-        let Some(attribute) = self.facts.attributes.iter().position(|a| a.age) else {
+        let ages: Vec<AttrIdx> = (0..self.facts.attributes.len())
+            .filter(|&a| self.facts.attributes[a].age)
+            .collect();
+        if ages.is_empty() {
             return Vec::new();
+        }
+        let mut subject_kinds: Vec<crate::rules::EntityKind> = Vec::new();
+        for &a in &ages {
+            for kind in &self.facts.attributes[a].subject_kinds {
+                if !subject_kinds.contains(kind) {
+                    subject_kinds.push(*kind);
+                }
+            }
+        }
+        let subject_kinds = &subject_kinds;
+        let attribute_of = |e: EntityIdx| {
+            let kind = self.facts.entity(e).kind;
+            ages.iter()
+                .copied()
+                .find(|&a| self.facts.attributes[a].subject_kinds.contains(&kind))
         };
-        let subject_kinds = &self.facts.attributes[attribute].subject_kinds;
         let phrase_at = |i: usize, phrase: &[String]| spells(self.tokens, i, phrase, usize::MAX);
         let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
-            if !token.folded.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            let digits = token.folded.bytes().take_while(u8::is_ascii_digit).count();
-            let digits = &token.folded[..digits];
-            let Ok(years) = digits.parse::<u32>() else {
+            let before = |markers: &[Vec<String>]| {
+                markers
+                    .iter()
+                    .any(|m| i >= m.len() && phrase_at(i - m.len(), m))
+            };
+            let in_digits = token.folded.starts_with(|c: char| c.is_ascii_digit());
+            // A number in words ("the three-year-old", "âgée de trois ans")
+            // is looked for only glued to its unit or after a strong marker.
+            let (years, head) = if in_digits {
+                let digits = token.folded.bytes().take_while(u8::is_ascii_digit).count();
+                let Ok(years) = token.folded[..digits].parse::<u32>() else {
+                    continue;
+                };
+                (years, digits)
+            } else if token.hyphenated || before(&self.lexicon.age_markers) {
+                let Some((years, head)) = self.number_word(i) else {
+                    continue;
+                };
+                (years, head)
+            } else {
                 continue;
             };
             if !(1..=120).contains(&years) {
                 continue;
             }
-            let rest = &token.folded[digits.len()..];
+            let rest = &token.folded[head..];
             let glued =
                 !rest.is_empty() && self.lexicon.age_units.iter().any(|u| joins_to(u, rest));
             let unit = self
@@ -380,19 +415,20 @@ impl ClaimFinder<'_> {
                 .iter()
                 .filter(|u| rest.is_empty() && phrase_at(i + 1, u))
                 .max_by_key(|u| u.len());
-            let before = |markers: &[Vec<String>]| {
-                markers
-                    .iter()
-                    .any(|m| i >= m.len() && phrase_at(i - m.len(), m))
-            };
             let strong = before(&self.lexicon.age_markers);
             let weak = before(&self.lexicon.age_unit_markers);
             let unit_len = unit.map_or(0, Vec::len);
+            if !(in_digits || glued || (strong && unit.is_some())) {
+                continue;
+            }
             let Some(sentence) = containing(sentences, token.range.start) else {
                 continue;
             };
-            let fronted =
-                self.fronted_age_person(i, unit_len, &sentences[sentence], refs, subject_kinds);
+            let fronted = in_digits
+                .then(|| {
+                    self.fronted_age_person(i, unit_len, &sentences[sentence], refs, subject_kinds)
+                })
+                .flatten();
             if fronted.is_none() && !(glued || strong || (unit.is_some() && (weak || unit_len > 1)))
             {
                 continue;
@@ -421,6 +457,9 @@ impl ClaimFinder<'_> {
             {
                 continue;
             }
+            let Some(attribute) = attribute_of(person.entity) else {
+                continue;
+            };
             let value_at = token.range.start..self.tokens[i + unit_len].range.end;
             out.push(Claim {
                 modality: self.stated(&sentences[sentence], &value_at),
@@ -443,6 +482,38 @@ impl ClaimFinder<'_> {
 }
 
 impl ClaimFinder<'_> {
+    /// The whole number that the word at token `i` (or its part before a
+    /// hyphen: "three-year-old") is alone, from the lexicon's number words,
+    /// with the length of its fold; `None` when a number word or joiner
+    /// stands beside it ("trente et un"), as it is then part of a longer number.
+    fn number_word(&self, i: usize) -> Option<(u32, usize)> {
+        let words = &self.lexicon.numbers;
+        let token = &self.tokens[i];
+        let written = &self.text[token.range.clone()];
+        let head = crate::text::fold::fold(written.split(['-', '‐', '‑']).next()?);
+        if !token.folded.starts_with(head.as_str()) {
+            return None;
+        }
+        let value = *words.values.get(head.as_str())?;
+        let part_of_more = |t: &str| {
+            words.values.contains_key(t)
+                || words.joiners.contains(t)
+                || words.multipliers.contains_key(t)
+        };
+        if i > 0 && part_of_more(self.tokens[i - 1].folded) {
+            return None;
+        }
+        if !token.hyphenated
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| part_of_more(t.folded))
+        {
+            return None;
+        }
+        (value.fract() == 0.0 && value >= 1.0).then_some((value as u32, head.len()))
+    }
+
     /// The person an age phrase at token `number` (its unit `unit_len`
     /// tokens after it) is about when the phrase is fronted: opened by a
     /// fronted marker at the start of the sentence or after a comma, closed by

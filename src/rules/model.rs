@@ -238,7 +238,7 @@ pub struct Attribute {
 }
 
 /// Which events a total counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Window {
     /// Every event up to the claim's time.
     All,

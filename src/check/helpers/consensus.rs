@@ -46,7 +46,7 @@ pub enum Finding<'a> {
 /// between their dates: see [`state_period`]. An event with an object (one
 /// company's investment in another) takes its two-month span. Events without
 /// an object (funding rounds) have none: two rounds are not a conflict.
-fn period(facts: &FactBase, claim: &Claim) -> Option<(i32, u32)> {
+pub fn period(facts: &FactBase, claim: &Claim) -> Option<(i32, u32)> {
     let date = claim.date?;
     let attribute = &facts.attributes[claim.attribute];
     match attribute.kind {
@@ -127,7 +127,7 @@ type Topic = (EntityIdx, usize, Option<EntityIdx>, (i32, u32));
 
 /// Converts a claim's interval into `currency` at the rate of its day (the
 /// range of its month's or year's days).
-fn in_currency(
+pub fn in_currency(
     facts: &FactBase,
     claim: &MoneyClaim,
     currency: &str,
