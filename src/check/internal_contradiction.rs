@@ -87,15 +87,13 @@ impl Check for InternalContradiction {
     }
 
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        for ex in ctx.extractions {
-            let text = &ctx.map.get(ex.article.file).text;
-            let sentences = crate::extract::sentences::sentences(text, ex.article.body.clone());
+        // An article with fewer than two claims cannot contradict itself.
+        for ex in ctx.extractions.iter().filter(|ex| ex.claims.len() > 1) {
             let article = Article {
                 ctx,
                 ex,
                 file: ex.article.file,
-                headline: headline(text, &sentences),
-                sentences: &sentences,
+                cut: std::cell::OnceCell::new(),
             };
             article.figures(out);
             article.totals(out);
@@ -108,8 +106,24 @@ struct Article<'c, 'a> {
     ctx: &'c CheckContext<'a>,
     ex: &'a Extraction,
     file: FileId,
-    sentences: &'c [Range<usize>],
-    headline: Option<Range<usize>>,
+    /// The article's sentences and headline, cut on first use: most
+    /// articles have no two claims that could contradict each other.
+    cut: std::cell::OnceCell<Cut>,
+}
+
+/// An article's sentences, and its headline if it has one.
+type Cut = (Vec<Range<usize>>, Option<Range<usize>>);
+
+impl Article<'_, '_> {
+    fn cut(&self) -> &Cut {
+        self.cut.get_or_init(|| {
+            let text = &self.ctx.map.get(self.file).text;
+            let sentences =
+                crate::extract::sentences::sentences(text, self.ex.article.body.clone());
+            let headline = headline(text, &sentences);
+            (sentences, headline)
+        })
+    }
 }
 
 /// The article's headline: the body's first sentence when it ends with no
@@ -190,7 +204,7 @@ impl Article<'_, '_> {
     }
 
     fn in_headline(&self, at: usize) -> bool {
-        self.headline.as_ref().is_some_and(|h| h.contains(&at))
+        self.cut().1.as_ref().is_some_and(|h| h.contains(&at))
     }
 
     /// `earlier` and `later` as the diagnostic labels them.
@@ -212,7 +226,8 @@ impl Article<'_, '_> {
 
     /// Whether two places of the article are in one sentence.
     fn one_sentence(&self, a: usize, b: usize) -> bool {
-        let of = |at| crate::extract::sentences::containing(self.sentences, at);
+        let sentences = &self.cut().0;
+        let of = |at| crate::extract::sentences::containing(sentences, at);
         of(a).is_some() && of(a) == of(b)
     }
 
@@ -221,9 +236,9 @@ impl Article<'_, '_> {
     /// cue is "so far", the window may be the three rounds).
     fn total_window(&self, total: &MoneyClaim, text: &str) -> Option<Window> {
         let window = window_of(self.ctx, total, text);
-        let sentence =
-            crate::extract::sentences::containing(self.sentences, total.amount.range.start)
-                .map(|i| self.sentences[i].clone())?;
+        let sentences = &self.cut().0;
+        let sentence = crate::extract::sentences::containing(sentences, total.amount.range.start)
+            .map(|i| sentences[i].clone())?;
         let words = folded_words(text, sentence);
         let cue = folded_words(text, total.cue.clone());
         let other = self.facts().attributes[total.attribute]

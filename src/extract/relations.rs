@@ -395,13 +395,22 @@ impl ClaimFinder<'_> {
                     continue;
                 };
                 (years, digits)
-            } else if token.hyphenated || before(&self.lexicon.age_markers) {
+            } else {
+                // A number in words is an age glued to its unit ("three-year-
+                // old") or before a unit of duration ("âgée de trois ans"):
+                // the token classes turn the other words away before any
+                // marker is compared.
+                let unit_next = self
+                    .classes
+                    .get(i + 1)
+                    .is_some_and(|c| c & super::vocabulary::DURATION_UNIT != 0);
+                if !(token.hyphenated || (unit_next && before(&self.lexicon.age_markers))) {
+                    continue;
+                }
                 let Some((years, head)) = self.number_word(i) else {
                     continue;
                 };
                 (years, head)
-            } else {
-                continue;
             };
             if !(1..=120).contains(&years) {
                 continue;
