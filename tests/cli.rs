@@ -1424,3 +1424,44 @@ fn a_long_line_is_cut_to_a_window_that_fits_100_columns() {
         .expect("a location");
     assert!(column > 600, "{}", run.stdout);
 }
+
+/// In Markdown, code, HTML tags and image alt text are not prose: nothing in
+/// them is reported, and `--fix` leaves them as they are; an indented
+/// paragraph of prose is still read.
+#[test]
+fn markdown_code_html_and_images_are_neither_checked_nor_fixed() {
+    let fixture = std::fs::read_to_string(repo().join("fixtures/layout/markdown.md")).unwrap();
+    let run = claimcheck(
+        repo(),
+        &["check", "fixtures/layout/markdown.md", "--format", "short"],
+        None,
+    );
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split(':').nth(1).unwrap())
+        .collect();
+    assert_eq!(lines, ["6", "18", "23", "25"], "{}", run.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", fixture.as_bytes());
+    let fixed = claimcheck(dir.path(), &["check", "a.md", "--fix"], None);
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+    let after = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    for untouched in [
+        "Arthur Mensh raised €5 billion in this code sample.",
+        "`grep \"Arthur Mensh\" notes.txt`",
+        "<abbr title=\"Arthur Mensh's office\">",
+        "![Arthur Mensh at a desk](mensh.jpg)",
+        "report(\"Arthur Mensh\");",
+    ] {
+        assert!(
+            after.contains(untouched),
+            "{untouched} was rewritten:\n{after}"
+        );
+    }
+    assert!(after.contains("where Arthur Mensch\n"), "{after}");
+    // The same text as plain prose (.txt) is read whole.
+    write(dir.path(), "b.txt", fixture.as_bytes());
+    let plain = claimcheck(dir.path(), &["check", "b.txt", "--format", "short"], None);
+    assert!(plain.stdout.lines().count() > 4, "{}", plain.stdout);
+}

@@ -258,7 +258,7 @@ fn joins(gap: &str) -> bool {
 
 /// The union of two sorted lists of ranges, sorted, overlaps merged: a run of
 /// figures may start inside a URL.
-fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut all = a;
     all.extend(b);
     all.sort_unstable_by_key(|r| r.start);

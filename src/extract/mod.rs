@@ -10,6 +10,7 @@ pub mod cues;
 mod datelines;
 mod event_pin;
 mod glued;
+pub mod markdown;
 pub mod mask;
 pub mod mentions;
 mod modality;
@@ -116,8 +117,15 @@ impl<'a> Extractor<'a> {
     /// included) the caller made once for language detection and date
     /// inference as well.
     pub fn extract(&self, map: &SourceMap, article: Article, mut tokens: Vec<Token>) -> Extraction {
-        let text = &map.get(article.file).text;
-        let masks = mask::not_prose(text, article.body.clone(), &tokens);
+        let file = map.get(article.file);
+        let text = &file.text;
+        let mut masks = mask::not_prose(text, article.body.clone(), &tokens);
+        if markdown::is_markdown(&file.name) {
+            let markup = markdown::not_prose(text, article.body.clone());
+            if !markup.is_empty() {
+                masks = mask::union(masks, markup);
+            }
+        }
         if !masks.is_empty() {
             tokens.retain(|t| !mask::is_masked(&masks, &t.range));
         }
