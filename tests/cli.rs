@@ -1465,3 +1465,36 @@ fn markdown_code_html_and_images_are_neither_checked_nor_fixed() {
     let plain = claimcheck(dir.path(), &["check", "b.txt", "--format", "short"], None);
     assert!(plain.stdout.lines().count() > 4, "{}", plain.stdout);
 }
+
+/// A suppression's scope is never a guess: after text on its line it covers
+/// nothing (and says so) instead of hiding the next paragraph's finding;
+/// `allow-file` covers the article and `off`/`on` a region.
+#[test]
+fn suppressions_cover_their_scope_and_no_more() {
+    let run = claimcheck(
+        repo(),
+        &[
+            "check",
+            "fixtures/workflow/suppression-scopes.md",
+            "--format",
+            "short",
+        ],
+        None,
+    );
+    let found: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            let mut parts = l.split(':');
+            let line = parts.nth(1).unwrap();
+            let code = l.split('[').nth(1).unwrap().split(']').next().unwrap();
+            format!("{line}:{code}")
+        })
+        .collect();
+    assert_eq!(
+        found,
+        ["9:M003", "9:S004", "11:M001", "11:M003", "19:N001"],
+        "{}",
+        run.stdout
+    );
+}

@@ -3,6 +3,7 @@
 use crate::check::registry;
 use crate::diagnostic::{CheckInfo, Diagnostic, Label, Severity};
 use crate::extract::Extraction;
+use crate::extract::suppressions::Scope;
 use crate::span::Span;
 
 pub const INVALID_SUPPRESSION: CheckInfo = CheckInfo {
@@ -12,7 +13,10 @@ pub const INVALID_SUPPRESSION: CheckInfo = CheckInfo {
     summary: "An inline suppression without a reason, or naming no known check.",
     explanation: "\
 Reports a `<!-- claimcheck: allow CODE reason=\"…\" -->` comment that gives no reason,
-or names a check that does not exist. Such a comment suppresses nothing.
+names a check that does not exist, or follows text on its line (at the end of a
+paragraph it could mean the paragraph before or the one after). Such a comment
+suppresses nothing. Scopes: `allow` covers the block below it (to the next blank line),
+`allow-file` the whole article, `off` … `on` a region (every check when it names none).
 
 Why it matters: a suppression is a decision someone will have to understand later;
 the reason is what makes it reviewable.
@@ -68,7 +72,17 @@ pub fn apply(extractions: &[Extraction], diagnostics: Vec<Diagnostic>) -> Vec<Di
                     Label::new(span.clone(), "unknown check"),
                 ));
             }
-            if s.codes.is_empty() {
+            if s.unclear {
+                problems.push(
+                    Diagnostic::new(
+                        &INVALID_SUPPRESSION,
+                        "a suppression after text on its line: which paragraph it covers is unclear",
+                        Label::new(span.clone(), "covers nothing"),
+                    )
+                    .with_help("put it on its own line before the paragraph it covers, or use `allow-file` or `off`/`on`"),
+                );
+            }
+            if s.codes.is_empty() && s.scope != Scope::Region {
                 problems.push(Diagnostic::new(
                     &INVALID_SUPPRESSION,
                     "suppression names no check",
@@ -93,11 +107,7 @@ pub fn apply(extractions: &[Extraction], diagnostics: Vec<Diagnostic>) -> Vec<Di
             for (k, s) in ex.suppressions.iter().enumerate() {
                 let covers =
                     s.covers.start <= d.primary.span.start && d.primary.span.start < s.covers.end;
-                let names = s
-                    .codes
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case(d.code) || c.eq_ignore_ascii_case(d.name));
-                if covers && names && s.reason.is_some() {
+                if covers && s.names(d.code, d.name) && s.reason.is_some() {
                     used[e][k] = true;
                     suppressed = true;
                 }
@@ -109,19 +119,22 @@ pub fn apply(extractions: &[Extraction], diagnostics: Vec<Diagnostic>) -> Vec<Di
     }
     for (e, ex) in extractions.iter().enumerate() {
         for (k, s) in ex.suppressions.iter().enumerate() {
-            let known = s.codes.iter().any(|c| registry::find(c).is_some());
-            if !used[e][k] && s.reason.is_some() && known {
+            let known = s.codes.iter().any(|c| registry::find(c).is_some())
+                || (s.scope == Scope::Region && s.codes.is_empty());
+            if !used[e][k] && s.reason.is_some() && known && !s.unclear {
+                let (what, place) = match s.scope {
+                    Scope::Block => (s.codes.join(", "), "no such finding in the paragraph below"),
+                    Scope::File => (s.codes.join(", "), "no such finding in the article"),
+                    Scope::Region if s.codes.is_empty() => {
+                        ("every check".to_string(), "no finding in the region")
+                    }
+                    Scope::Region => (s.codes.join(", "), "no such finding in the region"),
+                };
                 problems.push(
                     Diagnostic::new(
                         &UNUSED_SUPPRESSION,
-                        format!(
-                            "this suppression of {} suppresses nothing",
-                            s.codes.join(", ")
-                        ),
-                        Label::new(
-                            Span::new(ex.article.file, s.comment.clone()),
-                            "no such finding in the paragraph below",
-                        ),
+                        format!("this suppression of {what} suppresses nothing"),
+                        Label::new(Span::new(ex.article.file, s.comment.clone()), place),
                     )
                     .with_help("remove the comment"),
                 );
