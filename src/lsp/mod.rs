@@ -483,15 +483,7 @@ impl Server {
                 }));
             }
             // "Allow here": a suppression before the paragraph, with a reason to write.
-            let text = &f.text;
-            let paragraph = text[..d.primary.span.start]
-                .rfind("\n\n")
-                .map_or(0, |i| i + 2);
-            let paragraph = paragraph.max(
-                text[..d.primary.span.start]
-                    .rfind("-->\n")
-                    .map_or(0, |i| i + 4),
-            );
+            let (paragraph, newline) = allow_insertion_point(&f.text, d.primary.span.start);
             let at = crate::span::Span::new(file, paragraph..paragraph);
             actions.push(json!({
                 "title": format!("Allow {} here (with a reason)", d.name),
@@ -499,7 +491,7 @@ impl Server {
                 "diagnostics": [lsp_diagnostic],
                 "edit": { "changes": { uri.clone(): [{
                     "range": convert::range(&map, &at, self.encoding),
-                    "newText": format!("<!-- claimcheck: allow {} reason=\"why this is accepted\" -->\n", d.name),
+                    "newText": format!("<!-- claimcheck: allow {} reason=\"why this is accepted\" -->{newline}", d.name),
                 }] } },
             }));
         }
@@ -507,6 +499,47 @@ impl Server {
     }
 }
 
+/// Where "Allow … here" inserts its comment for a finding at byte `at`: the
+/// start of its paragraph (after a blank line or an earlier suppression's
+/// line, CRLF or LF), never above the front matter's closing `---`; and the
+/// line break the file uses.
+fn allow_insertion_point(text: &str, at: usize) -> (usize, &'static str) {
+    let before = &text[..at];
+    let body = crate::source::front_matter::find(text).map_or(0, |b| b.whole.end);
+    let after = |needle: &str| before.rfind(needle).map_or(0, |i| i + needle.len());
+    let paragraph = [
+        body,
+        after("\n\n"),
+        after("\r\n\r\n"),
+        after("-->\n"),
+        after("-->\r\n"),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    (paragraph.min(at), newline)
+}
+
 fn is_rule_file(uri: &str) -> bool {
     uri.ends_with(".yaml") || uri.ends_with(".yml") || uri.ends_with(config::FILE_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_goes_after_the_front_matter_with_the_files_line_breaks() {
+        // Before, the comment went above the first `---` (the front matter
+        // became prose) and ended with LF in a CRLF file.
+        let text = "---\r\ntitle: t\r\n---\r\nAcme raised 5 million.\r\n";
+        let at = text.find("5 million").unwrap();
+        let (point, newline) = allow_insertion_point(text, at);
+        assert_eq!(&text[point..point + 4], "Acme");
+        assert_eq!(newline, "\r\n");
+        let plain = "One.\n\nTwo with 5 million.\n";
+        let (point, newline) = allow_insertion_point(plain, plain.find('5').unwrap());
+        assert_eq!((&plain[point..point + 3], newline), ("Two", "\n"));
+    }
 }
