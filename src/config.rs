@@ -45,6 +45,10 @@ pub struct Config {
     pub severity: BTreeMap<Spanned<String>, Level>,
     /// When given, only these checks (names, codes or code prefixes) are reported.
     pub select: Option<Vec<Spanned<String>>>,
+    /// Glob (relative to the configuration file) → checks not reported in the
+    /// files it matches, as ruff's `per-file-ignores`.
+    #[serde(default, rename = "per-file-ignores")]
+    pub per_file_ignores: BTreeMap<String, Vec<Spanned<String>>>,
     /// The codes `select` resolves to; `None` reports every check.
     #[serde(skip)]
     selected: Option<Vec<&'static str>>,
@@ -135,7 +139,31 @@ pub fn load(path: &Path) -> Result<Config, String> {
             )
         })?);
     }
+    for (glob, keys) in &config.per_file_ignores {
+        globset::Glob::new(glob).map_err(|e| {
+            format!(
+                "{}: invalid glob `{glob}` in [per-file-ignores]: {e}",
+                path.display()
+            )
+        })?;
+        for key in keys {
+            if selected_by(key.get_ref()).is_empty() {
+                return Err(format!(
+                    "{}: {}",
+                    at(Some(key.span())),
+                    unknown_selector(key.get_ref(), "[per-file-ignores]")
+                ));
+            }
+        }
+    }
     config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    // Globs match paths from the file's folder, however the file was named.
+    if config.root.is_relative() {
+        let absolute = std::env::current_dir()
+            .unwrap_or_default()
+            .join(&config.root);
+        config.root = absolute.canonicalize().unwrap_or(absolute);
+    }
     config.path = Some(path.to_path_buf());
     Ok(config)
 }
@@ -198,6 +226,46 @@ fn selection(keys: &[&str]) -> Result<Vec<&'static str>, usize> {
 }
 
 impl Config {
+    /// Drops the findings `per-file-ignores` ignores in their file. `path_of`
+    /// gives a finding's file path as read (None for standard input, which
+    /// no glob matches).
+    pub fn apply_per_file_ignores(
+        &self,
+        diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
+        path_of: impl Fn(&crate::diagnostic::Diagnostic) -> Option<PathBuf>,
+    ) {
+        if self.per_file_ignores.is_empty() {
+            return;
+        }
+        let rules: Vec<(globset::GlobMatcher, Vec<&'static str>)> = self
+            .per_file_ignores
+            .iter()
+            .filter_map(|(glob, keys)| {
+                let matcher = globset::Glob::new(glob).ok()?.compile_matcher();
+                let codes = keys
+                    .iter()
+                    .flat_map(|k| selected_by(k.get_ref()))
+                    .map(|c| c.code)
+                    .collect();
+                Some((matcher, codes))
+            })
+            .collect();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        diagnostics.retain(|d| {
+            let Some(path) = path_of(d) else {
+                return true;
+            };
+            let absolute = cwd.join(&path);
+            let relative = absolute
+                .strip_prefix(&self.root)
+                .or_else(|_| path.strip_prefix("."))
+                .unwrap_or(&path);
+            !rules
+                .iter()
+                .any(|(m, codes)| codes.contains(&d.code) && m.is_match(relative))
+        });
+    }
+
     /// A path from the file, resolved against its folder.
     pub fn resolve(&self, path: &Path) -> PathBuf {
         if path.is_absolute() || self.root.as_os_str().is_empty() {

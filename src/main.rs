@@ -432,6 +432,9 @@ fn run(
         Some(found) => engine.check_discovered(found, &inputs, &options),
         None => engine.check(&inputs, &options),
     };
+    config.apply_per_file_ignores(&mut report.diagnostics, |d| {
+        engine.map.get(d.primary.span.file).path.clone()
+    });
     if let Err(err) = config.apply_levels(&mut report.diagnostics) {
         return Err(stop(format, &location, err));
     }

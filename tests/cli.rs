@@ -1498,3 +1498,39 @@ fn suppressions_cover_their_scope_and_no_more() {
         run.stdout
     );
 }
+
+#[test]
+fn per_file_ignores_leave_out_checks_in_the_files_they_match() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "letters/a.md", VARIANT.as_bytes());
+    write(dir.path(), "news/b.md", VARIANT.as_bytes());
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"[per-file-ignores]\n\"letters/**\" = [\"name-variant\"]\n",
+    );
+    let run = claimcheck(dir.path(), &["check", ".", "--format", "short"], None);
+    assert!(!run.stdout.contains("letters/a.md"), "{}", run.stdout);
+    assert!(run.stdout.contains("news/b.md"), "{}", run.stdout);
+    // The same from another folder, naming the article by an absolute path.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let a = dir.path().join("letters/a.md");
+    let run = claimcheck(
+        elsewhere.path(),
+        &["check", a.to_str().unwrap(), "--format", "short"],
+        None,
+    );
+    assert!(!run.stdout.contains("N001"), "{}", run.stdout);
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"[per-file-ignores]\n\"letters/**\" = [\"name-varient\"]\n",
+    );
+    let typo = claimcheck(dir.path(), &["check", "."], None);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("claimcheck.toml:2:17: unknown check `name-varient` in [per-file-ignores]; did you mean `name-variant`?"),
+        "{}",
+        typo.stderr
+    );
+}
