@@ -13,6 +13,16 @@ use crate::diagnostic::CheckInfo;
 
 pub const FILE_NAME: &str = crate::source::project::CONFIG_FILE;
 
+/// `[sarif]`: where the desk documents the tool and each check.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SarifLinks {
+    /// The tool's page (SARIF `informationUri`).
+    pub information_uri: Option<String>,
+    /// Each check's page; `{code}` and `{name}` are replaced (SARIF `helpUri`).
+    pub help_uri: Option<String>,
+}
+
 /// What a check becomes in this project.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -49,6 +59,9 @@ pub struct Config {
     /// files it matches, as ruff's `per-file-ignores`.
     #[serde(default, rename = "per-file-ignores")]
     pub per_file_ignores: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Links a desk gives its users in SARIF reports.
+    #[serde(default)]
+    pub sarif: SarifLinks,
     /// The codes `select` resolves to; `None` reports every check.
     #[serde(skip)]
     selected: Option<Vec<&'static str>>,

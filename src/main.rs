@@ -448,7 +448,9 @@ fn run(
     for (name, reason) in &report.input_errors {
         eprintln!("error: cannot read '{name}': {reason}");
     }
-    let info = policy::run_info(&location, &engine.facts, &report);
+    let mut info = policy::run_info(&location, &engine.facts, &report);
+    info.information_uri = config.sarif.information_uri.clone();
+    info.help_uri = config.sarif.help_uri.clone();
     Ok((engine, report, info))
 }
 

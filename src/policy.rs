@@ -59,6 +59,7 @@ pub fn run_info(location: &RulesLocation, facts: &FactBase, report: &Report) -> 
                 message: format!("cannot read '{name}': {reason}"),
             })
             .collect(),
+        ..RunInfo::default()
     }
 }
 
@@ -73,6 +74,7 @@ pub fn run_failed(location: &RulesLocation, message: String) -> RunInfo {
             file: None,
             message,
         }],
+        ..RunInfo::default()
     }
 }
 

@@ -1534,3 +1534,38 @@ fn per_file_ignores_leave_out_checks_in_the_files_they_match() {
         typo.stderr
     );
 }
+
+#[test]
+fn sarif_links_to_the_desk_s_pages_when_the_configuration_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", VARIANT.as_bytes());
+    let plain = claimcheck(dir.path(), &["check", "a.md", "--format", "sarif"], None);
+    let v: serde_json::Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(
+        v["runs"][0]["tool"]["driver"]
+            .get("informationUri")
+            .is_none()
+    );
+    write(
+        dir.path(),
+        "claimcheck.toml",
+        b"[sarif]\ninformation-uri = \"https://wiki.example.org/claimcheck\"\nhelp-uri = \"https://wiki.example.org/claimcheck/{name}\"\n",
+    );
+    let run = claimcheck(dir.path(), &["check", "a.md", "--format", "sarif"], None);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let driver = &v["runs"][0]["tool"]["driver"];
+    assert_eq!(
+        driver["informationUri"],
+        "https://wiki.example.org/claimcheck"
+    );
+    let rule = driver["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "N001")
+        .unwrap();
+    assert_eq!(
+        rule["helpUri"],
+        "https://wiki.example.org/claimcheck/name-variant"
+    );
+}

@@ -21,6 +21,12 @@ pub struct RunInfo {
     /// How many articles were read and checked.
     pub files_checked: usize,
     pub problems: Vec<RunProblem>,
+    /// Where a desk documents the tool (SARIF `informationUri`), from
+    /// claimcheck.toml.
+    pub information_uri: Option<String>,
+    /// Where a desk documents each check: `{code}` and `{name}` are replaced
+    /// (SARIF rules' `helpUri`), from claimcheck.toml.
+    pub help_uri: Option<String>,
 }
 
 impl RunInfo {

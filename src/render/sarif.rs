@@ -16,7 +16,7 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> Str
     let rules: Vec<Value> = all
         .iter()
         .map(|c| {
-            json!({
+            let mut rule = json!({
                 "id": c.code,
                 "name": c.name,
                 "shortDescription": { "text": c.summary },
@@ -24,7 +24,11 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> Str
                 "help": { "text": c.explanation, "markdown": c.explanation },
                 "defaultConfiguration": { "level": level(c.severity) },
                 "properties": { "tags": ["claimcheck"] },
-            })
+            });
+            if let Some(uri) = &run.help_uri {
+                rule["helpUri"] = json!(uri.replace("{code}", c.code).replace("{name}", c.name));
+            }
+            rule
         })
         .collect();
     let results: Vec<Value> = diagnostics
@@ -38,7 +42,7 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> Str
             result
         })
         .collect();
-    let sarif = json!({
+    let mut sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -57,6 +61,9 @@ pub fn render(map: &SourceMap, diagnostics: &[Diagnostic], run: &RunInfo) -> Str
             "results": results,
         }],
     });
+    if let Some(uri) = &run.information_uri {
+        sarif["runs"][0]["tool"]["driver"]["informationUri"] = json!(uri);
+    }
     let mut out = serde_json::to_string_pretty(&sarif).expect("JSON values always serialise");
     out.push('\n');
     out
