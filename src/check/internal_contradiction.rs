@@ -136,6 +136,25 @@ fn headline(text: &str, sentences: &[Range<usize>]) -> Option<Range<usize>> {
     (!ends).then(|| first.clone())
 }
 
+/// How a diagnostic names its two claims: where each is (`here`, `there`),
+/// the primary label and the secondary one. `later` labels a later claim
+/// that contradicts an earlier one.
+fn wording(
+    headline: bool,
+    later: &'static str,
+) -> (&'static str, &'static str, &'static str, &'static str) {
+    if headline {
+        (
+            "in the headline",
+            "in the body",
+            "the headline contradicts the body",
+            "said in the body",
+        )
+    } else {
+        ("here", "earlier in the article", later, "first said here")
+    }
+}
+
 /// Which of two contradicting claims a diagnostic points at: the later one,
 /// except that a headline, written from the copy, is the one that strays
 /// from the body.
@@ -346,21 +365,8 @@ impl Article<'_, '_> {
         };
         let roles = self.roles(a, b, |c| c.amount.range.start);
         let (b, a) = (roles.primary, roles.secondary);
-        let (here, there, label, first) = if roles.headline {
-            (
-                "in the headline",
-                "in the body",
-                "the headline contradicts the body",
-                "said in the body",
-            )
-        } else {
-            (
-                "here",
-                "earlier in the article",
-                "contradicts the figure said earlier",
-                "first said here",
-            )
-        };
+        let (here, there, label, first) =
+            wording(roles.headline, "contradicts the figure said earlier");
         let mut diag = Diagnostic::new(
             &INFO,
             format!(
@@ -561,21 +567,8 @@ impl Article<'_, '_> {
             .unwrap_or_default();
         let roles = self.roles(a, b, |c| c.value_at.start);
         let (b, a) = (roles.primary, roles.secondary);
-        let (here, there, label, first) = if roles.headline {
-            (
-                "in the headline",
-                "in the body",
-                "the headline contradicts the body",
-                "said in the body",
-            )
-        } else {
-            (
-                "here",
-                "earlier in the article",
-                "cannot hold with what was said earlier",
-                "first said here",
-            )
-        };
+        let (here, there, label, first) =
+            wording(roles.headline, "cannot hold with what was said earlier");
         let mut diag = Diagnostic::new(
             &INFO,
             format!(
