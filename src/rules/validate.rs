@@ -37,9 +37,9 @@ fact can say which one it means.
 
 Example:
 
-    - id: openai
+    - id: hooli
       name: HooLi
-    - id: openai          # duplicate id `openai`
+    - id: hooli           # duplicate id `hooli`
       name: HooLi Global
 ",
 };
