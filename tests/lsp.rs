@@ -654,3 +654,144 @@ fn only_the_latest_of_queued_changes_is_checked() {
         .collect();
     assert_eq!(versions, [json!(4)]);
 }
+
+/// Starts a server on a workspace at `root` with the client capabilities
+/// `capabilities`; returns the client and the server thread.
+fn start_in(
+    root: &std::path::Path,
+    capabilities: Value,
+) -> (Client, std::thread::JoinHandle<Result<(), String>>) {
+    let (server, client) = Connection::memory();
+    let handle = std::thread::spawn(move || claimcheck::lsp::serve(server));
+    let mut client = Client {
+        conn: client,
+        next: 0,
+    };
+    let root = format!("file://{}", root.display());
+    client.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "capabilities": capabilities }),
+    );
+    client.notify("initialized", json!({}));
+    (client, handle)
+}
+
+/// Every message the server sends within `wait`.
+fn drain(client: &Client, wait: Duration) -> Vec<Message> {
+    let mut out = Vec::new();
+    while let Ok(m) = client.conn.receiver.recv_timeout(wait) {
+        out.push(m);
+    }
+    out
+}
+
+#[test]
+fn a_broken_workspace_fact_base_is_shown_in_its_file_and_nothing_is_checked_against_demo_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let entities = dir.path().join("rules/entities.yaml");
+    std::fs::write(
+        &entities,
+        "entities:\n  - id: acme\n    kind: orgg\n    name: Acme Industries\n",
+    )
+    .unwrap();
+    let (client, handle) = start_in(dir.path(), json!({}));
+    let root = format!("file://{}", dir.path().display());
+    // The YAML file gets its error at its line.
+    let messages = drain(&client, Duration::from_millis(500));
+    let on_yaml = messages
+        .iter()
+        .find_map(|m| match m {
+            Message::Notification(n)
+                if n.method == "textDocument/publishDiagnostics"
+                    && n.params["uri"]
+                        .as_str()
+                        .unwrap()
+                        .ends_with("rules/entities.yaml") =>
+            {
+                Some(n.params.clone())
+            }
+            _ => None,
+        })
+        .expect("diagnostics on the broken YAML file");
+    assert_eq!(
+        on_yaml["diagnostics"][0]["range"]["start"]["line"], 2,
+        "{on_yaml}"
+    );
+    // An article with a misspelt name of the demo facts: nothing but the
+    // fact base's state is shown.
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": format!("{root}/a.md"), "languageId": "markdown", "version": 1, "text": ARTICLE } }));
+    let published = client.diagnostics();
+    let items = published["diagnostics"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{published}");
+    assert!(
+        items[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing is checked until they are fixed"),
+        "{published}"
+    );
+    let mut client = client;
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    handle.join().unwrap().unwrap();
+}
+
+#[test]
+fn without_dynamic_registration_the_server_watches_the_rules_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let entities = dir.path().join("rules/entities.yaml");
+    std::fs::write(
+        &entities,
+        "entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n",
+    )
+    .unwrap();
+    let (client, handle) = start_in(dir.path(), json!({}));
+    let root = format!("file://{}", dir.path().display());
+    let startup = drain(&client, Duration::from_millis(300));
+    assert!(
+        !startup
+            .iter()
+            .any(|m| matches!(m, Message::Request(r) if r.method == "client/registerCapability")),
+        "a client that offered no dynamic registration is asked for none: {startup:?}"
+    );
+    let uri = format!("{root}/a.md");
+    let text = "---\nlang: en\n---\nAcme Industries met Globex Corporaton.\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
+    assert_eq!(
+        client.diagnostics()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    // A fact added on disk, and no notification from the client.
+    std::fs::write(&entities, "entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n  - id: globex\n    kind: org\n    name: Globex Corporation\n").unwrap();
+    let after = client.diagnostics();
+    assert!(
+        after["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Globex Corporation"),
+        "{after}"
+    );
+    let mut client = client;
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    handle.join().unwrap().unwrap();
+
+    // A client that offers dynamic registration is asked to watch.
+    let (client, handle) = start_in(
+        dir.path(),
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+    );
+    let _ = handle;
+    let startup = drain(&client, Duration::from_millis(300));
+    assert!(
+        startup
+            .iter()
+            .any(|m| matches!(m, Message::Request(r) if r.method == "client/registerCapability")),
+        "{startup:?}"
+    );
+}

@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod position;
 pub mod transport;
+mod watch;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
@@ -76,6 +77,15 @@ impl Link {
         }
     }
 
+    /// The next message within `wait`: `Err(true)` when none came in time,
+    /// `Err(false)` once the client has gone.
+    fn recv_timeout(&self, wait: std::time::Duration) -> Result<Message, bool> {
+        match self {
+            Link::Memory(c) => c.receiver.recv_timeout(wait).map_err(|e| e.is_timeout()),
+            Link::Stream(s) => s.recv_timeout(wait),
+        }
+    }
+
     /// A message already waiting, without blocking.
     fn try_recv(&self) -> Option<Message> {
         match self {
@@ -130,6 +140,13 @@ struct Server {
     documents: HashMap<String, Document>,
     /// Why the fact base could not be loaded, shown on every document meanwhile.
     rules_error: Option<String>,
+    /// The fact-base files whose errors were last published, so that a fix
+    /// clears them.
+    rule_uris: Vec<String>,
+    /// When the client cannot watch files for us (Neovim on Linux), what the
+    /// rules folder and claimcheck.toml looked like at the last load: looked
+    /// at again whenever no message has come for a second.
+    watched: Option<watch::Stamp>,
 }
 
 /// Waits for `initialize` (answering other requests with an error), then serves until exit.
@@ -183,6 +200,15 @@ fn serve_on(link: Link) -> Result<Ending, String> {
         "serverInfo": { "name": "claimcheck", "version": env!("CARGO_PKG_VERSION") },
     });
     link.send(Message::Response(Response::new_ok(id, result)));
+    // Only a client that offered dynamic registration of file watchers is
+    // asked for one; for any other, the server looks at the files itself.
+    let client_watches = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
     let (config, engine, options, rules_error) = load(&root);
     let mut server = Server {
         link,
@@ -194,8 +220,15 @@ fn serve_on(link: Link) -> Result<Ending, String> {
         options,
         documents: HashMap::new(),
         rules_error,
+        rule_uris: Vec::new(),
+        watched: None,
     };
-    server.watch_rules();
+    if client_watches {
+        server.watch_rules();
+    } else {
+        server.watched = Some(watch::Stamp::of(&server.watched_paths()));
+    }
+    server.publish_rule_diagnostics();
     let ending = server.run();
     match server.link.failure() {
         Some(failure) => Err(failure),
@@ -214,18 +247,21 @@ fn load(root: &Path) -> (Config, Engine, CheckOptions, Option<String>) {
         None => Config::default(),
     };
     let location = config.rules_location(None, root);
+    // A broken fact base is kept (its errors are shown on its files) and
+    // nothing is checked until it is fixed: checking against the built-in
+    // demo facts would report findings about the wrong world.
     let engine = match Engine::load(&location) {
-        Ok(engine) if !engine.rules_are_broken() => engine,
-        Ok(_) => {
-            error = Some(format!(
-                "the fact base {} has errors: run `claimcheck rules check`",
-                location.describe()
-            ));
-            Engine::load(&crate::rules::RulesLocation::Embedded)
-                .expect("the built-in fact base loads")
+        Ok(engine) => {
+            if engine.rules_are_broken() {
+                error = Some(format!(
+                    "the fact base {} has errors (shown in its files); nothing is checked until they are fixed",
+                    location.describe()
+                ));
+            }
+            engine
         }
         Err(e) => {
-            error = Some(e.to_string());
+            error = Some(format!("{e}; nothing is checked until it can be read"));
             Engine::load(&crate::rules::RulesLocation::Embedded)
                 .expect("the built-in fact base loads")
         }
@@ -269,7 +305,66 @@ impl Server {
     }
 
     fn next_message(&mut self) -> Option<Message> {
-        self.pending.pop_front().or_else(|| self.link.recv())
+        if let Some(message) = self.pending.pop_front() {
+            return Some(message);
+        }
+        if self.watched.is_none() {
+            return self.link.recv();
+        }
+        loop {
+            match self.link.recv_timeout(watch::INTERVAL) {
+                Ok(message) => return Some(message),
+                Err(false) => return None,
+                Err(true) => {
+                    let now = watch::Stamp::of(&self.watched_paths());
+                    if self.watched.as_ref() != Some(&now) {
+                        self.reload();
+                    }
+                }
+            }
+        }
+    }
+
+    /// The files whose change reloads the fact base: the rules folder's and
+    /// claimcheck.toml.
+    fn watched_paths(&self) -> Vec<PathBuf> {
+        let mut paths = vec![self.root.join(config::FILE_NAME)];
+        if let crate::rules::RulesLocation::Dir(dir) = self.config.rules_location(None, &self.root)
+        {
+            paths.push(dir);
+        }
+        paths
+    }
+
+    /// The fact base's errors, on its files; files fixed since are cleared.
+    fn publish_rule_diagnostics(&mut self) {
+        let map = &self.engine.map;
+        let mut by_uri: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
+        for d in &self.engine.rule_diagnostics {
+            let file = d.primary.span.file;
+            let Some(uri) = convert::uri_of(map, file, usize::MAX, "") else {
+                continue;
+            };
+            by_uri
+                .entry(uri.clone())
+                .or_default()
+                .push(convert::diagnostic(map, d, file, &uri, self.encoding));
+        }
+        for stale in std::mem::take(&mut self.rule_uris) {
+            if !by_uri.contains_key(&stale) {
+                self.notify(
+                    "textDocument/publishDiagnostics",
+                    json!({ "uri": stale, "diagnostics": [] }),
+                );
+            }
+        }
+        for (uri, items) in by_uri {
+            self.notify(
+                "textDocument/publishDiagnostics",
+                json!({ "uri": uri, "diagnostics": items }),
+            );
+            self.rule_uris.push(uri);
+        }
     }
 
     /// Whether a later full-text change of `uri` is already waiting: then
@@ -399,6 +494,10 @@ impl Server {
         self.engine = engine;
         self.options = options;
         self.rules_error = error;
+        if self.watched.is_some() {
+            self.watched = Some(watch::Stamp::of(&self.watched_paths()));
+        }
+        self.publish_rule_diagnostics();
         let uris: Vec<String> = self.documents.keys().cloned().collect();
         for uri in uris {
             self.publish(&uri);
@@ -408,6 +507,9 @@ impl Server {
     /// Checks a document: the map its diagnostics point into, its file id, the diagnostics.
     fn check(&self, uri: &str) -> Option<(SourceMap, FileId, Vec<Diagnostic>)> {
         let doc = self.documents.get(uri)?;
+        if self.rules_error.is_some() {
+            return None;
+        }
         let name = uri::to_path(uri).map_or_else(|| uri.to_string(), |p| p.display().to_string());
         let (map, mut diagnostics) = self
             .engine
@@ -419,19 +521,22 @@ impl Server {
     }
 
     fn publish(&self, uri: &str) {
-        let Some((map, file, diagnostics)) = self.check(uri) else {
+        if !self.documents.contains_key(uri) {
             return;
+        }
+        let mut items: Vec<Value> = match self.check(uri) {
+            Some((map, file, diagnostics)) => diagnostics
+                .iter()
+                .map(|d| convert::diagnostic(&map, d, file, uri, self.encoding))
+                .collect(),
+            None => Vec::new(),
         };
-        let mut items: Vec<Value> = diagnostics
-            .iter()
-            .map(|d| convert::diagnostic(&map, d, file, uri, self.encoding))
-            .collect();
         if let Some(error) = &self.rules_error {
             items.push(json!({
                 "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
                 "severity": 1,
                 "source": "claimcheck",
-                "message": format!("{error}; checking with the built-in fact base meanwhile"),
+                "message": error,
             }));
         }
         let version = self.documents.get(uri).map(|d| d.version);

@@ -427,6 +427,16 @@ impl Stream {
         self.take(self.incoming.recv().ok()?)
     }
 
+    /// The next message within `wait`: `Err(true)` when none came in time,
+    /// `Err(false)` once the input has ended or failed.
+    pub fn recv_timeout(&self, wait: std::time::Duration) -> Result<Message, bool> {
+        match self.incoming.recv_timeout(wait) {
+            Ok(received) => self.take(received).ok_or(false),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(true),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(false),
+        }
+    }
+
     /// A message already queued, without waiting.
     pub fn try_recv(&self) -> Option<Message> {
         self.take(self.incoming.try_recv().ok()?)
