@@ -795,3 +795,30 @@ fn without_dynamic_registration_the_server_watches_the_rules_itself() {
         "{startup:?}"
     );
 }
+
+#[test]
+fn hovering_a_finding_shows_the_fact_behind_it() {
+    let (mut client, handle, init) = start(&["utf-8"]);
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    let uri = "file:///tmp/claimcheck-lsp-test/hover.md";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE } }));
+    let published = client.diagnostics();
+    let start = &published["diagnostics"][0]["range"]["start"];
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": start["line"], "character": start["character"].as_u64().unwrap() + 3 } }),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(text.contains("`N001`"), "{hover}");
+    assert!(text.contains("`Timothée Lacroix`"), "{hover}");
+    assert!(text.contains("entities.yaml:"), "{hover}");
+    // Nowhere near a finding: nothing.
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert_eq!(nothing, Value::Null);
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    handle.join().unwrap().unwrap();
+}

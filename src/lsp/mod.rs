@@ -196,6 +196,7 @@ fn serve_on(link: Link) -> Result<Ending, String> {
             "positionEncoding": encoding.as_str(),
             "textDocumentSync": { "openClose": true, "change": 1, "save": { "includeText": false } },
             "codeActionProvider": { "codeActionKinds": ["quickfix"] },
+            "hoverProvider": true,
         },
         "serverInfo": { "name": "claimcheck", "version": env!("CARGO_PKG_VERSION") },
     });
@@ -419,6 +420,14 @@ impl Server {
                     }
                 }
             }
+            "textDocument/hover" => {
+                match serde_json::from_value::<lsp_types::HoverParams>(req.params) {
+                    Ok(params) => Response::new_ok(req.id, self.hover(&params)),
+                    Err(e) => {
+                        Response::new_err(req.id, ErrorCode::InvalidParams as i32, e.to_string())
+                    }
+                }
+            }
             _ => Response::new_err(
                 req.id,
                 ErrorCode::MethodNotFound as i32,
@@ -544,6 +553,51 @@ impl Server {
             "textDocument/publishDiagnostics",
             json!({ "uri": uri, "version": version, "diagnostics": items }),
         );
+    }
+
+    /// Over a finding: its message, its notes and help, and the fact or
+    /// other article behind it with its place (what the secondary labels
+    /// point at), as Markdown. `null` elsewhere.
+    fn hover(&self, params: &lsp_types::HoverParams) -> Value {
+        let at = &params.text_document_position_params;
+        let uri = at.text_document.uri.as_str().to_string();
+        let Some((map, file, diagnostics)) = self.check(&uri) else {
+            return Value::Null;
+        };
+        let byte = to_byte(
+            map.get(file),
+            at.position.line,
+            at.position.character,
+            self.encoding,
+        );
+        let over: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.primary.span.start <= byte && byte <= d.primary.span.end)
+            .collect();
+        if over.is_empty() {
+            return Value::Null;
+        }
+        let mut text = String::new();
+        for d in over {
+            text.push_str(&format!("**{}** `{}` ({})\n\n", d.message, d.code, d.name));
+            for label in &d.secondary {
+                let f = map.get(label.span.file);
+                let (line, column) = f.line_col(label.span.start);
+                let quoted = f.text[label.span.range()].replace('\n', " ");
+                text.push_str(&format!(
+                    "- {}: `{}` ({}:{line}:{column})\n",
+                    label.message, quoted, f.name
+                ));
+            }
+            for note in &d.notes {
+                text.push_str(&format!("- note: {note}\n"));
+            }
+            if let Some(help) = &d.help {
+                text.push_str(&format!("- help: {help}\n"));
+            }
+            text.push('\n');
+        }
+        json!({ "contents": { "kind": "markdown", "value": text.trim_end() } })
     }
 
     fn code_actions(&self, params: &CodeActionParams) -> Value {
