@@ -58,7 +58,9 @@ whose sentence names a window other than its cue's ('so far, in three rounds') i
 not used. Figures in two currencies are compared at the ECB rate of the claim's
 date, with at least 3% either side; the same number in two currencies is a slip of
 the currency, left to the currency checks. Ages count from the attributes marked
-`age` (a birth date, a founding date); a claim about one of a group is not used.
+`age` (a birth date, a founding date); a claim about one of a group is not used, nor
+a value of a state whose clause places it at another time without a date (lexicon
+`time_shift`: 'at the time', 'today', 'à l'époque', 'désormais').
 
 The later claim is labelled, and the earlier one it contradicts 'first said here';
 a later claim that agrees with any earlier one is not reported. A figure in the
@@ -275,7 +277,7 @@ impl Article<'_, '_> {
     fn money(&self) -> impl Iterator<Item = MoneyClaim<'_>> {
         self.ex
             .money_claims()
-            .filter(|c| c.amount.currency.is_some() && !c.conversion)
+            .filter(|c| c.amount.currency.is_some() && !c.conversion && !c.time_shift)
             .filter(|c| c.other_subjects.is_empty())
     }
 

@@ -74,6 +74,10 @@ pub struct ClaimedMoney {
     pub conversion: bool,
     /// The event the words around the amount name ("its Series B").
     pub pin: Option<EventPin>,
+    /// Its clause places it at another time than the others' without a date
+    /// ("at the time", "now", "désormais"): a state said so is not compared
+    /// with the article's other values of that state.
+    pub time_shift: bool,
 }
 
 impl Claim {
@@ -91,6 +95,7 @@ impl Claim {
                 currency_from: money.currency_from.as_ref(),
                 conversion: money.conversion,
                 pin: money.pin.as_ref(),
+                time_shift: money.time_shift,
             }),
             _ => None,
         }
@@ -120,6 +125,8 @@ pub struct MoneyClaim<'a> {
     pub conversion: bool,
     /// The event the words around the amount name.
     pub pin: Option<&'a EventPin>,
+    /// See [`ClaimedMoney::time_shift`].
+    pub time_shift: bool,
 }
 
 impl Deref for MoneyClaim<'_> {

@@ -86,6 +86,11 @@ pub struct ClauseWordsFile {
     /// a total is not a total.
     #[serde(default)]
     pub part_markers: Vec<String>,
+    /// Words that place a state at another time than the article's without a
+    /// date ("at the time", "now", "désormais"): such a value is not compared
+    /// with the article's other values of that state.
+    #[serde(default)]
+    pub time_shift: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -124,6 +129,7 @@ pub struct ClauseWords {
     /// Folded.
     pub possessives: Vec<String>,
     pub part_markers: Vec<Vec<String>>,
+    pub time_shift: Vec<Vec<String>>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -210,6 +216,7 @@ impl ClauseWords {
             likeness_of: file.likeness_of.iter().map(|w| fold(w)).collect(),
             possessives: file.possessives.iter().map(|w| fold(w)).collect(),
             part_markers: phrases(&file.part_markers),
+            time_shift: phrases(&file.time_shift),
         })
     }
 
