@@ -184,13 +184,11 @@ pub fn load(path: &Path) -> Result<Config, String> {
 /// The message for a check name that no check has: the nearest name when
 /// one is close, else every name.
 fn unknown_check(key: &str, place: &str) -> String {
-    let all = registry::all();
-    let names: Vec<&str> = all.iter().map(|c| c.name).collect();
-    match crate::text::distance::did_you_mean(&key.to_ascii_lowercase(), names.iter().copied()) {
+    match registry::nearest_name(key) {
         Some(name) => format!("unknown check `{key}` in {place}; did you mean `{name}`?"),
         None => format!(
             "unknown check `{key}` in {place}; known: {}",
-            names.join(", ")
+            registry::names()
         ),
     }
 }

@@ -327,13 +327,22 @@ fn stdout_checked(status: u8) -> u8 {
     }
 }
 
+/// One run of `check` or `claims`: the engine, what it found, what the run
+/// was over, and the configuration it ran with (the baseline needs it).
+struct Checked {
+    engine: Engine,
+    report: claimcheck::engine::Report,
+    info: RunInfo,
+    config: Config,
+}
+
 /// Loads the fact base and checks the inputs; `Err` carries the exit status.
 fn run(
     input: InputArgs,
     select: &[String],
     terminal: Terminal,
     format: Option<Format>,
-) -> Result<(Engine, claimcheck::engine::Report, RunInfo), u8> {
+) -> Result<Checked, u8> {
     let unknown = RulesLocation::Embedded;
     let mut config = project_config(ConfigChoice {
         file: input.config.as_ref(),
@@ -451,7 +460,12 @@ fn run(
     let mut info = policy::run_info(&location, &engine.facts, &report);
     info.information_uri = config.sarif.information_uri.clone();
     info.help_uri = config.sarif.help_uri.clone();
-    Ok((engine, report, info))
+    Ok(Checked {
+        engine,
+        report,
+        info,
+        config,
+    })
 }
 
 fn check(args: CheckArgs) -> u8 {
@@ -466,11 +480,15 @@ fn check(args: CheckArgs) -> u8 {
         return policy::TROUBLE;
     }
     let format = Some(args.format);
-    let (mut engine, mut report, mut info) =
-        match run(args.input.clone(), &args.select, terminal, format) {
-            Ok(done) => done,
-            Err(status) => return status,
-        };
+    let Checked {
+        mut engine,
+        mut report,
+        mut info,
+        mut config,
+    } = match run(args.input.clone(), &args.select, terminal, format) {
+        Ok(done) => done,
+        Err(status) => return status,
+    };
     // Files whose fixes could not be written: status 2, as for unreadable inputs.
     let mut not_fixed = 0;
     if fix_stdin {
@@ -504,7 +522,12 @@ fn check(args: CheckArgs) -> u8 {
         }
         not_fixed = outcome.not_fixed();
         if outcome.files.len() > not_fixed {
-            (engine, report, info) = match run(args.input.clone(), &args.select, terminal, format) {
+            Checked {
+                engine,
+                report,
+                info,
+                config,
+            } = match run(args.input.clone(), &args.select, terminal, format) {
                 Ok(done) => done,
                 Err(status) => return status,
             };
@@ -528,16 +551,8 @@ fn check(args: CheckArgs) -> u8 {
         };
     }
     if let Some(path) = &args.baseline {
-        // The entries of checks this run does not report cannot match: not stale.
-        let mut config = project_config(ConfigChoice {
-            file: args.input.config.as_ref(),
-            isolated: args.input.isolated,
-            paths: &args.input.paths,
-        })
-        .unwrap_or_default();
-        if !args.select.is_empty() {
-            let _ = config.select(&args.select);
-        }
+        // The entries of checks this run does not report cannot match: not
+        // stale. The run's configuration (its `--select` applied) tells.
         match policy::apply_baseline(path, &engine.map, &mut report, &|code| config.reports(code)) {
             Ok(lines) => {
                 for line in lines {
@@ -581,7 +596,7 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn claims(args: ClaimsArgs) -> u8 {
-    let (engine, report, _) = match run(args.input, &[], Terminal::PLAIN, None) {
+    let Checked { engine, report, .. } = match run(args.input, &[], Terminal::PLAIN, None) {
         Ok(done) => done,
         Err(status) => return status,
     };

@@ -305,26 +305,10 @@ fn the_binary_speaks_lsp_over_stdio() {
 
 #[test]
 fn the_fact_base_is_found_from_the_workspace_root_and_reloaded_when_it_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let dir = workspace("entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n");
     let entities = dir.path().join("rules/entities.yaml");
-    std::fs::write(
-        &entities,
-        "entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n",
-    )
-    .unwrap();
-    let (server, client) = Connection::memory();
-    let handle = std::thread::spawn(move || claimcheck::lsp::serve(server));
-    let mut client = Client {
-        conn: client,
-        next: 0,
-    };
+    let (client, handle) = start_in(dir.path(), json!({}));
     let root = format!("file://{}", dir.path().display());
-    client.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
-    );
-    client.notify("initialized", json!({}));
     let uri = format!("{root}/a.md");
     let text = "---\nlang: en\n---\nAcme Industries met Globex Corporaton.\n";
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
@@ -351,9 +335,7 @@ fn the_fact_base_is_found_from_the_workspace_root_and_reloaded_when_it_changes()
             .contains("Globex Corporation"),
         "{after}"
     );
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    handle.join().unwrap().unwrap();
+    finish(client, handle);
 }
 
 /// How long a spawned server may take for a whole test before it is killed:
@@ -676,6 +658,21 @@ fn start_in(
     (client, handle)
 }
 
+/// A workspace whose fact base is `rules/entities.yaml` holding `entities`.
+fn workspace(entities: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(dir.path().join("rules/entities.yaml"), entities).unwrap();
+    dir
+}
+
+/// Ends a session as an editor does, and checks the server ended cleanly.
+fn finish(mut client: Client, handle: std::thread::JoinHandle<Result<(), String>>) {
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    handle.join().unwrap().unwrap();
+}
+
 /// Every message the server sends within `wait`.
 fn drain(client: &Client, wait: Duration) -> Vec<Message> {
     let mut out = Vec::new();
@@ -687,14 +684,7 @@ fn drain(client: &Client, wait: Duration) -> Vec<Message> {
 
 #[test]
 fn a_broken_workspace_fact_base_is_shown_in_its_file_and_nothing_is_checked_against_demo_facts() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("rules")).unwrap();
-    let entities = dir.path().join("rules/entities.yaml");
-    std::fs::write(
-        &entities,
-        "entities:\n  - id: acme\n    kind: orgg\n    name: Acme Industries\n",
-    )
-    .unwrap();
+    let dir = workspace("entities:\n  - id: acme\n    kind: orgg\n    name: Acme Industries\n");
     let (client, handle) = start_in(dir.path(), json!({}));
     let root = format!("file://{}", dir.path().display());
     // The YAML file gets its error at its line.
@@ -731,22 +721,13 @@ fn a_broken_workspace_fact_base_is_shown_in_its_file_and_nothing_is_checked_agai
             .contains("nothing is checked until they are fixed"),
         "{published}"
     );
-    let mut client = client;
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    handle.join().unwrap().unwrap();
+    finish(client, handle);
 }
 
 #[test]
 fn without_dynamic_registration_the_server_watches_the_rules_itself() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let dir = workspace("entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n");
     let entities = dir.path().join("rules/entities.yaml");
-    std::fs::write(
-        &entities,
-        "entities:\n  - id: acme\n    kind: org\n    name: Acme Industries\n",
-    )
-    .unwrap();
     let (client, handle) = start_in(dir.path(), json!({}));
     let root = format!("file://{}", dir.path().display());
     let startup = drain(&client, Duration::from_millis(300));
@@ -776,10 +757,7 @@ fn without_dynamic_registration_the_server_watches_the_rules_itself() {
             .contains("Globex Corporation"),
         "{after}"
     );
-    let mut client = client;
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    handle.join().unwrap().unwrap();
+    finish(client, handle);
 
     // A client that offers dynamic registration is asked to watch.
     let (client, handle) = start_in(
@@ -818,7 +796,5 @@ fn hovering_a_finding_shows_the_fact_behind_it() {
         json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
     );
     assert_eq!(nothing, Value::Null);
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    handle.join().unwrap().unwrap();
+    finish(client, handle);
 }

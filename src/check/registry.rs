@@ -55,17 +55,25 @@ pub fn find(key: &str) -> Option<&'static CheckInfo> {
         .find(|c| c.code.eq_ignore_ascii_case(key) || c.name.eq_ignore_ascii_case(key))
 }
 
+/// The check name nearest to a misspelt `key`, if one is close.
+pub fn nearest_name(key: &str) -> Option<&'static str> {
+    crate::text::distance::did_you_mean(
+        &key.to_ascii_lowercase(),
+        all().into_iter().map(|c| c.name),
+    )
+}
+
+/// Every check's name, comma-separated, for a message.
+pub fn names() -> String {
+    all().iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+}
+
 /// "no check named `fact-conflit`; did you mean `fact-conflict`?", else
 /// the list of names.
 pub fn unknown(key: &str) -> String {
-    let all = all();
-    let lower = key.to_ascii_lowercase();
-    match crate::text::distance::did_you_mean(&lower, all.iter().map(|c| c.name)) {
+    match nearest_name(key) {
         Some(name) => format!("no check named `{key}`; did you mean `{name}`?"),
-        None => {
-            let names: Vec<&str> = all.iter().map(|c| c.name).collect();
-            format!("no check named `{key}`; known checks: {}", names.join(", "))
-        }
+        None => format!("no check named `{key}`; known checks: {}", names()),
     }
 }
 

@@ -408,17 +408,13 @@ impl ClaimFinder<'_> {
             // "was valued at €240M at the time … today it is worth €2B": a
             // state whose clause says it is of another time.
             let time_shift = !is_event
-                && self.tokens[clause.clone()]
-                    .iter()
-                    .enumerate()
-                    .any(|(k, _)| {
-                        let i = clause.start + k;
-                        self.lexicon
-                            .clauses
-                            .time_shift
-                            .iter()
-                            .any(|p| spells(self.tokens, i, p, clause.end))
-                    });
+                && clause.clone().any(|i| {
+                    self.lexicon
+                        .clauses
+                        .time_shift
+                        .iter()
+                        .any(|p| spells(self.tokens, i, p, clause.end))
+                });
             let without_currency = matches!(&reading, Reading::Money(a) if a.currency.is_none());
             let value = match reading {
                 Reading::Money(amount) => ClaimValue::Money(ClaimedMoney {

@@ -14,8 +14,10 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
 
 /// Whether a file of this name is Markdown (a `.txt` file is plain prose).
 pub fn is_markdown(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// Byte ranges of `text[body]` that Markdown marks as other than prose, in
