@@ -153,8 +153,9 @@ pub fn build(inputs: &Inputs) -> Ledger {
 /// Groups a large series' rows: conflicts and stale claims first, then the
 /// largest groups.
 fn groups(rows: &[Row]) -> Groups {
-    let mut by_key: rustc_hash::FxHashMap<(Standing, &str, &str, &str), (usize, usize, Vec<&str>)> =
-        Default::default();
+    // (verdict, date, interval, comparison) → (first row, claims, files)
+    type Key<'r> = (Standing, &'r str, &'r str, &'r str);
+    let mut by_key: rustc_hash::FxHashMap<Key, (usize, usize, Vec<&str>)> = Default::default();
     for (i, r) in rows.iter().enumerate() {
         let entry = by_key
             .entry((r.standing, &r.date, &r.interval, &r.against))

@@ -11,7 +11,6 @@ use crate::check::verdict::{Basis, ClaimVerdict};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimValue};
 use crate::rules::{AttrIdx, EntityIdx};
-use crate::span::FileId;
 
 /// Which series a claim belongs to: subject, attribute, object, and the kind
 /// of value (an age and a date of one attribute are drawn apart).
