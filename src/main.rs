@@ -28,6 +28,7 @@ Examples:
   claimcheck check archive/ --deny warnings     check a folder; warnings fail too
   cat draft.md | claimcheck check - --stdin-filename draft.md
   claimcheck check archive/ --format sarif > claimcheck.sarif
+  claimcheck report archive/ -o report.html     the fact desk's page: every claim, charts, verdicts
   claimcheck rules check rules/                 validate a fact base alone
   claimcheck explain name-variant               what a check finds, and why
 

@@ -191,3 +191,38 @@ fn markdown_gives_the_summary_and_the_conflicts() {
     assert!(run.stdout.contains("| **stale** |"));
     assert!(run.stdout.len() < 65_536, "fits a GitHub comment");
 }
+
+#[test]
+fn a_row_verdict_and_its_findings_tell_the_same_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = report(dir.path());
+    let (mut conflicts, mut stale) = (0, 0);
+    for row in page.split("<tr id=\"c").skip(1) {
+        let row = &row[..row.find("</tr>").unwrap()];
+        let verdict = row
+            .split("class=\"v-")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        if row.contains("M001 fact-conflict: ") || row.contains("M002 currency-mismatch: ") {
+            assert_eq!(verdict, "conflicts", "{row}");
+            conflicts += 1;
+        }
+        if row.contains("T001 stale-claim: ") {
+            assert_eq!(verdict, "stale", "{row}");
+            stale += 1;
+        }
+        if verdict == "agrees" {
+            assert!(
+                !row.contains("fact-conflict") && !row.contains("stale-claim"),
+                "{row}"
+            );
+        }
+    }
+    assert!(
+        conflicts > 20 && stale > 2,
+        "{conflicts} conflicts, {stale} stale"
+    );
+}

@@ -175,7 +175,13 @@ fn y_label(axis: &Axis, v: f64) -> String {
         Axis::Date => from_day(v).format("%Y-%m").to_string(),
         Axis::Age => format!("{v:.0} y"),
         Axis::Count { .. } => compact(v),
-        Axis::Entity { lanes } => lanes.get(v.round() as usize).cloned().unwrap_or_default(),
+        Axis::Entity { lanes } => {
+            let name = lanes.get(v.round() as usize).map_or("", String::as_str);
+            match name.char_indices().nth(40) {
+                Some((cut, _)) => format!("{}…", &name[..cut]),
+                None => name.to_string(),
+            }
+        }
         Axis::Months => format!("{v:.0} mo"),
     }
 }
@@ -223,10 +229,24 @@ pub fn chart(series: &Series, sources: &[String]) -> Option<String> {
     }
     let pad = (x_hi - x_lo) * 0.03;
     let (x_lo, x_hi) = (x_lo - pad, x_hi + pad);
+    // Room for the longest lane name (cut at 40 characters).
+    let left = match &series.axis {
+        Axis::Entity { lanes } => {
+            lanes
+                .iter()
+                .map(|l| l.chars().count().min(40))
+                .max()
+                .unwrap_or(0) as f64
+                * 7.0
+                + 24.0
+        }
+        _ => 0.0,
+    }
+    .clamp(LEFT, 320.0);
     let x = Scale {
         lo: x_lo,
         hi: x_hi,
-        to_lo: LEFT,
+        to_lo: left,
         to_hi: WIDTH - RIGHT,
         log: false,
     };
@@ -320,9 +340,9 @@ pub fn chart(series: &Series, sources: &[String]) -> Option<String> {
         let py = y.at(v);
         let _ = write!(
             svg,
-            r#"<line class="grid" x1="{LEFT}" x2="{:.0}" y1="{py:.1}" y2="{py:.1}"/><text x="{:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
+            r#"<line class="grid" x1="{left}" x2="{:.0}" y1="{py:.1}" y2="{py:.1}"/><text x="{:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
             WIDTH - RIGHT,
-            LEFT - 8.0,
+            left - 8.0,
             py + 4.0,
             esc(&y_label(&series.axis, v))
         );
@@ -330,6 +350,10 @@ pub fn chart(series: &Series, sources: &[String]) -> Option<String> {
     let (x_ticks, format) = date_ticks(from_day(x_lo), from_day(x_hi));
     for d in x_ticks {
         let px = x.at(day(d));
+        // A label would be cut at the right edge.
+        if px > WIDTH - RIGHT - 24.0 {
+            continue;
+        }
         let _ = write!(
             svg,
             r#"<line class="grid" x1="{px:.1}" x2="{px:.1}" y1="{TOP}" y2="{:.0}"/><text x="{px:.1}" y="{:.0}" text-anchor="middle">{}</text>"#,
@@ -340,7 +364,7 @@ pub fn chart(series: &Series, sources: &[String]) -> Option<String> {
     }
     let _ = write!(
         svg,
-        r#"<line class="frame" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{b:.0}"/><line class="frame" x1="{LEFT}" x2="{:.0}" y1="{b:.0}" y2="{b:.0}"/></g>"#,
+        r#"<line class="frame" x1="{left}" x2="{left}" y1="{TOP}" y2="{b:.0}"/><line class="frame" x1="{left}" x2="{:.0}" y1="{b:.0}" y2="{b:.0}"/></g>"#,
         WIDTH - RIGHT,
         b = HEIGHT - BOTTOM
     );

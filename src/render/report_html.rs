@@ -34,8 +34,8 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans
 main{max-width:1240px;margin:0 auto;padding:20px 28px 60px}
 h1{font-size:26px;margin:8px 0 4px}h2{font-size:20px;margin:36px 0 4px}h3{font-size:15px;margin:18px 0 6px}
 .lede{color:var(--muted);margin:0 0 16px}
-.cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
-.card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:130px}
+.cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:8px 12px;min-width:104px}
 .card b{display:block;font-size:24px}
 .card span{color:var(--muted);font-size:13px}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(270px,1fr));gap:8px 28px}
@@ -71,7 +71,7 @@ a:hover .m{stroke-width:3}
 .note{color:var(--muted);font-size:13px}
 nav ol{columns:2;font-size:14px}
 .wrap{overflow-x:auto}
-td.claim{min-width:280px}
+td.claim{min-width:300px}td.iv{min-width:110px}td.cmp{min-width:170px}td.find{min-width:260px;font-size:12px}td.where{min-width:150px;max-width:210px;overflow-wrap:anywhere;font-size:12px}
 footer{color:var(--muted);font-size:12px;margin-top:40px}
 "#;
 
@@ -256,7 +256,7 @@ fn table(out: &mut String, series: &Series, sources: &[String]) {
             let r = &series.rows[g.example];
             let _ = write!(
                 out,
-                r#"<tr id="{}" class="v-{}"><td>{}</td><td data-k="{}">{}</td><td class="n">{}</td><td class="n">{}</td><td class="claim">{}<br><span class="note">{} · {}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                r#"<tr id="{}" class="v-{}"><td>{}</td><td data-k="{}">{}</td><td class="n">{}</td><td class="n">{}</td><td class="claim">{}<br><span class="note">{} · {}</span></td><td class="iv">{}</td><td class="cmp">{}</td><td class="find">{}</td></tr>"#,
                 r.id,
                 r.standing.name(),
                 badge(r.standing),
@@ -294,7 +294,7 @@ fn table(out: &mut String, series: &Series, sources: &[String]) {
         };
         let _ = write!(
             out,
-            r#"<tr id="{}" class="v-{}" data-at="{}:{}:{}"><td>{}</td><td data-k="{}">{}</td><td>{}</td><td class="claim">{}</td><td>{}{drawn}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr id="{}" class="v-{}" data-at="{}:{}:{}"><td>{}</td><td data-k="{}">{}</td><td>{}</td><td class="claim">{}</td><td class="iv">{}{drawn}</td><td class="cmp">{}</td><td class="find">{}</td><td class="where">{}</td></tr>"#,
             r.id,
             r.standing.name(),
             esc(&r.file),
@@ -374,7 +374,7 @@ pub fn render(ledger: &Ledger) -> String {
             if s.facts.is_empty() {
                 "The fact base has no value for it. ".to_string()
             } else {
-                format!("{} values in the fact base. ", s.facts.len())
+                "The black line is the fact base's value. ".to_string()
             },
             if not_drawn > 0 {
                 format!("{not_drawn} claims are not drawn (see the table).")

@@ -80,7 +80,8 @@ pub struct Row {
     pub column: usize,
     /// Index into [`Summary::sources`]: the site or folder it comes from.
     pub source: usize,
-    /// The claim's time (its first day), and as written for people.
+    /// The claim's time (the middle of its days: a month's claim sits mid-month),
+    /// and as written for people.
     pub day: Option<chrono::NaiveDate>,
     pub date: String,
     /// The sentence around the claim, and the value's place in it (bytes).

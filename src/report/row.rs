@@ -20,6 +20,8 @@ pub(super) type Key = (EntityIdx, AttrIdx, Option<EntityIdx>, u8);
 pub(super) struct Pending<'a> {
     pub key: Key,
     pub claim: &'a Claim,
+    /// The article's rank in the run (the walk's order), to sort by.
+    pub article: usize,
     pub row: Row,
 }
 
@@ -188,7 +190,7 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, sources: &mut Sources) -> Vec<Pendin
         }
     }
     let mut out = Vec::new();
-    for (ex, verdicts) in inputs.extractions.iter().zip(inputs.verdicts) {
+    for (article, (ex, verdicts)) in inputs.extractions.iter().zip(inputs.verdicts).enumerate() {
         let id = ex.article.file;
         let file = inputs.map.get(id);
         let source = sources.of(ex.article.url.as_deref(), &file.name);
@@ -214,6 +216,7 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, sources: &mut Sources) -> Vec<Pendin
                     kind(&claim.value),
                 ),
                 claim,
+                article,
                 row: Row {
                     id: String::new(),
                     file: file.name.clone(),
@@ -221,7 +224,7 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, sources: &mut Sources) -> Vec<Pendin
                     line,
                     column,
                     source,
-                    day: claim.date.map(|d| d.first),
+                    day: claim.date.map(super::series::middle),
                     date: claim.date.map(|d| d.display()).unwrap_or_default(),
                     sentence,
                     value_in_sentence,

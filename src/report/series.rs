@@ -75,7 +75,7 @@ fn fact_text(inputs: &Inputs, f: &Fact) -> String {
 }
 
 /// The middle day of a claim's time: the day whose rate converts it.
-fn middle(d: DateRange) -> NaiveDate {
+pub(super) fn middle(d: DateRange) -> NaiveDate {
     let days = (d.last - d.first).num_days() / 2;
     d.first + chrono::Days::new(days.max(0) as u64)
 }
@@ -205,19 +205,13 @@ fn one(inputs: &Inputs, key: Key, mut pending: Vec<Pending>) -> Series {
     for p in &mut pending {
         place(inputs, &axis, p);
     }
-    pending.sort_by(|a, b| {
+    pending.sort_by_key(|p| {
         (
-            a.row.day.is_none(),
-            a.row.day,
-            &a.row.file,
-            a.claim.value_at.start,
+            p.row.day.is_none(),
+            p.row.day,
+            p.article,
+            p.claim.value_at.start,
         )
-            .cmp(&(
-                b.row.day.is_none(),
-                b.row.day,
-                &b.row.file,
-                b.claim.value_at.start,
-            ))
     });
     let steps = fact_steps(inputs, &axis, &about, &pending);
     let mut rows: Vec<super::Row> = pending.into_iter().map(|p| p.row).collect();
