@@ -71,7 +71,7 @@ a:hover .m{stroke-width:3}
 .note{color:var(--muted);font-size:13px}
 nav ol{columns:2;font-size:14px}
 .wrap{overflow-x:auto}
-td.claim{min-width:300px}td.iv{min-width:110px}td.cmp{min-width:170px}td.find{min-width:260px;font-size:12px}td.where{min-width:150px;max-width:210px;overflow-wrap:anywhere;font-size:12px}
+td.claim{min-width:260px}td.iv{min-width:100px}td.cmp{min-width:150px}td.find{min-width:220px;font-size:12px}td.where{min-width:140px;max-width:180px;overflow-wrap:anywhere;font-size:12px}
 footer{color:var(--muted);font-size:12px;margin-top:40px}
 "#;
 
