@@ -332,10 +332,10 @@ pub fn render(ledger: &Ledger) -> String {
     for s in &ledger.series {
         let _ = write!(
             out,
-            r##"<li><a href="#{}">{}</a> <span class="note">{} claims{}</span></li>"##,
+            r##"<li><a href="#{}">{}</a> <span class="note">{}{}</span></li>"##,
             s.id,
             esc(&s.title),
-            s.rows.len(),
+            super::report_markdown::count(s.rows.len(), "claim"),
             match s.counts[1] + s.counts[2] {
                 0 => String::new(),
                 n => format!(", {n} in conflict or stale"),

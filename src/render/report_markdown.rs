@@ -11,6 +11,11 @@ use crate::report::Ledger;
 /// Characters written before the list of claims is cut.
 pub const LIMIT: usize = 60_000;
 
+/// "1 claim", "2 claims".
+pub fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// A table cell: pipes escaped, lines joined.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
@@ -26,11 +31,11 @@ pub fn render(ledger: &Ledger) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "**{} articles, {} claims** ({}); **{} findings** ({} errors, {} warnings).\n",
-        s.articles,
-        s.claims,
+        "**{}, {}** ({}); **{}** ({} errors, {} warnings).\n",
+        count(s.articles, "article"),
+        count(s.claims, "claim"),
         standings.join(", "),
-        s.findings.iter().map(|f| f.count).sum::<usize>(),
+        count(s.findings.iter().map(|f| f.count).sum::<usize>(), "finding"),
         s.errors,
         s.warnings
     );
