@@ -12,12 +12,18 @@ mod watch;
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
-use lsp_types::{
-    CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, InitializeParams, PositionEncodingKind,
+use ls_types::{
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern, Hover,
+    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
+    MarkupContent, MarkupKind, PositionEncodingKind, PublishDiagnosticsParams, Registration,
+    RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextEdit, Uri, WorkspaceEdit,
 };
-use serde_json::{Value, json};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use serde::Serialize;
 
 use self::position::{Encoding, to_byte};
 use crate::config::{self, Config};
@@ -142,7 +148,7 @@ struct Server {
     rules_error: Option<String>,
     /// The fact-base files whose errors were last published, so that a fix
     /// clears them.
-    rule_uris: Vec<String>,
+    rule_uris: Vec<Uri>,
     /// When the client cannot watch files for us (Neovim on Linux), what the
     /// rules folder and claimcheck.toml looked like at the last load: looked
     /// at again whenever no message has come for a second.
@@ -191,15 +197,38 @@ fn serve_on(link: Link) -> Result<Ending, String> {
         .or_else(|| params.root_uri.as_ref().map(|u| u.as_str().to_string()))
         .and_then(|u| uri::to_path(&u))
         .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
-    let result = json!({
-        "capabilities": {
-            "positionEncoding": encoding.as_str(),
-            "textDocumentSync": { "openClose": true, "change": 1, "save": { "includeText": false } },
-            "codeActionProvider": { "codeActionKinds": ["quickfix"] },
-            "hoverProvider": true,
+    let result = InitializeResult {
+        capabilities: ServerCapabilities {
+            position_encoding: Some(match encoding {
+                Encoding::Utf8 => PositionEncodingKind::UTF8,
+                Encoding::Utf16 => PositionEncodingKind::UTF16,
+            }),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(
+                TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::FULL),
+                    save: Some(
+                        SaveOptions {
+                            include_text: Some(false),
+                        }
+                        .into(),
+                    ),
+                    ..Default::default()
+                },
+            )),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                ..Default::default()
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            ..Default::default()
         },
-        "serverInfo": { "name": "claimcheck", "version": env!("CARGO_PKG_VERSION") },
-    });
+        server_info: Some(ServerInfo {
+            name: "claimcheck".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+        offset_encoding: None,
+    };
     link.send(Message::Response(Response::new_ok(id, result)));
     // Only a client that offered dynamic registration of file watchers is
     // asked for one; for any other, the server looks at the files itself.
@@ -340,30 +369,23 @@ impl Server {
     /// The fact base's errors, on its files; files fixed since are cleared.
     fn publish_rule_diagnostics(&mut self) {
         let map = &self.engine.map;
-        let mut by_uri: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
+        let mut by_uri: std::collections::BTreeMap<Uri, Vec<ls_types::Diagnostic>> =
+            Default::default();
         for d in &self.engine.rule_diagnostics {
             let file = d.primary.span.file;
             let Some(uri) = convert::uri_of(map, file, usize::MAX, "") else {
                 continue;
             };
-            by_uri
-                .entry(uri.clone())
-                .or_default()
-                .push(convert::diagnostic(map, d, file, &uri, self.encoding));
+            let item = convert::diagnostic(map, d, file, uri.as_str(), self.encoding);
+            by_uri.entry(uri).or_default().push(item);
         }
         for stale in std::mem::take(&mut self.rule_uris) {
             if !by_uri.contains_key(&stale) {
-                self.notify(
-                    "textDocument/publishDiagnostics",
-                    json!({ "uri": stale, "diagnostics": [] }),
-                );
+                self.publish_diagnostics(stale, Vec::new(), None);
             }
         }
         for (uri, items) in by_uri {
-            self.notify(
-                "textDocument/publishDiagnostics",
-                json!({ "uri": uri, "diagnostics": items }),
-            );
+            self.publish_diagnostics(uri.clone(), items, None);
             self.rule_uris.push(uri);
         }
     }
@@ -387,22 +409,44 @@ impl Server {
         self.link.send(message);
     }
 
-    fn notify(&self, method: &str, params: Value) {
+    fn notify(&self, method: &str, params: impl Serialize) {
         self.send(Message::Notification(Notification::new(
             method.to_string(),
             params,
         )));
     }
 
+    fn publish_diagnostics(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<ls_types::Diagnostic>,
+        version: Option<i32>,
+    ) {
+        self.notify(
+            "textDocument/publishDiagnostics",
+            PublishDiagnosticsParams::new(uri, diagnostics, version),
+        );
+    }
+
     /// Asks the client to tell us when a rule file changes (if it can).
     fn watch_rules(&self) {
-        let params = json!({
-            "registrations": [{
-                "id": "claimcheck-rules",
-                "method": "workspace/didChangeWatchedFiles",
-                "registerOptions": { "watchers": [{ "globPattern": "**/*.{yaml,yml}" }, { "globPattern": "**/claimcheck.toml" }] },
-            }]
-        });
+        let watchers = ["**/*.{yaml,yml}", "**/claimcheck.toml"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_string()),
+                kind: None,
+            })
+            .collect();
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "claimcheck-rules".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                    watchers,
+                })
+                .ok(),
+            }],
+        };
         self.send(Message::Request(Request::new(
             "claimcheck/register".to_string().into(),
             "client/registerCapability".to_string(),
@@ -420,14 +464,10 @@ impl Server {
                     }
                 }
             }
-            "textDocument/hover" => {
-                match serde_json::from_value::<lsp_types::HoverParams>(req.params) {
-                    Ok(params) => Response::new_ok(req.id, self.hover(&params)),
-                    Err(e) => {
-                        Response::new_err(req.id, ErrorCode::InvalidParams as i32, e.to_string())
-                    }
-                }
-            }
+            "textDocument/hover" => match serde_json::from_value::<HoverParams>(req.params) {
+                Ok(params) => Response::new_ok(req.id, self.hover(&params)),
+                Err(e) => Response::new_err(req.id, ErrorCode::InvalidParams as i32, e.to_string()),
+            },
             _ => Response::new_err(
                 req.id,
                 ErrorCode::MethodNotFound as i32,
@@ -485,10 +525,7 @@ impl Server {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) {
                     let uri = p.text_document.uri.as_str().to_string();
                     self.documents.remove(&uri);
-                    self.notify(
-                        "textDocument/publishDiagnostics",
-                        json!({ "uri": uri, "diagnostics": [] }),
-                    );
+                    self.publish_diagnostics(p.text_document.uri, Vec::new(), None);
                 }
             }
             "workspace/didChangeWatchedFiles" => self.reload(),
@@ -533,7 +570,10 @@ impl Server {
         if !self.documents.contains_key(uri) {
             return;
         }
-        let mut items: Vec<Value> = match self.check(uri) {
+        let Some(lsp_uri) = convert::parse_uri(uri) else {
+            return;
+        };
+        let mut items: Vec<ls_types::Diagnostic> = match self.check(uri) {
             Some((map, file, diagnostics)) => diagnostics
                 .iter()
                 .map(|d| convert::diagnostic(&map, d, file, uri, self.encoding))
@@ -541,29 +581,24 @@ impl Server {
             None => Vec::new(),
         };
         if let Some(error) = &self.rules_error {
-            items.push(json!({
-                "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
-                "severity": 1,
-                "source": "claimcheck",
-                "message": error,
-            }));
+            items.push(ls_types::Diagnostic {
+                severity: Some(ls_types::DiagnosticSeverity::ERROR),
+                source: Some("claimcheck".to_string()),
+                message: error.clone(),
+                ..Default::default()
+            });
         }
         let version = self.documents.get(uri).map(|d| d.version);
-        self.notify(
-            "textDocument/publishDiagnostics",
-            json!({ "uri": uri, "version": version, "diagnostics": items }),
-        );
+        self.publish_diagnostics(lsp_uri, items, version);
     }
 
     /// Over a finding: its message, its notes and help, and the fact or
     /// other article behind it with its place (what the secondary labels
     /// point at), as Markdown. `null` elsewhere.
-    fn hover(&self, params: &lsp_types::HoverParams) -> Value {
+    fn hover(&self, params: &HoverParams) -> Option<Hover> {
         let at = &params.text_document_position_params;
         let uri = at.text_document.uri.as_str().to_string();
-        let Some((map, file, diagnostics)) = self.check(&uri) else {
-            return Value::Null;
-        };
+        let (map, file, diagnostics) = self.check(&uri)?;
         let byte = to_byte(
             map.get(file),
             at.position.line,
@@ -575,7 +610,7 @@ impl Server {
             .filter(|d| d.primary.span.start <= byte && byte <= d.primary.span.end)
             .collect();
         if over.is_empty() {
-            return Value::Null;
+            return None;
         }
         let mut text = String::new();
         for d in over {
@@ -597,13 +632,27 @@ impl Server {
             }
             text.push('\n');
         }
-        json!({ "contents": { "kind": "markdown", "value": text.trim_end() } })
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: text.trim_end().to_string(),
+            }),
+            range: None,
+        })
     }
 
-    fn code_actions(&self, params: &CodeActionParams) -> Value {
+    fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
         let uri = params.text_document.uri.as_str().to_string();
         let Some((map, file, diagnostics)) = self.check(&uri) else {
-            return json!([]);
+            return Vec::new();
+        };
+        let edit = |edits: Vec<TextEdit>| WorkspaceEdit {
+            changes: Some(
+                [(params.text_document.uri.clone(), edits)]
+                    .into_iter()
+                    .collect(),
+            ),
+            ..Default::default()
         };
         let f = map.get(file);
         let (start, end) = (
@@ -627,34 +676,42 @@ impl Server {
         {
             let lsp_diagnostic = convert::diagnostic(&map, d, file, &uri, self.encoding);
             if let Some(fix) = &d.fix {
-                let edits: Vec<Value> = fix
+                let edits = fix
                     .edits
                     .iter()
                     .filter(|e| e.span.file == file)
-                    .map(|e| json!({ "range": convert::range(&map, &e.span, self.encoding), "newText": e.replacement }))
+                    .map(|e| TextEdit {
+                        range: convert::range(&map, &e.span, self.encoding),
+                        new_text: e.replacement.clone(),
+                    })
                     .collect();
-                actions.push(json!({
-                    "title": fix.title,
-                    "kind": "quickfix",
-                    "diagnostics": [lsp_diagnostic.clone()],
-                    "isPreferred": fix.applicability == Applicability::Safe,
-                    "edit": { "changes": { uri.clone(): edits } },
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![lsp_diagnostic.clone()]),
+                    is_preferred: Some(fix.applicability == Applicability::Safe),
+                    edit: Some(edit(edits)),
+                    ..Default::default()
                 }));
             }
             // "Allow here": a suppression before the paragraph, with a reason to write.
             let (paragraph, newline) = allow_insertion_point(&f.text, d.primary.span.start);
             let at = crate::span::Span::new(file, paragraph..paragraph);
-            actions.push(json!({
-                "title": format!("Allow {} here (with a reason)", d.name),
-                "kind": "quickfix",
-                "diagnostics": [lsp_diagnostic],
-                "edit": { "changes": { uri.clone(): [{
-                    "range": convert::range(&map, &at, self.encoding),
-                    "newText": format!("<!-- claimcheck: allow {} reason=\"why this is accepted\" -->{newline}", d.name),
-                }] } },
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Allow {} here (with a reason)", d.name),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp_diagnostic]),
+                edit: Some(edit(vec![TextEdit {
+                    range: convert::range(&map, &at, self.encoding),
+                    new_text: format!(
+                        "<!-- claimcheck: allow {} reason=\"why this is accepted\" -->{newline}",
+                        d.name
+                    ),
+                }])),
+                ..Default::default()
             }));
         }
-        Value::Array(actions)
+        actions
     }
 }
 
