@@ -164,26 +164,10 @@ impl Engine {
         files: &[crate::span::FileId],
         options: &CheckOptions,
     ) -> (Vec<Diagnostic>, Vec<Extraction>) {
-        let extractor = Extractor::new(&self.facts, &self.lexicons, &self.indexes);
         // Articles are read independently: in parallel, results in input order.
         let read: Vec<(Vec<Diagnostic>, Extraction)> = files
             .par_iter()
-            .map(|&file| {
-                let (draft, problems) = article::read_front(
-                    map,
-                    file,
-                    &self.lexicons,
-                    options.date,
-                    options.language.as_deref(),
-                );
-                // The body is tokenized once: the same tokens give the
-                // language, the date and the claims.
-                let text = &map.get(file).text;
-                let mut folds = String::new();
-                let tokens = tokenize(text, draft.body.clone(), &mut folds);
-                let article = draft.complete(text, &tokens, &self.lexicons);
-                (problems, extractor.extract(map, article, tokens))
-            })
+            .map(|&file| self.extract(map, file, options))
             .collect();
         let mut diagnostics = Vec::new();
         let mut extractions = Vec::with_capacity(read.len());
@@ -191,10 +175,42 @@ impl Engine {
             diagnostics.extend(problems);
             extractions.push(extraction);
         }
-        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, &extractions);
-        diagnostics.extend(check::run_all(&ctx));
+        diagnostics.extend(self.run_checks(map, &extractions));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         (diagnostics, extractions)
+    }
+
+    /// Reads one article of `map` (its front matter's problems) and extracts
+    /// its claims: the first half of a check, for a caller that keeps
+    /// extractions between checks (the language server's workspace index).
+    pub fn extract(
+        &self,
+        map: &SourceMap,
+        file: crate::span::FileId,
+        options: &CheckOptions,
+    ) -> (Vec<Diagnostic>, Extraction) {
+        let extractor = Extractor::new(&self.facts, &self.lexicons, &self.indexes);
+        let (draft, problems) = article::read_front(
+            map,
+            file,
+            &self.lexicons,
+            options.date,
+            options.language.as_deref(),
+        );
+        // The body is tokenized once: the same tokens give the
+        // language, the date and the claims.
+        let text = &map.get(file).text;
+        let mut folds = String::new();
+        let tokens = tokenize(text, draft.body.clone(), &mut folds);
+        let article = draft.complete(text, &tokens, &self.lexicons);
+        (problems, extractor.extract(map, article, tokens))
+    }
+
+    /// Every check over extractions already made (from files of `map`): the
+    /// second half of a check, cross-article findings included.
+    pub fn run_checks(&self, map: &SourceMap, extractions: &[Extraction]) -> Vec<Diagnostic> {
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
+        check::run_all(&ctx)
     }
 }
 
