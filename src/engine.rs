@@ -212,11 +212,72 @@ impl Engine {
         let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
         check::run_all(&ctx)
     }
+
+    /// [`run_checks`](Self::run_checks)' findings on `extractions[focus]`
+    /// alone, without judging the other articles on their own: an editor's
+    /// open document among the workspace's articles.
+    pub fn run_checks_on(
+        &self,
+        map: &SourceMap,
+        extractions: &[Extraction],
+        focus: usize,
+    ) -> Vec<Diagnostic> {
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
+        check::run_focused(&ctx, focus)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article's findings among others are the same whether every
+    /// article is judged or only it (with the others in view where a check
+    /// compares articles): on the fixtures, which hold both kinds.
+    #[test]
+    fn focused_checks_find_what_the_whole_run_finds() {
+        let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+        let found = Engine::discover(
+            &[Input::Path(PathBuf::from("fixtures"))],
+            &crate::config::PathFilter::default(),
+        );
+        let mut map = engine.map.clone();
+        let files: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| {
+                let text = input::read_file(p).unwrap();
+                map.add_path(p.clone(), text, FileKind::Article)
+            })
+            .collect();
+        let options = CheckOptions::default();
+        let extractions: Vec<Extraction> = files
+            .iter()
+            .map(|&f| engine.extract(&map, f, &options).1)
+            .collect();
+        let all = engine.run_checks(&map, &extractions);
+        assert!(all.len() > 50, "{} findings", all.len());
+        let mut compared = 0;
+        for (focus, ex) in extractions.iter().enumerate() {
+            let file = ex.article.file;
+            let key = |d: &Diagnostic| (d.sort_key(), d.message.clone());
+            let mut whole: Vec<_> = all
+                .iter()
+                .filter(|d| d.primary.span.file == file)
+                .map(key)
+                .collect();
+            let mut focused: Vec<_> = engine
+                .run_checks_on(&map, &extractions, focus)
+                .iter()
+                .map(key)
+                .collect();
+            whole.sort();
+            focused.sort();
+            compared += whole.len();
+            assert_eq!(focused, whole, "{}", map.get(file).name);
+        }
+        assert_eq!(compared, all.len());
+    }
 
     /// An editor's check copies the map of files for the article it adds:
     /// the fact base's text must be shared, not copied (its size would

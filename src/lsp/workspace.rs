@@ -167,9 +167,7 @@ impl Workspace {
         let mut diagnostics = self.problems[slot].clone();
         diagnostics.extend(
             self.engine
-                .run_checks(&self.map, &self.extractions)
-                .into_iter()
-                .filter(|d| d.primary.span.file == file),
+                .run_checks_on(&self.map, &self.extractions, slot),
         );
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Some((file, diagnostics))
