@@ -168,26 +168,10 @@ impl Engine {
         files: &[crate::span::FileId],
         options: &CheckOptions,
     ) -> (Vec<Diagnostic>, Vec<Extraction>, Vec<Vec<ClaimVerdict>>) {
-        let extractor = Extractor::new(&self.facts, &self.lexicons, &self.indexes);
         // Articles are read independently: in parallel, results in input order.
         let read: Vec<(Vec<Diagnostic>, Extraction)> = files
             .par_iter()
-            .map(|&file| {
-                let (draft, problems) = article::read_front(
-                    map,
-                    file,
-                    &self.lexicons,
-                    options.date,
-                    options.language.as_deref(),
-                );
-                // The body is tokenized once: the same tokens give the
-                // language, the date and the claims.
-                let text = &map.get(file).text;
-                let mut folds = String::new();
-                let tokens = tokenize(text, draft.body.clone(), &mut folds);
-                let article = draft.complete(text, &tokens, &self.lexicons);
-                (problems, extractor.extract(map, article, tokens))
-            })
+            .map(|&file| self.extract(map, file, options))
             .collect();
         let mut diagnostics = Vec::new();
         let mut extractions = Vec::with_capacity(read.len());
@@ -195,19 +179,123 @@ impl Engine {
             diagnostics.extend(problems);
             extractions.push(extraction);
         }
-        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, &extractions);
-        diagnostics.extend(check::run_all(&ctx));
-        // Read off the judgements the checks just made (cached in `ctx`).
-        let verdicts = check::verdict::all(&ctx);
-        drop(ctx);
+        let (found, verdicts) = self.run_checks_and_judge(map, &extractions);
+        diagnostics.extend(found);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         (diagnostics, extractions, verdicts)
+    }
+
+    /// Reads one article of `map` (its front matter's problems) and extracts
+    /// its claims: the first half of a check, for a caller that keeps
+    /// extractions between checks (the language server's workspace index).
+    pub fn extract(
+        &self,
+        map: &SourceMap,
+        file: crate::span::FileId,
+        options: &CheckOptions,
+    ) -> (Vec<Diagnostic>, Extraction) {
+        let extractor = Extractor::new(&self.facts, &self.lexicons, &self.indexes);
+        let (draft, problems) = article::read_front(
+            map,
+            file,
+            &self.lexicons,
+            options.date,
+            options.language.as_deref(),
+        );
+        // The body is tokenized once: the same tokens give the
+        // language, the date and the claims.
+        let text = &map.get(file).text;
+        let mut folds = String::new();
+        let tokens = tokenize(text, draft.body.clone(), &mut folds);
+        let article = draft.complete(text, &tokens, &self.lexicons);
+        (problems, extractor.extract(map, article, tokens))
+    }
+
+    /// Every check over extractions already made (from files of `map`): the
+    /// second half of a check, cross-article findings included.
+    pub fn run_checks(&self, map: &SourceMap, extractions: &[Extraction]) -> Vec<Diagnostic> {
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
+        check::run_all(&ctx)
+    }
+
+    /// [`run_checks`](Self::run_checks), and each claim's verdict (by
+    /// extraction, then in the order of its `claims`) read off the same
+    /// judgements, cached in the checks' context.
+    pub fn run_checks_and_judge(
+        &self,
+        map: &SourceMap,
+        extractions: &[Extraction],
+    ) -> (Vec<Diagnostic>, Vec<Vec<ClaimVerdict>>) {
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
+        let found = check::run_all(&ctx);
+        (found, check::verdict::all(&ctx))
+    }
+
+    /// [`run_checks`](Self::run_checks)' findings on `extractions[focus]`
+    /// alone, without judging the other articles on their own: an editor's
+    /// open document among the workspace's articles.
+    pub fn run_checks_on(
+        &self,
+        map: &SourceMap,
+        extractions: &[Extraction],
+        focus: usize,
+    ) -> Vec<Diagnostic> {
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
+        check::run_focused(&ctx, focus)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article's findings among others are the same whether every
+    /// article is judged or only it (with the others in view where a check
+    /// compares articles): on the fixtures, which hold both kinds.
+    #[test]
+    fn focused_checks_find_what_the_whole_run_finds() {
+        let engine = Engine::load(&RulesLocation::Embedded).unwrap();
+        let found = Engine::discover(
+            &[Input::Path(PathBuf::from("fixtures"))],
+            &crate::config::PathFilter::default(),
+        );
+        let mut map = engine.map.clone();
+        let files: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| {
+                let text = input::read_file(p).unwrap();
+                map.add_path(p.clone(), text, FileKind::Article)
+            })
+            .collect();
+        let options = CheckOptions::default();
+        let extractions: Vec<Extraction> = files
+            .iter()
+            .map(|&f| engine.extract(&map, f, &options).1)
+            .collect();
+        let all = engine.run_checks(&map, &extractions);
+        assert!(all.len() > 50, "{} findings", all.len());
+        let mut compared = 0;
+        for (focus, ex) in extractions.iter().enumerate() {
+            let file = ex.article.file;
+            let key = |d: &Diagnostic| (d.sort_key(), d.message.clone());
+            let mut whole: Vec<_> = all
+                .iter()
+                .filter(|d| d.primary.span.file == file)
+                .map(key)
+                .collect();
+            let mut focused: Vec<_> = engine
+                .run_checks_on(&map, &extractions, focus)
+                .iter()
+                .map(key)
+                .collect();
+            whole.sort();
+            focused.sort();
+            compared += whole.len();
+            assert_eq!(focused, whole, "{}", map.get(file).name);
+        }
+        assert_eq!(compared, all.len());
+    }
 
     /// An editor's check copies the map of files for the article it adds:
     /// the fact base's text must be shared, not copied (its size would

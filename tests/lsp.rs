@@ -14,6 +14,8 @@ const ARTICLE: &str =
 struct Client {
     conn: Connection,
     next: i32,
+    /// The workspace the server was started in, kept while the client lives.
+    _workspace: Option<tempfile::TempDir>,
 }
 
 impl Client {
@@ -89,14 +91,22 @@ impl Client {
     }
 }
 
+/// A server on an empty workspace whose fact base is the repository's `rules/`.
 fn start(encodings: &[&str]) -> (Client, std::thread::JoinHandle<Result<(), String>>, Value) {
     let (server, client) = Connection::memory();
     let handle = std::thread::spawn(move || claimcheck::lsp::serve(server));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        format!("rules = \"{}/rules\"\n", env!("CARGO_MANIFEST_DIR")),
+    )
+    .unwrap();
+    let root = format!("file://{}", dir.path().display());
     let mut client = Client {
         conn: client,
         next: 0,
+        _workspace: Some(dir),
     };
-    let root = format!("file://{}", env!("CARGO_MANIFEST_DIR"));
     let init = client.request(
         "initialize",
         json!({ "processId": null, "rootUri": root, "capabilities": { "general": { "positionEncodings": encodings } } }),
@@ -648,6 +658,7 @@ fn start_in(
     let mut client = Client {
         conn: client,
         next: 0,
+        _workspace: None,
     };
     let root = format!("file://{}", root.display());
     client.request(
@@ -796,5 +807,164 @@ fn hovering_a_finding_shows_the_fact_behind_it() {
         json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
     );
     assert_eq!(nothing, Value::Null);
+    finish(client, handle);
+}
+
+/// A workspace that knows Norvalis and what a valuation is, with one article
+/// on disk (`news/a.md`, 3 September: valued at €40 million).
+fn news_workspace() -> tempfile::TempDir {
+    let dir = workspace("entities:\n  - id: norvalis\n    kind: org\n    name: Norvalis\n");
+    std::fs::write(
+        dir.path().join("rules/attributes.yaml"),
+        "attributes:\n  - id: valuation\n    value: money\n    kind: state\n    description: What a company is worth.\n    cues:\n      en: [valued, valuation]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    std::fs::write(dir.path().join("news/a.md"), valued("2024-09-03", 40)).unwrap();
+    dir
+}
+
+/// An article of `date` that values Norvalis at `millions` of euros.
+fn valued(date: &str, millions: u32) -> String {
+    format!(
+        "---\nlang: en\ndate: {date}\n---\nThe drone maker Norvalis is valued at €{millions} million, its founder said.\n"
+    )
+}
+
+/// Reads published diagnostics of `uri` until `wanted` holds (the workspace
+/// is read in the background, so a first publication may come before it);
+/// fails after 20 s with the last ones seen.
+fn diagnostics_until(client: &Client, uri: &str, wanted: impl Fn(&[Value]) -> bool) -> Value {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut last = Value::Null;
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match client.conn.receiver.recv_timeout(left) {
+            Ok(Message::Notification(n))
+                if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri =>
+            {
+                if wanted(n.params["diagnostics"].as_array().unwrap()) {
+                    return n.params;
+                }
+                last = n.params;
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    panic!("the diagnostics wanted never came; the last: {last}");
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn an_open_article_is_compared_with_the_workspace_articles_on_disk() {
+    let dir = news_workspace();
+    let (client, handle) = start_in(dir.path(), json!({}));
+    let root = format!("file://{}", dir.path().display());
+    let uri = format!("{root}/news/b.md");
+    // Only b.md is open; a.md, on disk, says €40 million two weeks earlier.
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": valued("2024-09-18", 55) } }));
+    let published = diagnostics_until(&client, &uri, |d| codes(d).contains(&"M004"));
+    let finding = &published["diagnostics"][0];
+    assert_eq!(finding["code"], "M004", "{published}");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("valuation of Norvalis: EUR 55M here, EUR 40M in news/a.md"),
+        "{published}"
+    );
+    let related = &finding["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], format!("{root}/news/a.md"));
+    assert_eq!(related["location"]["range"]["start"]["line"], 4);
+    assert_eq!(related["message"], "what the other articles say");
+
+    // Edited to agree: the finding goes.
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": valued("2024-09-18", 40) }] }));
+    let agreed = client.diagnostics();
+    assert_eq!(agreed["version"], 2);
+    assert_eq!(agreed["diagnostics"], json!([]), "{agreed}");
+
+    // a.md changed on disk, and no word from the client (it watches
+    // nothing): the server sees it, and the open article disagrees again.
+    std::fs::write(dir.path().join("news/a.md"), valued("2024-09-03", 25)).unwrap();
+    let again = diagnostics_until(&client, &uri, |d| codes(d).contains(&"M004"));
+    assert!(
+        again["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("EUR 40M here, EUR 25M in news/a.md"),
+        "{again}"
+    );
+
+    // A new article on disk sides with the open one: a.md is now the odd
+    // one out (reported on a.md, which is not open), the open one is clean.
+    std::fs::write(dir.path().join("news/c.md"), valued("2024-09-10", 40)).unwrap();
+    diagnostics_until(&client, &uri, |d| d.is_empty());
+    finish(client, handle);
+}
+
+#[test]
+fn a_client_that_watches_files_tells_the_server_of_a_changed_article() {
+    let dir = news_workspace();
+    let (client, handle) = start_in(
+        dir.path(),
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+    );
+    let root = format!("file://{}", dir.path().display());
+    let uri = format!("{root}/news/b.md");
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": valued("2024-09-18", 40) } }));
+    // Agreeing with a.md: nothing, before and after the workspace is read.
+    let first = client.diagnostics();
+    assert_eq!(first["diagnostics"], json!([]), "{first}");
+    std::fs::write(dir.path().join("news/a.md"), valued("2024-09-03", 25)).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{root}/news/a.md"), "type": 2 }] }),
+    );
+    let after = diagnostics_until(&client, &uri, |d| codes(d).contains(&"M004"));
+    assert!(
+        after["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("EUR 25M in news/a.md"),
+        "{after}"
+    );
+    // Deleted: the finding goes with it.
+    std::fs::remove_file(dir.path().join("news/a.md")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{root}/news/a.md"), "type": 3 }] }),
+    );
+    diagnostics_until(&client, &uri, |d| d.is_empty());
+    finish(client, handle);
+}
+
+#[test]
+fn closing_an_edited_article_puts_its_disk_text_back_for_the_others() {
+    let dir = news_workspace();
+    let (client, handle) = start_in(dir.path(), json!({}));
+    let root = format!("file://{}", dir.path().display());
+    let (a, b) = (format!("{root}/news/a.md"), format!("{root}/news/b.md"));
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": b, "languageId": "markdown", "version": 1, "text": valued("2024-09-18", 40) } }));
+    diagnostics_until(&client, &b, |d| d.is_empty());
+    // a.md opened and edited (unsaved) to €25 million: b.md, the later, is told.
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": a, "languageId": "markdown", "version": 1, "text": valued("2024-09-03", 25) } }));
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": a } }),
+    );
+    diagnostics_until(&client, &b, |d| codes(d).contains(&"M004"));
+    // Closed without saving: a.md says €40 million again.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": a } }),
+    );
+    diagnostics_until(&client, &b, |d| d.is_empty());
     finish(client, handle);
 }

@@ -59,6 +59,10 @@ impl Check for CrossSourceConflict {
         &INFO
     }
 
+    fn compares_articles(&self) -> bool {
+        true
+    }
+
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         for finding in ctx.consensus_findings() {
             let Finding::Disagrees {

@@ -37,6 +37,10 @@ impl Check for CurrencyInconsistent {
         &INFO
     }
 
+    fn compares_articles(&self) -> bool {
+        true
+    }
+
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         for finding in ctx.consensus_findings() {
             let Finding::SameFigure {

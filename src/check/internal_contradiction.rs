@@ -60,7 +60,7 @@ date, with at least 3% either side; the same number in two currencies is a slip 
 the currency, left to the currency checks. Ages count from the attributes marked
 `age` (a birth date, a founding date); a claim about one of a group is not used, nor
 a value of a state whose clause places it at another time without a date (lexicon
-`time_shift`: 'at the time', 'today', 'à l'époque', 'désormais').
+`time_shift`: 'today', 'désormais'; `time_past`: 'at the time', 'à l'époque').
 
 The later claim is labelled, and the earlier one it contradicts 'first said here';
 a later claim that agrees with any earlier one is not reported. A figure in the

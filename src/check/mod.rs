@@ -131,6 +131,12 @@ impl<'a> CheckContext<'a> {
 pub trait Check: Sync {
     fn info(&self) -> &'static CheckInfo;
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>);
+    /// Whether a finding on one article depends on the others (a figure
+    /// they contradict, a spelling they share): such a check sees every
+    /// article even when only one is reported on ([`run_focused`]).
+    fn compares_articles(&self) -> bool {
+        false
+    }
 }
 
 /// Runs every check and returns the findings in output order.
@@ -150,4 +156,30 @@ pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
         })
         .collect();
     helpers::suppress::apply(ctx.extractions, found.into_iter().flatten().collect())
+}
+
+/// The findings on the article `focus` (an index into `ctx.extractions`)
+/// among all of them, as [`run_all`] gives them for it: an editor's open
+/// document in its workspace. The checks that compare articles see every
+/// article; the others see `focus` alone, so that an edit does not judge the
+/// whole workspace again.
+pub fn run_focused(ctx: &CheckContext, focus: usize) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let own = std::slice::from_ref(&ctx.extractions[focus]);
+    let alone = CheckContext::new(ctx.map, ctx.facts, ctx.names, own);
+    rayon::join(|| alone.verdicts(), || ctx.consensus_findings());
+    let file = own[0].article.file;
+    let found: Vec<Vec<Diagnostic>> = registry::CHECKS
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            match check.compares_articles() {
+                true => check.run(ctx, &mut out),
+                false => check.run(&alone, &mut out),
+            }
+            out.retain(|d| d.primary.span.file == file);
+            out
+        })
+        .collect();
+    helpers::suppress::apply(own, found.into_iter().flatten().collect())
 }

@@ -55,6 +55,10 @@ impl Check for NameInconsistent {
         &INFO
     }
 
+    fn compares_articles(&self) -> bool {
+        true
+    }
+
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         // skeleton → spelling → occurrences, in reading order.
         let mut groups: BTreeMap<String, BTreeMap<String, Spelling>> = BTreeMap::new();

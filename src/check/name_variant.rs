@@ -97,6 +97,10 @@ impl Check for NameVariant {
         &INFO
     }
 
+    fn compares_articles(&self) -> bool {
+        true
+    }
+
     fn run(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let archive = SpellingCounts::new(ctx);
         for extraction in ctx.extractions {

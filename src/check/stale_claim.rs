@@ -21,7 +21,9 @@ it matches and since when that fact is outdated.
 
 A claim's time is the date written in its clause ('valorisée à 2 milliards de
 dollars en décembre 2023' is a correct statement about December 2023), else the
-article's date. Without a date, the check is skipped.
+article's date. Without a date, the check is skipped. A clause that places the
+figure in the past without a date (lexicon `time_past`: 'at the time', 'à
+l'époque', 'initially') makes the earlier fact the one meant: not reported.
 
 Why it matters: old valuations are copied from article to article long after a new
 round has changed them.

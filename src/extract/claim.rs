@@ -53,6 +53,9 @@ pub enum ClaimValue {
         alternatives: Vec<EntityIdx>,
     },
     Date(DateRange),
+    /// A date written without a year in an article without a date: its
+    /// months and days, in a placeholder year (see [`DateRange::yearless_meets`]).
+    YearlessDate(DateRange),
     /// An age in years.
     Age(u32),
     /// How many of a unit: "7 milliards de paramètres", "60 employees".
@@ -78,6 +81,9 @@ pub struct ClaimedMoney {
     /// ("at the time", "now", "désormais"): a state said so is not compared
     /// with the article's other values of that state.
     pub time_shift: bool,
+    /// Its clause places it in the past without a date ("at the time", "à
+    /// l'époque"): what an earlier fact said is right, not outdated.
+    pub time_past: bool,
 }
 
 impl Claim {
@@ -96,6 +102,7 @@ impl Claim {
                 conversion: money.conversion,
                 pin: money.pin.as_ref(),
                 time_shift: money.time_shift,
+                time_past: money.time_past,
             }),
             _ => None,
         }
@@ -108,6 +115,7 @@ impl Claim {
             self.value,
             ClaimValue::Entity { .. }
                 | ClaimValue::Date(_)
+                | ClaimValue::YearlessDate(_)
                 | ClaimValue::Age(_)
                 | ClaimValue::Count(_)
         )
@@ -127,6 +135,8 @@ pub struct MoneyClaim<'a> {
     pub pin: Option<&'a EventPin>,
     /// See [`ClaimedMoney::time_shift`].
     pub time_shift: bool,
+    /// See [`ClaimedMoney::time_past`].
+    pub time_past: bool,
 }
 
 impl Deref for MoneyClaim<'_> {

@@ -39,6 +39,9 @@ pub struct ClaimFinder<'a> {
     pub reader: AmountReader<'a>,
     pub date: Option<DateRange>,
     pub dates: &'a [DateMention],
+    /// Dates written without a year in an article without a date
+    /// ([`DateMention::year_free`]): only an event's date value reads them.
+    pub year_free_dates: &'a [DateMention],
     /// The cue words of the article's language, indexed by first word.
     pub cue_index: Option<&'a CueIndex>,
     /// What the claim readers share, computed once.
@@ -407,14 +410,16 @@ impl ClaimFinder<'_> {
                 .flatten();
             // "was valued at €240M at the time … today it is worth €2B": a
             // state whose clause says it is of another time.
-            let time_shift = !is_event
-                && clause.clone().any(|i| {
-                    self.lexicon
-                        .clauses
-                        .time_shift
+            let spelled_in_clause = |phrases: &[Vec<String>]| {
+                clause.clone().any(|i| {
+                    phrases
                         .iter()
                         .any(|p| spells(self.tokens, i, p, clause.end))
-                });
+                })
+            };
+            let words = &self.lexicon.clauses;
+            let time_past = !is_event && spelled_in_clause(&words.time_past);
+            let time_shift = time_past || (!is_event && spelled_in_clause(&words.time_shift));
             let without_currency = matches!(&reading, Reading::Money(a) if a.currency.is_none());
             let value = match reading {
                 Reading::Money(amount) => ClaimValue::Money(ClaimedMoney {
@@ -423,6 +428,7 @@ impl ClaimFinder<'_> {
                     conversion,
                     pin,
                     time_shift,
+                    time_past,
                 }),
                 Reading::Count(count, _) => ClaimValue::Count(count),
             };

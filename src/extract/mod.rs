@@ -164,6 +164,8 @@ impl<'a> Extractor<'a> {
             ),
             None => Vec::new(),
         };
+        let (dates, year_free_dates): (Vec<_>, Vec<_>) =
+            dates.into_iter().partition(|d| !d.year_free);
         let (claims, conversions) = match lexicon {
             Some(lexicon) => {
                 let finder = claims::ClaimFinder {
@@ -182,6 +184,7 @@ impl<'a> Extractor<'a> {
                     },
                     date: article.date.as_ref().map(|d| d.range),
                     dates: &dates,
+                    year_free_dates: &year_free_dates,
                     cue_index: self.indexes.cues.get(&article.lang),
                     cache: Default::default(),
                 };

@@ -10,6 +10,7 @@ use super::clause::{Sentence, containing, spells};
 use super::references::Ref;
 use super::vocabulary::DURATION_UNIT;
 use super::windows::{CueWindows, Earlier};
+use crate::readers::dates::DateMention;
 use crate::rules::{AttrIdx, EntityIdx, ValueType};
 
 /// How many words may separate a cue from its value.
@@ -340,14 +341,33 @@ impl ClaimFinder<'_> {
     ) -> Option<(ClaimValue, Range<usize>)> {
         let start = self.tokens.get(after.saturating_sub(1))?.range.end;
         // Dates are in reading order: those starting from `start` are a suffix.
-        let d = self.dates[self.dates.partition_point(|d| d.range.start < start)..]
-            .iter()
-            .take_while(|d| d.range.start < sentence.end)
-            .inspect(|_| self.count(1))
-            .find(|d| d.range.end <= sentence.end)?;
+        let first_in = |dates: &[DateMention]| -> Option<usize> {
+            let from = dates.partition_point(|d| d.range.start < start);
+            dates[from..]
+                .iter()
+                .take_while(|d| d.range.start < sentence.end)
+                .inspect(|_| self.count(1))
+                .position(|d| d.range.end <= sentence.end)
+                .map(|k| from + k)
+        };
+        let (dated, year_free) = (self.dates, self.year_free_dates);
+        // A once-only event's date needs no year to be wrong: "lancé début
+        // octobre" in an undated article is read without one.
+        let d = match (
+            first_in(dated).map(|k| &dated[k]),
+            first_in(year_free).map(|k| &year_free[k]),
+        ) {
+            (Some(a), Some(b)) => Some(if b.range.start < a.range.start { b } else { a }),
+            (a, b) => a.or(b),
+        }?;
         let words = self.words_within(start, d.range.start);
+        let value = if d.year_free {
+            ClaimValue::YearlessDate(d.date)
+        } else {
+            ClaimValue::Date(d.date)
+        };
         (words <= VALUE_REACH && !self.text[start..d.range.start].contains([',', ';', ':', '.']))
-            .then(|| (ClaimValue::Date(d.date), d.range.clone()))
+            .then(|| (value, d.range.clone()))
     }
 
     /// Ages: "PDG de 31 ans", "âgé de 31 ans", "the 31-year-old", "aged 31",

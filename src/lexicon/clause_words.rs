@@ -87,10 +87,15 @@ pub struct ClauseWordsFile {
     #[serde(default)]
     pub part_markers: Vec<String>,
     /// Words that place a state at another time than the article's without a
-    /// date ("at the time", "now", "désormais"): such a value is not compared
-    /// with the article's other values of that state.
+    /// date ("now", "désormais"; and every [`time_past`](Self::time_past)
+    /// phrase): such a value is not compared with the article's other values
+    /// of that state.
     #[serde(default)]
     pub time_shift: Vec<String>,
+    /// Words that place a state in the past without a date ("at the time",
+    /// "à l'époque"): a figure an earlier fact gave is right, not outdated.
+    #[serde(default)]
+    pub time_past: Vec<String>,
 }
 
 /// What an anaphor stands for.
@@ -130,6 +135,7 @@ pub struct ClauseWords {
     pub possessives: Vec<String>,
     pub part_markers: Vec<Vec<String>>,
     pub time_shift: Vec<Vec<String>>,
+    pub time_past: Vec<Vec<String>>,
     /// The first words of the modality phrases and of the non-claim cues,
     /// and the folded last three letters of the conditional endings: a word
     /// that is none of these is skipped without comparing any phrase.
@@ -217,6 +223,7 @@ impl ClauseWords {
             possessives: file.possessives.iter().map(|w| fold(w)).collect(),
             part_markers: phrases(&file.part_markers),
             time_shift: phrases(&file.time_shift),
+            time_past: phrases(&file.time_past),
         })
     }
 

@@ -1,6 +1,12 @@
-//! claimcheck diagnostics as LSP diagnostics.
+//! claimcheck diagnostics as LSP diagnostics (`ls-types` structs).
 
-use serde_json::{Value, json};
+use std::str::FromStr;
+
+use ls_types::{
+    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range,
+    Uri,
+};
+use serde_json::json;
 
 use super::position::{Encoding, to_position};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -8,35 +14,34 @@ use crate::source::SourceMap;
 use crate::source::uri::from_path;
 use crate::span::{FileId, Span};
 
-pub fn range(map: &SourceMap, span: &Span, encoding: Encoding) -> Value {
+pub fn range(map: &SourceMap, span: &Span, encoding: Encoding) -> Range {
     let file = map.get(span.file);
     let (l1, c1) = to_position(file, span.start, encoding);
     let (l2, c2) = to_position(file, span.end, encoding);
-    json!({ "start": { "line": l1, "character": c1 }, "end": { "line": l2, "character": c2 } })
+    Range::new(Position::new(l1, c1), Position::new(l2, c2))
 }
 
-/// The URI of a file of the map: the open document's, or a fact-base file on
-/// disk. Built-in fact-base files have none.
-pub fn uri_of(
-    map: &SourceMap,
-    file: FileId,
-    document: FileId,
-    document_uri: &str,
-) -> Option<String> {
+/// A URI string as the protocol's type; `None` if it is not a valid URI.
+pub fn parse_uri(uri: &str) -> Option<Uri> {
+    Uri::from_str(uri).ok()
+}
+
+/// The URI of a file of the map: the open document's, or a file on disk (a
+/// fact-base file, another article of the workspace). Built-in fact-base
+/// files have none.
+pub fn uri_of(map: &SourceMap, file: FileId, document: FileId, document_uri: &str) -> Option<Uri> {
     if file == document {
-        return Some(document_uri.to_string());
+        return parse_uri(document_uri);
     }
-    let name = &map.get(file).name;
-    if name.starts_with("builtin:") {
+    let f = map.get(file);
+    if f.name.starts_with("builtin:") {
         return None;
     }
-    let path = std::path::Path::new(name);
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().ok()?.join(path)
-    };
-    Some(from_path(&absolute))
+    let path = f
+        .path
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from(&f.name));
+    parse_uri(&from_path(&path))
 }
 
 pub fn diagnostic(
@@ -45,16 +50,18 @@ pub fn diagnostic(
     document: FileId,
     uri: &str,
     encoding: Encoding,
-) -> Value {
-    let related: Vec<Value> = d
+) -> ls_types::Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = d
         .secondary
         .iter()
         .filter_map(|l| {
-            let target = uri_of(map, l.span.file, document, uri)?;
-            Some(json!({
-                "location": { "uri": target, "range": range(map, &l.span, encoding) },
-                "message": l.message,
-            }))
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(
+                    uri_of(map, l.span.file, document, uri)?,
+                    range(map, &l.span, encoding),
+                ),
+                message: l.message.clone(),
+            })
         })
         .collect();
     let mut message = d.message.clone();
@@ -64,13 +71,18 @@ pub fn diagnostic(
     if let Some(help) = &d.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
-    json!({
-        "range": range(map, &d.primary.span, encoding),
-        "severity": match d.severity { Severity::Error => 1, Severity::Warning => 2, Severity::Note => 3 },
-        "code": d.code,
-        "source": "claimcheck",
-        "message": message,
-        "relatedInformation": related,
-        "data": { "name": d.name },
-    })
+    ls_types::Diagnostic {
+        range: range(map, &d.primary.span, encoding),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Note => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        source: Some("claimcheck".to_string()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        data: Some(json!({ "name": d.name })),
+        ..Default::default()
+    }
 }

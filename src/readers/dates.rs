@@ -26,7 +26,14 @@ pub struct DateMention {
     pub full: bool,
     /// Read against the anchor ("hier", "en juin dernier", "11 juin" without a year).
     pub relative: bool,
+    /// No year is written and the article has no date to take one from: the
+    /// range is placed in [`YEAR_FREE`] and only its month and day mean anything.
+    pub year_free: bool,
 }
+
+/// The placeholder year of a [year-free](DateMention::year_free) date: a leap
+/// year (29 February exists) that no article writes.
+pub const YEAR_FREE: i32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WrittenWeekday {
@@ -146,7 +153,10 @@ impl DateReader<'_> {
                 continue;
             }
             match self.date_at(&c, i, last_year) {
-                Some((mention, next)) => {
+                Some((mut mention, next)) => {
+                    mention.year_free = self.anchor.is_none()
+                        && !mention.explicit_year
+                        && mention.date.first.year() == YEAR_FREE;
                     if mention.explicit_year {
                         last_year = Some(mention.date.first.year());
                     }
@@ -242,8 +252,11 @@ impl DateReader<'_> {
 
     /// The year of a month (or day) written without one: the latest such
     /// month (or day) on or before the anchor; `strictly_before` for "dernier".
+    /// Without an anchor, [`YEAR_FREE`].
     fn year_for(&self, month: u32, day: Option<u32>, strictly_before: bool) -> Option<i32> {
-        let anchor = self.anchor?;
+        let Some(anchor) = self.anchor else {
+            return Some(YEAR_FREE);
+        };
         let key = (month, day.unwrap_or(1));
         let now = (
             anchor.month(),
@@ -282,6 +295,7 @@ impl DateReader<'_> {
                 explicit_year,
                 full,
                 relative,
+                year_free: false,
             },
             last + 1,
         )
@@ -892,7 +906,18 @@ mod tests {
 
     #[test]
     fn leaves_relative_dates_alone_without_an_anchor() {
-        assert!(read("fr", None, "en avril dernier, hier").is_empty());
+        let lexicons = Lexicons::shipped();
+        let reader = DateReader {
+            lexicon: lexicons.get("fr").unwrap(),
+            anchor: None,
+        };
+        let text = "en avril dernier, hier";
+        let mut folds = String::new();
+        let tokens = tokenize(text, 0..text.len(), &mut folds);
+        let found = reader.read(text, &tokens);
+        // A month keeps its month, in no year; "hier" means nothing.
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].year_free && found[0].date.first.month() == 4);
         assert_eq!(read("fr", None, "le 11 juin 2024").len(), 1);
     }
 

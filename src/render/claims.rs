@@ -68,6 +68,7 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 }
                 ClaimValue::Entity { entity, .. } => relation(json!(facts.entity(*entity).id.text)),
                 ClaimValue::Date(d) => relation(json!(d.display())),
+                ClaimValue::YearlessDate(d) => relation(json!(d.display_yearless())),
                 ClaimValue::Age(n) => relation(json!(n)),
                 ClaimValue::Count(count) => json!({
                     "kind": "count",

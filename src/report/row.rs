@@ -29,7 +29,8 @@ fn kind(value: &ClaimValue) -> u8 {
     match value {
         ClaimValue::Money(_) => 0,
         ClaimValue::Entity { .. } => 1,
-        ClaimValue::Date(_) => 2,
+        // A date without a year is listed with the dates, not drawn.
+        ClaimValue::Date(_) | ClaimValue::YearlessDate(_) => 2,
         ClaimValue::Age(_) => 3,
         ClaimValue::Count(_) => 4,
         ClaimValue::Duration { .. } => 5,

@@ -299,6 +299,10 @@ fn place(inputs: &Inputs, axis: &Axis, p: &mut Pending) {
             set(day_number(d.first), day_number(d.last));
             row.interval = d.display();
         }
+        (ClaimValue::YearlessDate(d), _) => {
+            row.interval = format!("{} (no year given)", d.display_yearless());
+            row.not_drawn = Some("no year given");
+        }
         (ClaimValue::Age(n), _) => {
             set(f64::from(*n), f64::from(*n));
             row.interval = format!("{n} years");

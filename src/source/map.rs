@@ -157,6 +157,27 @@ impl SourceMap {
         self.files.len() - 1
     }
 
+    /// Adds a file with its own display name and, when it is on disk, its path
+    /// (the language server names a workspace's files from its root).
+    pub fn add_named(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        text: String,
+        kind: FileKind,
+    ) -> FileId {
+        self.files
+            .push(std::sync::Arc::new(SourceFile::new(name, path, text, kind)));
+        self.files.len() - 1
+    }
+
+    /// Puts a new text in place of file `id` (an editor's buffer that
+    /// changed), so that a long session does not keep every version.
+    pub fn replace(&mut self, id: FileId, name: String, path: Option<PathBuf>, text: String) {
+        let kind = self.files[id].kind;
+        self.files[id] = std::sync::Arc::new(SourceFile::new(name, path, text, kind));
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id]
     }

@@ -156,3 +156,93 @@ mod tests {
         assert_eq!(parse_iso_window("april..may"), Err(WindowError::NotADate));
     }
 }
+
+/// A date written with no year in an article that has none ("lancé début
+/// octobre"): a range placed in a placeholder year, of which only months and
+/// days mean anything.
+impl DateRange {
+    /// Whether the month-and-day range, put in some year, meets `fact`: the
+    /// years tried are the fact's own (and the one before, for a range that
+    /// runs into the next year).
+    pub fn yearless_meets(&self, fact: &DateRange) -> bool {
+        let span = self.last.year() - self.first.year();
+        (fact.first.year() - span..=fact.last.year()).any(|y| {
+            self.in_year(y)
+                .is_some_and(|d| d.first <= fact.last && fact.first <= d.last)
+        })
+    }
+
+    /// The same months and days from year `year` on (29 February only in a
+    /// leap year).
+    fn in_year(&self, year: i32) -> Option<DateRange> {
+        let shift = year - self.first.year();
+        let move_by = |d: NaiveDate| d.with_year(d.year() + shift);
+        Some(DateRange {
+            first: move_by(self.first)?,
+            last: move_by(self.last)?,
+        })
+    }
+
+    /// ISO 8601's form without a year: `--10`, `--10-05`, `--10-01..--10-10`.
+    pub fn display_yearless(&self) -> String {
+        let whole_month = self.first.day() == 1
+            && Some(*self) == DateRange::month(self.first.year(), self.first.month());
+        if whole_month {
+            self.first.format("--%m").to_string()
+        } else if self.first == self.last {
+            self.first.format("--%m-%d").to_string()
+        } else {
+            format!(
+                "{}..{}",
+                self.first.format("--%m-%d"),
+                self.last.format("--%m-%d")
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod yearless_tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn yearless(m1: u32, d1: u32, m2: u32, d2: u32) -> DateRange {
+        let (y1, y2) = (4, if m2 < m1 { 5 } else { 4 });
+        DateRange {
+            first: day(y1, m1, d1),
+            last: day(y2, m2, d2),
+        }
+    }
+
+    #[test]
+    fn a_day_and_month_meet_a_fact_in_the_facts_year_only() {
+        let fact = DateRange::day(day(2023, 9, 27));
+        assert!(yearless(9, 21, 9, 30).yearless_meets(&fact));
+        assert!(!yearless(10, 1, 10, 10).yearless_meets(&fact));
+        // A fact that is a window of years: any of them.
+        let window = DateRange {
+            first: day(2021, 11, 1),
+            last: day(2022, 2, 28),
+        };
+        assert!(yearless(1, 5, 1, 5).yearless_meets(&window));
+        assert!(!yearless(6, 1, 6, 30).yearless_meets(&window));
+        // "late December to early January" runs into the next year.
+        assert!(yearless(12, 28, 1, 3).yearless_meets(&DateRange::day(day(2024, 1, 2))));
+        // 29 February meets only a leap year's.
+        assert!(!yearless(2, 29, 2, 29).yearless_meets(&DateRange::year(2023).unwrap()));
+        assert!(yearless(2, 29, 2, 29).yearless_meets(&DateRange::year(2024).unwrap()));
+    }
+
+    #[test]
+    fn shown_in_iso_form_without_a_year() {
+        assert_eq!(yearless(10, 1, 10, 31).display_yearless(), "--10");
+        assert_eq!(yearless(10, 5, 10, 5).display_yearless(), "--10-05");
+        assert_eq!(
+            yearless(10, 1, 10, 10).display_yearless(),
+            "--10-01..--10-10"
+        );
+    }
+}

@@ -442,6 +442,8 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
             fact_in(facts, f, &wanted, RateTime::of(claim)).filter(|v| agrees(claim, v))
         });
     match then {
+        // "valued at €25M at the time": the earlier fact is the one meant.
+        Some(then) if claim.time_past => Verdict::Consistent { with: then.fact },
         Some(then) => Verdict::Stale { then, now },
         None => verdict,
     }

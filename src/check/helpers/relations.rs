@@ -65,6 +65,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
             .chain(alternatives)
             .any(|v| facts.is_within(*e, *v) || facts.is_within(*v, *e)),
         (ClaimValue::Date(d), FactValue::Date(f)) => d.first <= f.last && f.first <= d.last,
+        (ClaimValue::YearlessDate(d), FactValue::Date(f)) => d.yearless_meets(f),
         (ClaimValue::Count(c), FactValue::Count(f)) => count_holds(c, f),
         (ClaimValue::Age(n), FactValue::Date(birth)) => match claim.date {
             Some(when) => {
@@ -157,6 +158,7 @@ pub fn describe_value(facts: &FactBase, value: &ClaimValue) -> String {
     match value {
         ClaimValue::Entity { entity, .. } => facts.entity(*entity).name.text.clone(),
         ClaimValue::Date(d) => d.display(),
+        ClaimValue::YearlessDate(d) => format!("{} (no year given)", d.display_yearless()),
         ClaimValue::Age(n) => format!("{n} years old"),
         ClaimValue::Count(c) => format!("{} {}", crate::values::amount::compact(c.value), c.unit),
         ClaimValue::Money(m) => {
