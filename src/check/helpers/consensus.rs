@@ -216,12 +216,26 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
             point = x;
         }
     }
+    // With no majority (every claim alone), the earliest claim stands for the
+    // consensus, and the point is its figure: a later figure is compared with
+    // it whether higher or lower (the sweep's point, the lowest figure's,
+    // would excuse whichever claim is lowest).
+    if best < 2
+        && let Some((_, (lo, hi), _)) = converted
+            .iter()
+            .min_by_key(|(c, _, _)| c.claim.date.map(|d| d.first))
+    {
+        point = (lo + hi) / 2.0;
+    }
     let covers = |i: (f64, f64)| i.0 <= point && point <= i.1;
-    // With no majority (every claim alone), the earliest claim stands for the consensus.
     let consensus: Vec<&(ClaimAt, (f64, f64), Option<Conversion>)> = if best >= 2 {
         converted.iter().filter(|(_, i, _)| covers(*i)).collect()
     } else {
-        converted.iter().take(1).collect()
+        converted
+            .iter()
+            .min_by_key(|(c, _, _)| c.claim.date.map(|d| d.first))
+            .into_iter()
+            .collect()
     };
     let representative = consensus[0].0;
     for (c, interval, conversion) in &converted {
