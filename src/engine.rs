@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::check::verdict::ClaimVerdict;
 use crate::check::{self, CheckContext};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
@@ -54,6 +55,8 @@ pub struct Engine {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub extractions: Vec<Extraction>,
+    /// Each claim's verdict: by extraction, then in the order of its `claims`.
+    pub verdicts: Vec<Vec<ClaimVerdict>>,
     /// Inputs that could not be read, with the reason (exit status 2).
     pub input_errors: Vec<(String, String)>,
     /// Folders in which no article was found.
@@ -134,10 +137,11 @@ impl Engine {
             }
         }
 
-        let (diagnostics, extractions) = self.analyse(&self.map, &files, options);
+        let (diagnostics, extractions, verdicts) = self.analyse(&self.map, &files, options);
         Report {
             diagnostics,
             extractions,
+            verdicts,
             input_errors,
             empty_dirs: found.empty_dirs,
         }
@@ -153,7 +157,7 @@ impl Engine {
     ) -> (SourceMap, Vec<Diagnostic>) {
         let mut map = self.map.clone();
         let file = map.add(name.to_string(), text, FileKind::Article);
-        let (diagnostics, _) = self.analyse(&map, &[file], options);
+        let (diagnostics, _, _) = self.analyse(&map, &[file], options);
         (map, diagnostics)
     }
 
@@ -163,7 +167,7 @@ impl Engine {
         map: &SourceMap,
         files: &[crate::span::FileId],
         options: &CheckOptions,
-    ) -> (Vec<Diagnostic>, Vec<Extraction>) {
+    ) -> (Vec<Diagnostic>, Vec<Extraction>, Vec<Vec<ClaimVerdict>>) {
         // Articles are read independently: in parallel, results in input order.
         let read: Vec<(Vec<Diagnostic>, Extraction)> = files
             .par_iter()
@@ -175,9 +179,10 @@ impl Engine {
             diagnostics.extend(problems);
             extractions.push(extraction);
         }
-        diagnostics.extend(self.run_checks(map, &extractions));
+        let (found, verdicts) = self.run_checks_and_judge(map, &extractions);
+        diagnostics.extend(found);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        (diagnostics, extractions)
+        (diagnostics, extractions, verdicts)
     }
 
     /// Reads one article of `map` (its front matter's problems) and extracts
@@ -211,6 +216,19 @@ impl Engine {
     pub fn run_checks(&self, map: &SourceMap, extractions: &[Extraction]) -> Vec<Diagnostic> {
         let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
         check::run_all(&ctx)
+    }
+
+    /// [`run_checks`](Self::run_checks), and each claim's verdict (by
+    /// extraction, then in the order of its `claims`) read off the same
+    /// judgements, cached in the checks' context.
+    pub fn run_checks_and_judge(
+        &self,
+        map: &SourceMap,
+        extractions: &[Extraction],
+    ) -> (Vec<Diagnostic>, Vec<Vec<ClaimVerdict>>) {
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
+        let found = check::run_all(&ctx);
+        (found, check::verdict::all(&ctx))
     }
 
     /// [`run_checks`](Self::run_checks)' findings on `extractions[focus]`

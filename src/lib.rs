@@ -20,6 +20,7 @@ pub mod lsp;
 pub mod policy;
 pub mod readers;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;

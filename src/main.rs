@@ -28,6 +28,7 @@ Examples:
   claimcheck check archive/ --deny warnings     check a folder; warnings fail too
   cat draft.md | claimcheck check - --stdin-filename draft.md
   claimcheck check archive/ --format sarif > claimcheck.sarif
+  claimcheck report archive/ -o report.html     the fact desk's page: every claim, charts, verdicts
   claimcheck rules check rules/                 validate a fact base alone
   claimcheck explain name-variant               what a check finds, and why
 
@@ -51,6 +52,8 @@ enum Command {
     },
     /// Print the claims claimcheck reads in articles: subject, attribute, value, currency, date.
     Claims(ClaimsArgs),
+    /// Write the fact desk's report: every claim by entity and attribute, its verdict, charts (HTML) or a summary (Markdown).
+    Report(ReportArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
     /// Write a starter claimcheck.toml and fact base (rules/) into a folder.
@@ -140,6 +143,25 @@ struct ClaimsArgs {
     input: InputArgs,
     #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
     format: ClaimsFormat,
+}
+
+#[derive(Parser)]
+struct ReportArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write the report to this file [default: standard output].
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    format: ReportFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// One self-contained page: charts, tables, summary.
+    Html,
+    /// The summary and the claims in conflict, for a pull-request comment.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -272,6 +294,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
+        Command::Report(args) => report(args),
         Command::Rules {
             command: RulesCommand::Check { dir, format, color },
         } => rules_check(dir, format, color),
@@ -612,6 +635,59 @@ fn claims(args: ClaimsArgs) -> u8 {
     } else {
         policy::TROUBLE
     }
+}
+
+fn report(args: ReportArgs) -> u8 {
+    let Checked {
+        engine,
+        report,
+        info,
+        ..
+    } = match run(args.input, &[], Terminal::PLAIN, None) {
+        Ok(done) => done,
+        Err(status) => return status,
+    };
+    let output_dir = args
+        .output
+        .as_deref()
+        .map(|p| p.parent().unwrap_or(std::path::Path::new(".")));
+    let ledger = claimcheck::report::build(&claimcheck::report::Inputs {
+        map: &engine.map,
+        facts: &engine.facts,
+        extractions: &report.extractions,
+        verdicts: &report.verdicts,
+        diagnostics: &report.diagnostics,
+        fact_base: info.fact_base.clone(),
+        output_dir,
+        input_errors: &report.input_errors,
+    });
+    let text = match args.format {
+        ReportFormat::Html => render::report_html::render(&ledger),
+        ReportFormat::Markdown => render::report_markdown::render(&ledger),
+    };
+    let status = if report.input_errors.is_empty() {
+        policy::CLEAN
+    } else {
+        policy::TROUBLE
+    };
+    match &args.output {
+        None => print_stdout(&text),
+        Some(path) => {
+            remove_temporary_files_on_interrupt();
+            if let Err(err) = claimcheck::atomic_write::write(path, text.as_bytes()) {
+                eprintln!("error: cannot write the report '{}': {err}", path.display());
+                return policy::TROUBLE;
+            }
+            eprintln!(
+                "wrote the report of {} claims in {} articles to {}",
+                ledger.summary.claims,
+                ledger.summary.articles,
+                path.display()
+            );
+        }
+    }
+    std::mem::forget((engine, report, ledger));
+    status
 }
 
 fn rules_check(dir: Option<PathBuf>, format: Format, color: ColorChoice) -> u8 {

@@ -274,6 +274,7 @@ mod tests {
         Report {
             diagnostics: severities.iter().map(|s| diagnostic(*s)).collect(),
             extractions: Vec::new(),
+            verdicts: Vec::new(),
             input_errors: (0..input_errors)
                 .map(|i| (format!("f{i}"), "unreadable".to_string()))
                 .collect(),

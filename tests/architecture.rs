@@ -26,6 +26,8 @@ const LAYERS: &[&[&str]] = &[
     &["extract"],
     &["check"],
     &["config", "fix", "baseline"],
+    // The report's model reads the checks' verdicts; its renderers lay it out.
+    &["report"],
     // Renderers show what fixes and baselines decide: the closing line counts
     // the fixable findings, SARIF carries the baseline's fingerprints.
     &["render"],

@@ -92,7 +92,7 @@ impl Check for CrossSourceConflict {
             if let Some(c) = conversion {
                 diag = diag.with_note(format!("compared at {}", c.describe()));
             }
-            let settled = |c| matches!(judge(ctx.facts, c), Verdict::Consistent);
+            let settled = |c| matches!(judge(ctx.facts, c), Verdict::Consistent { .. });
             let help = match (settled(&a), settled(&b)) {
                 (true, false) => format!("the fact base agrees with {other}"),
                 (false, true) => "the fact base agrees with this article".to_string(),

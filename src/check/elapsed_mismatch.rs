@@ -44,6 +44,44 @@ fn span_months(fact: DateRange, event: DateRange) -> (f64, f64) {
     )
 }
 
+/// A duration claim judged: the fact dating the subject's event, the event
+/// reported, the months that passed between them, and whether the duration
+/// claimed allows them.
+pub struct Elapsed<'a> {
+    pub fact: &'a crate::rules::Fact,
+    pub date: DateRange,
+    pub event: DateRange,
+    pub low: f64,
+    pub high: f64,
+    pub holds: bool,
+}
+
+/// `None` for a claim that is no duration, or whose event the fact base does not date.
+pub fn judge<'a>(
+    facts: &'a crate::rules::FactBase,
+    claim: &crate::extract::Claim,
+) -> Option<Elapsed<'a>> {
+    // A duration claim is always dated: by its sentence or the article.
+    let (ClaimValue::Duration { months }, Some(event)) = (&claim.value, claim.date) else {
+        return None;
+    };
+    let (fact, date) = facts
+        .facts_about(claim.subject, claim.attribute)
+        .find_map(|r| match r.value {
+            FactValue::Date(d) => Some((r, d)),
+            _ => None,
+        })?;
+    let (low, high) = span_months(date, event);
+    Some(Elapsed {
+        fact,
+        date,
+        event,
+        low,
+        high,
+        holds: months.0 <= high && low <= months.1,
+    })
+}
+
 impl Check for ElapsedMismatch {
     fn info(&self) -> &'static CheckInfo {
         &INFO
@@ -53,26 +91,17 @@ impl Check for ElapsedMismatch {
         for ex in ctx.extractions {
             let file = ex.article.file;
             for claim in ex.asserted() {
-                // A duration claim is always dated: by its sentence or the article.
-                let (ClaimValue::Duration { months }, Some(event)) = (&claim.value, claim.date)
+                let Some(Elapsed {
+                    fact,
+                    date,
+                    event,
+                    low,
+                    high,
+                    holds: false,
+                }) = judge(ctx.facts, claim)
                 else {
                     continue;
                 };
-                let facts: Vec<_> = ctx
-                    .facts
-                    .facts_about(claim.subject, claim.attribute)
-                    .filter_map(|r| match r.value {
-                        FactValue::Date(d) => Some((r, d)),
-                        _ => None,
-                    })
-                    .collect();
-                let Some((fact, date)) = facts.first() else {
-                    continue;
-                };
-                let (low, high) = span_months(*date, event);
-                if months.0 <= high && low <= months.1 {
-                    continue;
-                }
                 let passed = if (high - low) < 0.5 {
                     format!("{:.0} months", (low + high) / 2.0)
                 } else {

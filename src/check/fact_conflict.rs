@@ -138,67 +138,65 @@ impl Check for FactConflict {
             }
             out.push(diag);
         }
-        for ex in ctx.extractions {
+        for (ex, claim, verdict) in ctx.judged_relations() {
             let file = ex.article.file;
-            for claim in ex.relation_claims() {
-                let known = match relations::judge(ctx.facts, claim) {
-                    RelationVerdict::Conflict { known } => known,
-                    RelationVerdict::HeldBy { holders } => {
-                        out.push(held_by(ctx, file, claim, &holders));
-                        continue;
-                    }
-                    _ => continue,
-                };
-                let attribute = match claim.value {
-                    ClaimValue::Age(_) => "age".to_string(),
-                    _ => ctx.facts.attributes[claim.attribute]
-                        .id
-                        .text
-                        .replace('-', " "),
-                };
-                let knowns: Vec<String> = known
-                    .iter()
-                    .map(|k| relations::describe_known(ctx.facts, claim, k))
-                    .collect();
-                let said = relations::describe_value(ctx.facts, &claim.value);
-                // A value said of each of a group: name the one it does not fit.
-                let who = match known.first() {
-                    Some(k) if claim.each_subject => format!(
-                        "{}, said of each of {}",
-                        ctx.facts.entity(k.subject).name.text,
-                        relations::subjects(ctx.facts, claim)
-                    ),
-                    _ => relations::subjects(ctx.facts, claim),
-                };
-                let mut diag = Diagnostic::new(
-                    &INFO,
-                    format!(
-                        "{} ({who}): the article says {said}; the fact base says {}",
-                        attribute,
-                        knowns.join(", ")
-                    ),
-                    Label::new(
-                        Span::new(file, claim.value_at.clone()),
-                        "does not match the fact base",
-                    ),
-                );
-                for k in &known {
-                    diag = diag.with_secondary(Label::new(
-                        k.written.span.clone(),
-                        format!("the fact base: {}", k.written.text),
-                    ));
+            let known = match verdict {
+                RelationVerdict::Conflict { known } => known,
+                RelationVerdict::HeldBy { holders } => {
+                    out.push(held_by(ctx, file, claim, holders));
+                    continue;
                 }
-                if claim.subject_inferred {
-                    diag = diag.with_secondary(Label::new(
-                        Span::new(file, claim.subject_at.clone()),
-                        format!("read as {}", relations::subjects(ctx.facts, claim)),
-                    ));
-                }
-                if let Some(url) = known.iter().find_map(|k| k.source.as_ref()) {
-                    diag = diag.with_note(format!("source of the fact: {url}"));
-                }
-                out.push(diag);
+                _ => continue,
+            };
+            let attribute = match claim.value {
+                ClaimValue::Age(_) => "age".to_string(),
+                _ => ctx.facts.attributes[claim.attribute]
+                    .id
+                    .text
+                    .replace('-', " "),
+            };
+            let knowns: Vec<String> = known
+                .iter()
+                .map(|k| relations::describe_known(ctx.facts, claim, k))
+                .collect();
+            let said = relations::describe_value(ctx.facts, &claim.value);
+            // A value said of each of a group: name the one it does not fit.
+            let who = match known.first() {
+                Some(k) if claim.each_subject => format!(
+                    "{}, said of each of {}",
+                    ctx.facts.entity(k.subject).name.text,
+                    relations::subjects(ctx.facts, claim)
+                ),
+                _ => relations::subjects(ctx.facts, claim),
+            };
+            let mut diag = Diagnostic::new(
+                &INFO,
+                format!(
+                    "{} ({who}): the article says {said}; the fact base says {}",
+                    attribute,
+                    knowns.join(", ")
+                ),
+                Label::new(
+                    Span::new(file, claim.value_at.clone()),
+                    "does not match the fact base",
+                ),
+            );
+            for k in known {
+                diag = diag.with_secondary(Label::new(
+                    k.written.span.clone(),
+                    format!("the fact base: {}", k.written.text),
+                ));
             }
+            if claim.subject_inferred {
+                diag = diag.with_secondary(Label::new(
+                    Span::new(file, claim.subject_at.clone()),
+                    format!("read as {}", relations::subjects(ctx.facts, claim)),
+                ));
+            }
+            if let Some(url) = known.iter().find_map(|k| k.source.as_ref()) {
+                diag = diag.with_note(format!("source of the fact: {url}"));
+            }
+            out.push(diag);
         }
     }
 }

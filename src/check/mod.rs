@@ -16,6 +16,7 @@ pub mod registry;
 pub mod stale_claim;
 pub mod sum_mismatch;
 pub mod undated_article;
+pub mod verdict;
 pub mod weekday_mismatch;
 
 use crate::diagnostic::{CheckInfo, Diagnostic};
@@ -32,6 +33,9 @@ pub struct CheckContext<'a> {
     /// Each money claim judged against the fact base, once for all the checks
     /// that report on the verdict: by extraction, then by claim.
     verdicts: std::sync::OnceLock<Vec<Vec<helpers::money::Verdict<'a>>>>,
+    /// Each claim whose value is an entity, a date, an age or a count judged
+    /// against the fact base, once: by extraction, then by claim.
+    relations: std::sync::OnceLock<Vec<Vec<helpers::relations::RelationVerdict<'a>>>>,
     /// What the articles agree on, for the two checks that report on it.
     consensus: std::sync::OnceLock<Vec<helpers::consensus::Finding<'a>>>,
 }
@@ -49,6 +53,7 @@ impl<'a> CheckContext<'a> {
             names,
             extractions,
             verdicts: Default::default(),
+            relations: Default::default(),
             consensus: Default::default(),
         }
     }
@@ -63,6 +68,38 @@ impl<'a> CheckContext<'a> {
             .zip(self.verdicts())
             .flat_map(|(ex, verdicts)| {
                 ex.money_claims()
+                    .zip(verdicts)
+                    .map(move |(c, v)| (ex, c, v))
+            })
+    }
+
+    /// Every claim whose value is an entity, a date, an age or a count, with
+    /// its article and its verdict, in reading order.
+    pub fn judged_relations(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            &'a Extraction,
+            &'a crate::extract::Claim,
+            &helpers::relations::RelationVerdict<'a>,
+        ),
+    > + '_ {
+        let judged = self.relations.get_or_init(|| {
+            use rayon::prelude::*;
+            self.extractions
+                .par_iter()
+                .map(|ex| {
+                    ex.relation_claims()
+                        .map(|c| helpers::relations::judge(self.facts, c))
+                        .collect()
+                })
+                .collect()
+        });
+        self.extractions
+            .iter()
+            .zip(judged)
+            .flat_map(|(ex, verdicts)| {
+                ex.relation_claims()
                     .zip(verdicts)
                     .map(move |(c, v)| (ex, c, v))
             })

@@ -32,6 +32,12 @@ pub enum Finding<'a> {
         against: ClaimAt<'a>,
         conversion: Option<Conversion>,
     },
+    /// `claim`, from another article than `against`, covers the consensus
+    /// `against` stands for: compared, and agreeing.
+    Agrees {
+        claim: ClaimAt<'a>,
+        against: ClaimAt<'a>,
+    },
     /// `claim` gives `against`'s figure in another currency.
     SameFigure {
         claim: ClaimAt<'a>,
@@ -264,6 +270,19 @@ fn judge_group<'a>(facts: &FactBase, group: &[ClaimAt<'a>], out: &mut Vec<Findin
             || std::ptr::eq(c.claim.claim, representative.claim.claim)
             || c.file == representative.file
         {
+            // The representative agrees with a claim of the consensus from
+            // another article, if there is one.
+            let with = if c.file == representative.file {
+                consensus
+                    .iter()
+                    .map(|(o, _, _)| *o)
+                    .find(|o| o.file != c.file)
+            } else {
+                Some(representative)
+            };
+            if let Some(against) = with.filter(|_| covers(*interval) || best < 2) {
+                out.push(Finding::Agrees { claim: *c, against });
+            }
             continue;
         }
         let conversion = conversion.clone().or_else(|| consensus[0].2.clone());

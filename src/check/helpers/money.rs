@@ -394,7 +394,8 @@ pub fn stated_currencies(fact: &Fact) -> Vec<String> {
 pub enum Verdict<'a> {
     /// No fact to check against.
     Unknown,
-    Consistent,
+    /// The figure agrees with this fact.
+    Consistent { with: &'a Fact },
     /// The figure is a fact's figure in another currency.
     CurrencyMismatch {
         stated: FactFigure<'a>,
@@ -409,9 +410,7 @@ pub enum Verdict<'a> {
         wrong_date: bool,
     },
     /// No currency given; the facts (in their own currencies) it would agree with.
-    NoCurrency {
-        agrees: Vec<FactFigure<'a>>,
-    },
+    NoCurrency { agrees: Vec<FactFigure<'a>> },
     /// Wrong at the claim's time, but what an earlier fact said: outdated.
     Stale {
         then: FactFigure<'a>,
@@ -444,7 +443,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Verdict<'a> {
         });
     match then {
         // "valued at €25M at the time": the earlier fact is the one meant.
-        Some(_) if claim.time_past => Verdict::Consistent,
+        Some(then) if claim.time_past => Verdict::Consistent { with: then.fact },
         Some(then) => Verdict::Stale { then, now },
         None => verdict,
     }
@@ -501,7 +500,7 @@ fn judge_pinned<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Verdict<'
         },
         // Its figure fits, but a date in its clause rules the event out
         // ("a €450M Series C in 2023" for a Series C of July 2024).
-        Verdict::Consistent
+        Verdict::Consistent { .. }
             if claim.date_at.is_some()
                 && claim
                     .date
@@ -523,7 +522,7 @@ fn judge_pinned<'a>(facts: &'a FactBase, claim: &MoneyClaim) -> Option<Verdict<'
                     closest: figure,
                     wrong_date: true,
                 },
-                None => Verdict::Consistent,
+                None => Verdict::Consistent { with: event },
             }
         }
         other => other,
@@ -639,8 +638,8 @@ fn judge_against<'a>(
         .iter()
         .filter_map(|f| fact_in(facts, f, currency, RateTime::of(claim)))
         .collect();
-    if in_currency.iter().any(|v| agrees(claim, v)) {
-        return Verdict::Consistent;
+    if let Some(v) = in_currency.iter().find(|v| agrees(claim, v)) {
+        return Verdict::Consistent { with: v.fact };
     }
     for fact in &candidates {
         for other in stated_currencies(fact)

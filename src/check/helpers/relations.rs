@@ -10,15 +10,12 @@ use crate::values::{Count, DateRange};
 pub enum RelationVerdict<'a> {
     /// The fact base says nothing about it.
     Unknown,
-    Consistent,
+    /// The facts the value fits.
+    Consistent { with: Vec<&'a Fact> },
     /// What the fact base knows instead.
-    Conflict {
-        known: Vec<&'a Fact>,
-    },
+    Conflict { known: Vec<&'a Fact> },
     /// An exclusive role the fact base gives to someone else.
-    HeldBy {
-        holders: Vec<&'a Fact>,
-    },
+    HeldBy { holders: Vec<&'a Fact> },
 }
 
 /// Completed years between a birth date and a day.
@@ -93,12 +90,14 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
                 return RelationVerdict::Conflict { known: own };
             }
         }
-        return RelationVerdict::Consistent;
+        let with = known.into_iter().filter(|r| holds_for(r)).collect();
+        return RelationVerdict::Consistent { with };
     }
-    if known.iter().any(|r| holds_for(r)) {
-        RelationVerdict::Consistent
-    } else {
+    let with: Vec<&Fact> = known.iter().copied().filter(|r| holds_for(r)).collect();
+    if with.is_empty() {
         RelationVerdict::Conflict { known }
+    } else {
+        RelationVerdict::Consistent { with }
     }
 }
 
