@@ -10,7 +10,7 @@ use super::{Inputs, Row};
 use crate::check::verdict::{Basis, ClaimVerdict};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimValue};
-use crate::rules::{AttrIdx, EntityIdx};
+use crate::rules::{AttrIdx, EntityIdx, Fact};
 
 /// Which series a claim belongs to: subject, attribute, object, and the kind
 /// of value (an age and a date of one attribute are drawn apart).
@@ -152,6 +152,21 @@ fn is_about(d: &Diagnostic, claim: &Claim) -> bool {
             }))
 }
 
+/// A fact as the fact base words it, with its label, time and place there.
+pub(super) fn fact_text(inputs: &Inputs, f: &Fact) -> String {
+    let file = inputs.map.get(f.written.span.file);
+    let (line, _) = file.line_col(f.written.span.start);
+    let label = f
+        .label
+        .as_deref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default();
+    format!(
+        "{label}{} ({}; {}:{line})",
+        f.written.text, f.when, file.name
+    )
+}
+
 /// What a claim was compared with, for people.
 fn against(inputs: &Inputs, verdict: &ClaimVerdict) -> String {
     match &verdict.basis {
@@ -159,20 +174,7 @@ fn against(inputs: &Inputs, verdict: &ClaimVerdict) -> String {
         Basis::Modality(how) => format!("not checked: {how}"),
         Basis::Facts(facts) => facts
             .iter()
-            .map(|&i| {
-                let f = &inputs.facts.facts[i];
-                let file = inputs.map.get(f.written.span.file);
-                let (line, _) = file.line_col(f.written.span.start);
-                let label = f
-                    .label
-                    .as_deref()
-                    .map(|l| format!("{l}: "))
-                    .unwrap_or_default();
-                format!(
-                    "{label}{} ({}; {}:{line})",
-                    f.written.text, f.when, file.name
-                )
-            })
+            .map(|&i| fact_text(inputs, &inputs.facts.facts[i]))
             .collect::<Vec<_>>()
             .join(" → "),
         Basis::Article { file, at } => {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::row::{Key, Pending};
+use super::row::{Key, Pending, fact_text};
 use super::summary::slot;
 use super::{Inputs, Series};
 use crate::check::helpers::relations::possible_ages;
@@ -58,20 +58,6 @@ pub fn day_number(d: NaiveDate) -> f64 {
 
 fn open(d: NaiveDate) -> Option<NaiveDate> {
     (d != NaiveDate::MIN && d != NaiveDate::MAX).then_some(d)
-}
-
-fn fact_text(inputs: &Inputs, f: &Fact) -> String {
-    let file = inputs.map.get(f.written.span.file);
-    let (line, _) = file.line_col(f.written.span.start);
-    let label = f
-        .label
-        .as_deref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default();
-    format!(
-        "{label}{} ({}; {}:{line})",
-        f.written.text, f.when, file.name
-    )
 }
 
 /// The middle day of a claim's time: the day whose rate converts it.
