@@ -36,6 +36,10 @@ pub struct CheckOptions {
     pub language: Option<String>,
     /// Which files found by walking folders are kept.
     pub filter: crate::config::PathFilter,
+    /// Judge every claim for [`Report::verdicts`] (what `claimcheck report`
+    /// draws); the diagnostics need no verdict per claim, so other runs
+    /// leave it empty.
+    pub verdicts: bool,
 }
 
 /// A fact base loaded and validated, ready to check articles.
@@ -55,7 +59,8 @@ pub struct Engine {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub extractions: Vec<Extraction>,
-    /// Each claim's verdict: by extraction, then in the order of its `claims`.
+    /// Each claim's verdict: by extraction, then in the order of its
+    /// `claims`; empty unless [`CheckOptions::verdicts`] asked for them.
     pub verdicts: Vec<Vec<ClaimVerdict>>,
     /// Inputs that could not be read, with the reason (exit status 2).
     pub input_errors: Vec<(String, String)>,
@@ -179,8 +184,13 @@ impl Engine {
             diagnostics.extend(problems);
             extractions.push(extraction);
         }
-        let (found, verdicts) = self.run_checks_and_judge(map, &extractions);
-        diagnostics.extend(found);
+        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, &extractions);
+        diagnostics.extend(check::run_all(&ctx));
+        let verdicts = match options.verdicts {
+            true => check::verdict::all(&ctx),
+            false => Vec::new(),
+        };
+        drop(ctx);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         (diagnostics, extractions, verdicts)
     }
@@ -216,19 +226,6 @@ impl Engine {
     pub fn run_checks(&self, map: &SourceMap, extractions: &[Extraction]) -> Vec<Diagnostic> {
         let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
         check::run_all(&ctx)
-    }
-
-    /// [`run_checks`](Self::run_checks), and each claim's verdict (by
-    /// extraction, then in the order of its `claims`) read off the same
-    /// judgements, cached in the checks' context.
-    pub fn run_checks_and_judge(
-        &self,
-        map: &SourceMap,
-        extractions: &[Extraction],
-    ) -> (Vec<Diagnostic>, Vec<Vec<ClaimVerdict>>) {
-        let ctx = CheckContext::new(map, &self.facts, &self.indexes.names, extractions);
-        let found = check::run_all(&ctx);
-        (found, check::verdict::all(&ctx))
     }
 
     /// [`run_checks`](Self::run_checks)' findings on `extractions[focus]`

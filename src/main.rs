@@ -360,11 +360,13 @@ struct Checked {
 }
 
 /// Loads the fact base and checks the inputs; `Err` carries the exit status.
+/// `verdicts`: judge every claim as well (what `claimcheck report` draws).
 fn run(
     input: InputArgs,
     select: &[String],
     terminal: Terminal,
     format: Option<Format>,
+    verdicts: bool,
 ) -> Result<Checked, u8> {
     let unknown = RulesLocation::Embedded;
     let mut config = project_config(ConfigChoice {
@@ -459,6 +461,7 @@ fn run(
         date,
         language: config.language.clone(),
         filter,
+        verdicts,
     };
     let mut report = match found {
         Some(found) => engine.check_discovered(found, &inputs, &options),
@@ -508,7 +511,7 @@ fn check(args: CheckArgs) -> u8 {
         mut report,
         mut info,
         mut config,
-    } = match run(args.input.clone(), &args.select, terminal, format) {
+    } = match run(args.input.clone(), &args.select, terminal, format, false) {
         Ok(done) => done,
         Err(status) => return status,
     };
@@ -550,7 +553,7 @@ fn check(args: CheckArgs) -> u8 {
                 report,
                 info,
                 config,
-            } = match run(args.input.clone(), &args.select, terminal, format) {
+            } = match run(args.input.clone(), &args.select, terminal, format, false) {
                 Ok(done) => done,
                 Err(status) => return status,
             };
@@ -619,7 +622,7 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn claims(args: ClaimsArgs) -> u8 {
-    let Checked { engine, report, .. } = match run(args.input, &[], Terminal::PLAIN, None) {
+    let Checked { engine, report, .. } = match run(args.input, &[], Terminal::PLAIN, None, false) {
         Ok(done) => done,
         Err(status) => return status,
     };
@@ -643,7 +646,7 @@ fn report(args: ReportArgs) -> u8 {
         report,
         info,
         ..
-    } = match run(args.input, &[], Terminal::PLAIN, None) {
+    } = match run(args.input, &[], Terminal::PLAIN, None, true) {
         Ok(done) => done,
         Err(status) => return status,
     };

@@ -141,21 +141,12 @@ pub trait Check: Sync {
 
 /// Runs every check and returns the findings in output order.
 pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
-    use rayon::prelude::*;
     // What several checks share is computed first, side by side (two cells:
     // neither waits on the other); a check waiting on another thread's
     // computation would hold up a rayon worker.
     rayon::join(|| ctx.verdicts(), || ctx.consensus_findings());
-    // The checks are independent: in parallel, their findings in registry order.
-    let found: Vec<Vec<Diagnostic>> = registry::CHECKS
-        .par_iter()
-        .map(|check| {
-            let mut out = Vec::new();
-            check.run(ctx, &mut out);
-            out
-        })
-        .collect();
-    helpers::suppress::apply(ctx.extractions, found.into_iter().flatten().collect())
+    let found = run_each(|_| ctx, |_| true);
+    helpers::suppress::apply(ctx.extractions, found)
 }
 
 /// The findings on the article `focus` (an index into `ctx.extractions`)
@@ -164,22 +155,36 @@ pub fn run_all(ctx: &CheckContext) -> Vec<Diagnostic> {
 /// article; the others see `focus` alone, so that an edit does not judge the
 /// whole workspace again.
 pub fn run_focused(ctx: &CheckContext, focus: usize) -> Vec<Diagnostic> {
-    use rayon::prelude::*;
     let own = std::slice::from_ref(&ctx.extractions[focus]);
     let alone = CheckContext::new(ctx.map, ctx.facts, ctx.names, own);
     rayon::join(|| alone.verdicts(), || ctx.consensus_findings());
     let file = own[0].article.file;
+    let found = run_each(
+        |check| match check.compares_articles() {
+            true => ctx,
+            false => &alone,
+        },
+        |d| d.primary.span.file == file,
+    );
+    helpers::suppress::apply(own, found)
+}
+
+/// Every check run on the context `context_of` gives it, the findings `keep`
+/// keeps. The checks are independent: in parallel, their findings in
+/// registry order.
+fn run_each<'c, 'a: 'c>(
+    context_of: impl Fn(&dyn Check) -> &'c CheckContext<'a> + Sync,
+    keep: impl Fn(&Diagnostic) -> bool + Sync,
+) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let found: Vec<Vec<Diagnostic>> = registry::CHECKS
         .par_iter()
         .map(|check| {
             let mut out = Vec::new();
-            match check.compares_articles() {
-                true => check.run(ctx, &mut out),
-                false => check.run(&alone, &mut out),
-            }
-            out.retain(|d| d.primary.span.file == file);
+            check.run(context_of(*check), &mut out);
+            out.retain(&keep);
             out
         })
         .collect();
-    helpers::suppress::apply(own, found.into_iter().flatten().collect())
+    found.into_iter().flatten().collect()
 }

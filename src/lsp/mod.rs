@@ -323,6 +323,7 @@ fn options_of(config: &Config) -> CheckOptions {
         date: config.default_date().unwrap_or(None),
         language: config.language.clone(),
         filter: Default::default(),
+        verdicts: false,
     }
 }
 
