@@ -440,6 +440,8 @@ fn french_reports_plans_conditionals_and_denials_are_not_checked() {
             claim(10, "65 millions de dollars", "funding-round", "conditional"),
             claim(11, "400 millions d'euros", "valuation", "conditional"),
             claim(12, "1 milliard d'euros", "valuation", "negated"),
+            // "aurait": the whole auxiliary is the conditional ending.
+            claim(13, "70 millions d'euros", "funding-round", "conditional"),
         ],
     );
     assert_findings(&["fr-modality-clean.md"], &[], &[]);

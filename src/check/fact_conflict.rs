@@ -155,6 +155,11 @@ impl Check for FactConflict {
                     .text
                     .replace('-', " "),
             };
+            // "joined Hooli (Jean Martin)": the object the date is about.
+            let attribute = match claim.object {
+                Some(o) => format!("{attribute} {}", ctx.facts.entity(o).name.text),
+                None => attribute,
+            };
             let knowns: Vec<String> = known
                 .iter()
                 .map(|k| relations::describe_known(ctx.facts, claim, k))

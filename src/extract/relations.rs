@@ -37,9 +37,21 @@ impl ClaimFinder<'_> {
                 // "sa ville d'origine, Trévanne": after a possessive, the cue
                 // is a noun, and its value may follow as an apposition.
                 let possessive = self.after_possessive(cue.tokens.start);
+                // "joined Hooli, the search firm, in 2018": an attribute with an
+                // object names it right after the cue, and its date after it.
+                let mut object = None;
                 let values: Vec<(ClaimValue, Range<usize>)> = match value_type {
                     ValueType::Entity => {
                         self.entity_values(refs, cue.tokens.end, &s, cue.attribute, possessive)
+                    }
+                    _ if attribute.has_object => {
+                        let kinds = &attribute.value_kinds;
+                        let Some(found) = self.object_then_date(refs, cue.tokens.end, &s, kinds)
+                        else {
+                            continue;
+                        };
+                        object = Some(found.0);
+                        vec![found.1]
                     }
                     _ => self.date_value(cue.tokens.end, &s).into_iter().collect(),
                 };
@@ -171,7 +183,7 @@ impl ClaimFinder<'_> {
                         subject_at: subject_at.clone(),
                         subject_inferred: inferred,
                         attribute: cue.attribute,
-                        object: None,
+                        object,
                         value,
                         value_at,
                         cue: cue_range.clone(),
@@ -333,6 +345,38 @@ impl ClaimFinder<'_> {
         out
     }
 
+    /// The entity named right after a cue and the date that follows it, an
+    /// apposition between commas stepped over: "rejoint Hooli, le moteur de
+    /// recherche, en 2018".
+    fn object_then_date(
+        &self,
+        refs: &[Ref],
+        after: usize,
+        sentence: &Range<usize>,
+        kinds: &[crate::rules::EntityKind],
+    ) -> Option<(EntityIdx, (ClaimValue, Range<usize>))> {
+        let cue_end = self.tokens.get(after.checked_sub(1)?)?.range.end;
+        let from = refs.partition_point(|r| r.token < after);
+        let object = refs.get(from).filter(|r| {
+            r.range.end <= sentence.end
+                && kinds.contains(&self.facts.entity(r.entity).kind)
+                && self.words_within(cue_end, r.range.start) <= 1
+                && !self.text[cue_end..r.range.start].contains([',', ';', ':', '.', '('])
+        })?;
+        let mut start = object.range.end;
+        let rest = &self.text[start..sentence.end];
+        if let Some(aside) = rest.strip_prefix(',') {
+            // The apposition ends at the next comma; the date follows it.
+            let close = aside.find(',')?;
+            if aside[..close].contains([';', ':', '(', ')']) {
+                return None;
+            }
+            start += close + 2;
+        }
+        let value = self.date_value_from(start, sentence)?;
+        Some((object.entity, value))
+    }
+
     /// The date written right after a cue: "fondée en avril 2023".
     fn date_value(
         &self,
@@ -340,6 +384,15 @@ impl ClaimFinder<'_> {
         sentence: &Range<usize>,
     ) -> Option<(ClaimValue, Range<usize>)> {
         let start = self.tokens.get(after.saturating_sub(1))?.range.end;
+        self.date_value_from(start, sentence)
+    }
+
+    /// The date written within a few words after byte `start`.
+    fn date_value_from(
+        &self,
+        start: usize,
+        sentence: &Range<usize>,
+    ) -> Option<(ClaimValue, Range<usize>)> {
         // Dates are in reading order: those starting from `start` are a suffix.
         let first_in = |dates: &[DateMention]| -> Option<usize> {
             let from = dates.partition_point(|d| d.range.start < start);

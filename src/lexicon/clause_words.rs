@@ -240,7 +240,7 @@ impl ClauseWords {
         let lower = word.to_lowercase();
         self.conditional_endings
             .iter()
-            .any(|e| lower.len() > e.len() && lower.ends_with(e.as_str()))
+            .any(|e| lower.len() >= e.len() && lower.ends_with(e.as_str()))
             && !self.not_conditional.contains(&fold(&lower))
     }
 }

@@ -38,7 +38,7 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 json!({
                     "kind": "relation",
                     "subject": subjects.join("+"),
-                    "object": null,
+                    "object": c.object.map(|o| facts.entity(o).id.text.clone()),
                     "value": value,
                 })
             };

@@ -271,6 +271,12 @@ impl Loader<'_> {
         lexicons: &Lexicons,
     ) -> Option<Fact> {
         let subject = self.entity_ref(file, &def.subject, facts);
+        // "joined google-deepmind in 2020": a date attribute may name a second entity.
+        let object = match def.object.as_ref().map(|o| self.entity_ref(file, o, facts)) {
+            Some(None) => return None,
+            Some(object) => object,
+            None => None,
+        };
         let written = self.written(file, &def.value);
         let value = match facts.attributes[attribute].value {
             ValueType::Entity => FactValue::Entity(self.entity_ref(file, &def.value, facts)?),
@@ -305,7 +311,7 @@ impl Loader<'_> {
         Some(Fact {
             subject: subject?,
             attribute,
-            object: None,
+            object,
             value,
             written,
             valid,

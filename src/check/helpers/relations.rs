@@ -42,6 +42,8 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
         // An age is read for any attribute marked `age`: a money one has no
         // birth date to check it against.
         .filter(|f| f.money().is_none())
+        // "joined Hooli in 2018" is checked against when they joined Hooli.
+        .filter(|f| claim.object.is_none() || f.object == claim.object)
         // A count (a headcount) is checked against the facts of its time.
         .filter(|f| {
             !matches!(f.value, FactValue::Count(_))
