@@ -212,6 +212,9 @@ impl ClaimFinder<'_> {
                 .take_while(|r| r.token >= clause.start)
                 .inspect(|_| self.count(1))
                 .filter(|r| !aside(r))
+                // "It is backed by Globex and raised …": a passive's agent is
+                // not who the clause's next verb is about.
+                .filter(|r| !self.agent_of_earlier_verb(r, anchor))
                 .filter(allowed)
                 .find(|r| !(attribute.has_object && marked(r)));
             let antecedent = match relative {
@@ -294,6 +297,7 @@ impl ClaimFinder<'_> {
                         .rev()
                         .skip_while(|r| r.token >= clause.start)
                         .inspect(|_| self.count(1))
+                        .filter(|r| !self.agent_of_earlier_verb(r, anchor))
                         .filter(allowed)
                         .find(|r| !(attribute.has_object && marked(r)))
                         .and_then(pick)
@@ -310,6 +314,9 @@ impl ClaimFinder<'_> {
                         .iter()
                         .take_while(|r| r.token < to)
                         .inspect(|_| self.count(1))
+                        // "raised €60 million, led by Globex": the agent of
+                        // another participle than the amount's own.
+                        .filter(|r| !self.after_agent_marker(r.token) || agent == Some(r.entity))
                         .filter(allowed)
                         .find(|r| !(attribute.has_object && marked(r)))
                         .and_then(pick)
@@ -622,6 +629,9 @@ impl ClaimFinder<'_> {
                         && !self.text[d.range.end..amount.start].contains([';', ':'])
                         // "En décembre, 385 M€ ; puis 105 M€": a date belongs to the amount after it.
                         && !amount_between(amounts, d.range.end, amount.start)
+                        // "l'entreprise née en 2016 a levé 235 millions": the
+                        // founding's date, not the round's.
+                        && !self.dates_other_cue(self.tokens_within(d.range.start, d.range.end).start)
                 })
         })
     }

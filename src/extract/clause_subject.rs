@@ -236,6 +236,52 @@ impl ClaimFinder<'_> {
     /// The agent of a passive right after the amount that ends before token
     /// `end`: at most [`AGENT_REACH`] words, none of them a cue, then an agent
     /// marker ("par", "by") and a name.
+    /// Whether a passive's agent marker ("by", "par"), possibly with a
+    /// determiner after it, stands right before token `at`.
+    pub(super) fn after_agent_marker(&self, at: usize) -> bool {
+        let ends_at = |end: usize| {
+            self.lexicon
+                .clauses
+                .agent_markers
+                .iter()
+                .any(|m| end >= m.len() && spells(self.tokens, end - m.len(), m, end))
+        };
+        let determiner = |i: usize| {
+            self.lexicon
+                .clauses
+                .determiners
+                .iter()
+                .any(|d| d == self.tokens[i].folded)
+        };
+        ends_at(at) || (at > 0 && determiner(at - 1) && ends_at(at - 1))
+    }
+
+    /// Whether `r` is the agent of a passive whose verb a conjunction joins
+    /// to the one at token `anchor` ("backed by Globex and raised …"): the
+    /// second verb's subject is the first's, not its agent. A relative
+    /// pronoun between ("rejoints par Globex, qui a injecté …") makes the
+    /// agent the relative clause's subject.
+    pub(super) fn agent_of_earlier_verb(&self, r: &Ref, anchor: usize) -> bool {
+        if !self.after_agent_marker(r.token) {
+            return false;
+        }
+        let between = self.tokens_within(r.range.end, self.tokens[anchor].range.start);
+        let words = &self.lexicon.clauses;
+        let relative = between.clone().any(|i| {
+            words
+                .relative_pronouns
+                .iter()
+                .any(|p| spells(self.tokens, i, p, between.end))
+        });
+        let joined = between.clone().any(|i| {
+            self.lexicon
+                .list_conjunctions
+                .iter()
+                .any(|c| c == self.tokens[i].folded)
+        });
+        joined && !relative
+    }
+
     pub(super) fn passive_agent<'r>(
         &self,
         end: usize,

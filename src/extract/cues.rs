@@ -313,6 +313,25 @@ impl ClaimFinder<'_> {
             .collect()
     }
 
+    /// Whether a cue of `attribute` starts within tokens `within`.
+    pub(super) fn has_cue_within(&self, attribute: AttrIdx, within: Range<usize>) -> bool {
+        let all = self.cache.cues.get_or_init(|| self.all_cues());
+        all.iter()
+            .any(|hit| hit.attribute == attribute && within.contains(&hit.tokens.start))
+    }
+
+    /// Whether the date starting at token `at` is the value of a date
+    /// attribute's cue right before it ("née en 2016", "founded in 2016"):
+    /// it dates that, not the clause's other claims.
+    pub(super) fn dates_other_cue(&self, at: usize) -> bool {
+        let all = self.cache.cues.get_or_init(|| self.all_cues());
+        all.iter().any(|hit| {
+            hit.tokens.end <= at
+                && at <= hit.tokens.end + 1
+                && self.facts.attributes[hit.attribute].value == ValueType::Date
+        })
+    }
+
     /// Every cue word of the article, in the order of a plain scan: attribute,
     /// position, cue.
     fn all_cues(&self) -> Vec<CueHit> {

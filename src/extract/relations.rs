@@ -32,6 +32,14 @@ impl ClaimFinder<'_> {
                 let sentence = &sentences[sentence];
                 let s = sentence.range.clone();
                 let attribute = &self.facts.attributes[cue.attribute];
+                // "led by" says who led a round only where the sentence speaks
+                // of one before it ("raised …, led by", "its first round, led
+                // by"): in "Acme AI, led by a former Hooli researcher" it does not.
+                if let Some(event) = attribute.describes
+                    && !self.has_cue_within(event, sentence.tokens.start..cue.tokens.start)
+                {
+                    continue;
+                }
                 let cue_range = self.tokens[cue.tokens.start].range.start
                     ..self.tokens[cue.tokens.end - 1].range.end;
                 // "sa ville d'origine, Trévanne": after a possessive, the cue

@@ -8,7 +8,7 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Location, Spanned};
 
 use super::consistency;
-use super::model::{Entity, EntityKind, FactBase, Written};
+use super::model::{AttrIdx, Entity, EntityKind, FactBase, Written};
 use super::schema::{EntityDef, RulesFileDef};
 use super::validate::{self, did_you_mean, is_kebab_case};
 use crate::diagnostic::{Diagnostic, Label};
@@ -357,43 +357,21 @@ impl Loader<'_> {
                 }
             }
         }
-        // `sums` may name an attribute defined later: resolve once all are loaded.
+        // `sums` and `describes` may name an attribute defined later: resolve
+        // once all are loaded.
         for (file, def) in &defs {
             for a in &def.attributes {
-                let Some(sums) = &a.value.sums else { continue };
-                let target = self.written(*file, sums);
                 let me = facts.attribute_by_id(&a.value.id.value);
-                match facts.attribute_by_id(&target.text) {
-                    Some(t) if facts.attributes[t].kind == super::model::AttrKind::Event => {
-                        if let Some(me) = me {
-                            facts.attributes[me].sums = Some(t);
-                        }
+                if let Some(sums) = &a.value.sums {
+                    let target = self.event_attribute(*file, sums, facts, "sums");
+                    if let (Some(me), Some(t)) = (me, target) {
+                        facts.attributes[me].sums = Some(t);
                     }
-                    Some(_) => self.push(Diagnostic::new(
-                        &validate::INVALID_VALUE,
-                        format!(
-                            "`{}` is not an event attribute; only events can be summed",
-                            target.text
-                        ),
-                        Label::new(
-                            target.span.clone(),
-                            "sums needs an attribute of kind `event`",
-                        ),
-                    )),
-                    None => {
-                        let suggestion = did_you_mean(
-                            &target.text,
-                            facts.attributes.iter().map(|x| x.id.text.as_str()),
-                        );
-                        let mut d = Diagnostic::new(
-                            &validate::UNKNOWN_ATTRIBUTE,
-                            format!("unknown attribute `{}`", target.text),
-                            Label::new(target.span.clone(), "no attribute has this id"),
-                        );
-                        if let Some(s) = suggestion {
-                            d = d.with_help(format!("did you mean `{s}`?"));
-                        }
-                        self.push(d);
+                }
+                if let Some(describes) = &a.value.describes {
+                    let target = self.event_attribute(*file, describes, facts, "describes");
+                    if let (Some(me), Some(t)) = (me, target) {
+                        facts.attributes[me].describes = Some(t);
                     }
                 }
             }
@@ -528,6 +506,47 @@ impl Loader<'_> {
             country,
         })
         .filter(|_| ok)
+    }
+
+    /// The event attribute a key (`sums`, `describes`) names, or a diagnostic.
+    fn event_attribute(
+        &mut self,
+        file: FileId,
+        name: &Spanned<String>,
+        facts: &FactBase,
+        key: &str,
+    ) -> Option<AttrIdx> {
+        let target = self.written(file, name);
+        match facts.attribute_by_id(&target.text) {
+            Some(t) if facts.attributes[t].kind == super::model::AttrKind::Event => Some(t),
+            Some(_) => {
+                self.push(Diagnostic::new(
+                    &validate::INVALID_VALUE,
+                    format!("`{}` is not an event attribute", target.text),
+                    Label::new(
+                        target.span.clone(),
+                        format!("{key} needs an attribute of kind `event`"),
+                    ),
+                ));
+                None
+            }
+            None => {
+                let suggestion = did_you_mean(
+                    &target.text,
+                    facts.attributes.iter().map(|x| x.id.text.as_str()),
+                );
+                let mut d = Diagnostic::new(
+                    &validate::UNKNOWN_ATTRIBUTE,
+                    format!("unknown attribute `{}`", target.text),
+                    Label::new(target.span.clone(), "no attribute has this id"),
+                );
+                if let Some(s) = suggestion {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                self.push(d);
+                None
+            }
+        }
     }
 
     /// Reports a name or alias claimed by two entities.

@@ -171,6 +171,7 @@ impl Loader<'_> {
             age: def.age,
             exclusive: def.exclusive,
             sums: None,
+            describes: None,
             windows,
             kind,
             subject_kinds,

@@ -233,6 +233,8 @@ pub struct Attribute {
     pub priority: u8,
     /// A total of another attribute's events.
     pub sums: Option<AttrIdx>,
+    /// The event attribute whose claims this one describes ("led by" a round).
+    pub describes: Option<AttrIdx>,
     /// For a total: which events a cue counts, by the cue's folded words.
     pub windows: Vec<(Vec<String>, Window)>,
 }

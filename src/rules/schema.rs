@@ -86,6 +86,10 @@ pub struct AttributeDef {
     /// A total: claims are checked against the sum of this (event) attribute's facts.
     #[serde(default)]
     pub sums: Option<Spanned<String>>,
+    /// Claims that describe an event of this attribute ("led by …" of a round):
+    /// they are about the subject of the event's claim just before them.
+    #[serde(default)]
+    pub describes: Option<Spanned<String>>,
     /// For a total: which events a cue counts ("en deux tours": the last two).
     /// Cues not listed count every event up to the claim's time.
     #[serde(default)]

@@ -44,6 +44,15 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
         .filter(|f| f.money().is_none())
         // "joined Hooli in 2018" is checked against when they joined Hooli.
         .filter(|f| claim.object.is_none() || f.object == claim.object)
+        // "raised €60 million in June 2024, led by Globex": who led the
+        // rounds of that date; the fact base may know none of them.
+        .filter(|f| {
+            facts.attributes[claim.attribute].describes.is_none()
+                || claim.date_at.is_none()
+                || claim
+                    .date
+                    .is_none_or(|d| f.valid.first <= d.last && d.first <= f.valid.last)
+        })
         // A count (a headcount) is checked against the facts of its time.
         .filter(|f| {
             !matches!(f.value, FactValue::Count(_))
