@@ -31,7 +31,11 @@ be at the rate of any day the fact held.
 Only claims stated as facts are checked: a report ('reportedly', 'selon des sources
 proches du dossier'), a plan or talks ('in talks to raise', 'vise'), a conditional
 ('pourrait', 'serait valorisée') or a denial is shown by `claimcheck claims` (column
-`stated`) and not reported. A claim whose clause is about a name the fact base does
+`stated`) and not reported. The one exception is a fact the fact base marks `reported:
+true` (what the press reported before an announcement): a report, plan or conditional
+whose value is an entity, a date or a count is compared with those facts only, and a
+claim of fact never is ('ASML serait sur le point de devenir l'actionnaire majoritaire'
+against the stake the reports gave). A claim whose clause is about a name the fact base does
 not know makes no claim about the companies it knows. An event's figure that no event
 has but the events had added up to by its date ('raising $94M' when the rounds so far
 make $94M) is a total, not a conflict. When the words around the figure name its
@@ -196,6 +200,12 @@ impl Check for FactConflict {
                 diag = diag.with_secondary(Label::new(
                     Span::new(file, claim.subject_at.clone()),
                     format!("read as {}", relations::subjects(ctx.facts, claim)),
+                ));
+            }
+            if claim.modality != crate::values::Modality::Asserted {
+                diag = diag.with_note(format!(
+                    "stated as {}: compared with what the press reported at the time",
+                    claim.modality.name()
                 ));
             }
             if let Some(url) = known.iter().find_map(|k| k.source.as_ref()) {

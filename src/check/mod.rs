@@ -89,7 +89,7 @@ impl<'a> CheckContext<'a> {
             self.extractions
                 .par_iter()
                 .map(|ex| {
-                    ex.relation_claims()
+                    ex.judged_relation_claims()
                         .map(|c| helpers::relations::judge(self.facts, c))
                         .collect()
                 })
@@ -99,7 +99,7 @@ impl<'a> CheckContext<'a> {
             .iter()
             .zip(judged)
             .flat_map(|(ex, verdicts)| {
-                ex.relation_claims()
+                ex.judged_relation_claims()
                     .zip(verdicts)
                     .map(move |(c, v)| (ex, c, v))
             })

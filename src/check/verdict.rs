@@ -190,7 +190,20 @@ where
             .unwrap_or(ClaimVerdict::new(Standing::Unchecked, Basis::Nothing))
     };
     if claim.modality != Modality::Asserted {
-        return ClaimVerdict::new(Standing::Reported, Basis::Modality(claim.modality.name()));
+        let reported =
+            ClaimVerdict::new(Standing::Reported, Basis::Modality(claim.modality.name()));
+        // A report is compared with what the press reported at the time: a
+        // conflict with it stands.
+        if claim.is_relation() && claim.modality != Modality::Negated {
+            let (_, judged, verdict) = relations
+                .next()
+                .expect("one relation verdict per judged relation claim");
+            debug_assert!(std::ptr::eq(judged, claim));
+            if matches!(verdict, RelationVerdict::Conflict { .. }) {
+                return of_relation(ctx.facts, verdict).unwrap_or(reported);
+            }
+        }
+        return reported;
     }
     let from_facts = match &claim.value {
         ClaimValue::Money(_) => {

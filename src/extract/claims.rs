@@ -478,10 +478,13 @@ impl ClaimFinder<'_> {
     /// with its attribute as its cue; the rest of the text is not lexed.
     fn counts(&self) -> Vec<Reading> {
         let attribute_of = |unit: &str| {
-            self.facts
-                .attributes
-                .iter()
-                .position(|a| a.value == ValueType::Count && a.unit.as_deref() == Some(unit))
+            self.facts.attributes.iter().position(|a| {
+                // A count its cues state ("actionnaire majoritaire") is read
+                // from its cues, not from every figure of its unit.
+                a.value == ValueType::Count
+                    && a.unit.as_deref() == Some(unit)
+                    && a.implied.is_none()
+            })
         };
         // A unit's last word ends a token: "salariés", "12-billion-parameter".
         let units = Endings::new(

@@ -235,4 +235,14 @@ impl Extraction {
     pub fn relation_claims(&self) -> impl Iterator<Item = &Claim> {
         self.asserted().filter(|c| c.is_relation())
     }
+
+    /// The claims whose value is an entity, a date, an age or a count that
+    /// facts are compared with, in reading order: the asserted ones, and
+    /// the reports, plans and conditionals (compared with facts the fact base
+    /// marks `reported` only); not denials.
+    pub fn judged_relation_claims(&self) -> impl Iterator<Item = &Claim> {
+        self.claims
+            .iter()
+            .filter(|c| c.is_relation() && c.modality != crate::values::Modality::Negated)
+    }
 }

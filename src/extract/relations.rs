@@ -22,7 +22,7 @@ impl ClaimFinder<'_> {
         let sentences = self.sentences();
         let refs = self.refs();
         let mut out = Vec::new();
-        for value_type in [ValueType::Entity, ValueType::Date] {
+        for value_type in [ValueType::Entity, ValueType::Date, ValueType::Count] {
             for cue in self.cues(value_type) {
                 let Some(sentence) =
                     containing(sentences, self.tokens[cue.tokens.start].range.start)
@@ -51,6 +51,24 @@ impl ClaimFinder<'_> {
                 let values: Vec<(ClaimValue, Range<usize>)> = match value_type {
                     ValueType::Entity => {
                         self.entity_values(refs, cue.tokens.end, &s, cue.attribute, possessive)
+                    }
+                    // "l'actionnaire majoritaire de Hooli": the cue states the
+                    // count; the object follows it.
+                    ValueType::Count => {
+                        let Some(implied) = &attribute.implied else {
+                            continue;
+                        };
+                        if attribute.has_object {
+                            let kinds = &attribute.value_kinds;
+                            object = self
+                                .object_after(refs, cue.tokens.end, &s, kinds)
+                                .map(|r| r.entity);
+                        }
+                        let count = crate::values::Count {
+                            range: cue_range.clone(),
+                            ..implied.clone()
+                        };
+                        vec![(ClaimValue::Count(count), cue_range.clone())]
                     }
                     _ if attribute.has_object => {
                         let kinds = &attribute.value_kinds;
@@ -161,10 +179,37 @@ impl ClaimFinder<'_> {
                     // "Globex bâtit un campus près de Hooli, dans sa ville
                     // d'origine": the possessive is the clause's subject's.
                     (vec![r.entity], r.range.clone(), r.described)
+                } else if value_type == ValueType::Count && attribute.has_object {
+                    // "ASML obtiendrait un siège au conseil de l'entreprise, en
+                    // devenant actionnaire majoritaire": who holds a share is the
+                    // sentence's first name; a later one may be the company held.
+                    let r = before[0];
+                    (vec![r.entity], r.range.clone(), r.described)
                 } else {
                     let r = before[before.len() - 1];
                     (vec![r.entity], r.range.clone(), r.described)
                 };
+                // "…de l'entreprise française, en devenant actionnaire
+                // majoritaire": with no object after the cue, the company
+                // named last before it (not the subject) is the object.
+                if value_type == ValueType::Count && attribute.has_object {
+                    if object.is_none() {
+                        object = refs_in(refs, sentence)
+                            .filter(|r| r.range.end <= cue_range.start && r.entity != subjects[0])
+                            .filter(|r| {
+                                attribute
+                                    .value_kinds
+                                    .contains(&self.facts.entity(r.entity).kind)
+                            })
+                            .last()
+                            .map(|r| r.entity);
+                    }
+                    // "un nouvel actionnaire majoritaire pour Acme AI": who holds
+                    // it is not named.
+                    if object.is_none_or(|o| subjects.contains(&o)) {
+                        continue;
+                    }
+                }
                 for (value, value_at) in values {
                     let modality = self.stated(sentence, &value_at);
                     // "Jean, Paul et Marie, tous trois anciens de Hooli": the
@@ -363,14 +408,7 @@ impl ClaimFinder<'_> {
         sentence: &Range<usize>,
         kinds: &[crate::rules::EntityKind],
     ) -> Option<(EntityIdx, (ClaimValue, Range<usize>))> {
-        let cue_end = self.tokens.get(after.checked_sub(1)?)?.range.end;
-        let from = refs.partition_point(|r| r.token < after);
-        let object = refs.get(from).filter(|r| {
-            r.range.end <= sentence.end
-                && kinds.contains(&self.facts.entity(r.entity).kind)
-                && self.words_within(cue_end, r.range.start) <= 1
-                && !self.text[cue_end..r.range.start].contains([',', ';', ':', '.', '('])
-        })?;
+        let object = self.object_after(refs, after, sentence, kinds)?;
         let mut start = object.range.end;
         let rest = &self.text[start..sentence.end];
         if let Some(aside) = rest.strip_prefix(',') {
@@ -383,6 +421,25 @@ impl ClaimFinder<'_> {
         }
         let value = self.date_value_from(start, sentence)?;
         Some((object.entity, value))
+    }
+
+    /// The entity of one of `kinds` named right after token `after`, at most
+    /// one word between ("rejoint Hooli", "majoritaire de Hooli").
+    fn object_after<'r>(
+        &self,
+        refs: &'r [Ref],
+        after: usize,
+        sentence: &Range<usize>,
+        kinds: &[crate::rules::EntityKind],
+    ) -> Option<&'r Ref> {
+        let cue_end = self.tokens.get(after.checked_sub(1)?)?.range.end;
+        let from = refs.partition_point(|r| r.token < after);
+        refs.get(from).filter(|r| {
+            r.range.end <= sentence.end
+                && kinds.contains(&self.facts.entity(r.entity).kind)
+                && self.words_within(cue_end, r.range.start) <= 1
+                && !self.text[cue_end..r.range.start].contains([',', ';', ':', '.', '('])
+        })
     }
 
     /// The date written right after a cue: "fondée en avril 2023".

@@ -73,7 +73,7 @@ fn rows(map: &SourceMap, facts: &FactBase, extractions: &[Extraction]) -> Vec<Va
                 ClaimValue::Count(count) => json!({
                     "kind": "count",
                     "subject": facts.entity(c.subject).id.text,
-                    "object": null,
+                    "object": c.object.map(|o| facts.entity(o).id.text.clone()),
                     "value": count.value,
                     "low": count.low,
                     "high": count.high,

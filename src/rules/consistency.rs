@@ -270,7 +270,10 @@ fn entity_and_date_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
             facts.attributes[r.attribute].kind == AttrKind::State
         }
     });
-    let groups = grouped(single_valued.map(|r| ((r.subject, r.attribute), r)));
+    // Facts of different objects ("joined" two companies) or one of them
+    // what the press reported before (`reported`) do not clash.
+    let groups =
+        grouped(single_valued.map(|r| ((r.subject, r.attribute, r.object, r.reported), r)));
     for group in groups {
         let attribute = &facts.attributes[group[0].attribute];
         let disagree = |later: &Fact, earlier: &Fact| {
@@ -301,7 +304,7 @@ fn entity_and_date_contradictions(facts: &FactBase, out: &mut Vec<Diagnostic>) {
 fn exclusive_holders(facts: &FactBase, out: &mut Vec<Diagnostic>) {
     let held = facts.facts.iter().filter_map(|r| match r.value {
         FactValue::Entity(value) if facts.attributes[r.attribute].exclusive => {
-            Some(((r.attribute, value), r))
+            Some(((r.attribute, value, r.reported), r))
         }
         _ => None,
     });

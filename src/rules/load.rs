@@ -246,7 +246,7 @@ pub(super) struct Loader<'m> {
 }
 
 impl Loader<'_> {
-    fn span(&self, file: FileId, loc: &Location) -> Span {
+    pub(super) fn span(&self, file: FileId, loc: &Location) -> Span {
         span_of(loc, file, &self.map.get(file).text, 0)
     }
 

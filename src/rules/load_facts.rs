@@ -163,10 +163,38 @@ impl Loader<'_> {
             let words = folded_words(phrase, 0..phrase.len());
             windows.push((words, parsed));
         }
+        // "actionnaire majoritaire": a count its cues state by themselves.
+        let implied = match &def.implied {
+            Some(written) if value == ValueType::Count => {
+                let written = self.written(file, written);
+                let read = self.count(&written, unit.as_ref().map(|u| u.text.as_str()), lexicons);
+                if read.is_none() {
+                    self.invalid(
+                        &written,
+                        "cannot read this as a count of the attribute's unit".to_string(),
+                        "write a figure or a range and the unit: `50–100 percent`",
+                    );
+                    ok = false;
+                }
+                read
+            }
+            Some(written) => {
+                let written = self.written(file, written);
+                self.invalid(
+                    &written,
+                    "`implied` is for count attributes".to_string(),
+                    "only a count attribute's cues can state its value",
+                );
+                ok = false;
+                None
+            }
+            None => None,
+        };
         ok.then_some(Attribute {
             id,
             value,
             value_kinds,
+            implied,
             unit: unit.map(|u| u.text),
             age: def.age,
             exclusive: def.exclusive,
@@ -222,6 +250,17 @@ impl Loader<'_> {
             .map(|e| self.money(file, e, reader_lexicon, lexicons))
             .collect();
         let valid = self.validity(file, def);
+        // Reports of money (talks, leaks) are not compared yet: say so.
+        let reported = false;
+        if let Some(r) = def.reported.as_ref().filter(|r| r.value) {
+            let at = self.span(file, &r.referenced);
+            self.push(Diagnostic::new(
+                &validate::INVALID_VALUE,
+                "`reported` facts are compared with entity, date and count claims only".to_string(),
+                Label::new(at, "not supported on a money fact yet"),
+            ));
+            ok = false;
+        }
         if def.source.is_none() {
             let at = self.written(file, &def.value);
             self.push(
@@ -258,6 +297,7 @@ impl Loader<'_> {
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),
             label: def.label.as_ref().map(|l| l.value.clone()),
+            reported,
         })
     }
 
@@ -272,6 +312,7 @@ impl Loader<'_> {
         lexicons: &Lexicons,
     ) -> Option<Fact> {
         let subject = self.entity_ref(file, &def.subject, facts);
+        let reported = def.reported.as_ref().is_some_and(|r| r.value);
         // "joined google-deepmind in 2020": a date attribute may name a second entity.
         let object = match def.object.as_ref().map(|o| self.entity_ref(file, o, facts)) {
             Some(None) => return None,
@@ -319,6 +360,7 @@ impl Loader<'_> {
             when,
             source: def.source.as_ref().map(|s| s.value.clone()),
             label: def.label.as_ref().map(|l| l.value.clone()),
+            reported,
         })
     }
 

@@ -235,6 +235,8 @@ pub struct Attribute {
     pub sums: Option<AttrIdx>,
     /// The event attribute whose claims this one describes ("led by" a round).
     pub describes: Option<AttrIdx>,
+    /// For a count attribute, the value its cues state by themselves.
+    pub implied: Option<crate::values::Count>,
     /// For a total: which events a cue counts, by the cue's folded words.
     pub windows: Vec<(Vec<String>, Window)>,
 }
@@ -294,6 +296,8 @@ pub struct Fact {
     pub source: Option<String>,
     /// What tells this event apart from others of the same day.
     pub label: Option<String>,
+    /// What the press reported before it was announced (see the schema).
+    pub reported: bool,
 }
 
 /// What a fact states: its attribute's type of value decides which.

@@ -86,6 +86,10 @@ pub struct AttributeDef {
     /// A total: claims are checked against the sum of this (event) attribute's facts.
     #[serde(default)]
     pub sums: Option<Spanned<String>>,
+    /// For a count attribute: the value its cues state by themselves
+    /// ("actionnaire majoritaire": `50–100 percent`).
+    #[serde(default)]
+    pub implied: Option<Spanned<String>>,
     /// Claims that describe an event of this attribute ("led by …" of a round):
     /// they are about the subject of the event's claim just before them.
     #[serde(default)]
@@ -134,6 +138,10 @@ pub struct FactDef {
     /// labels differ.
     #[serde(default)]
     pub label: Option<Spanned<String>>,
+    /// What the press reported before it was announced: compared with claims
+    /// stated as reports, plans or conditionals, never with claims of fact.
+    #[serde(default)]
+    pub reported: Option<Spanned<bool>>,
     #[serde(default)]
     pub note: Option<String>,
 }

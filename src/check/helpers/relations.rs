@@ -42,6 +42,9 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
         // An age is read for any attribute marked `age`: a money one has no
         // birth date to check it against.
         .filter(|f| f.money().is_none())
+        // A claim of fact is checked against the facts; a report, a plan or a
+        // conditional only against what the press reported at the time.
+        .filter(|f| f.reported == (claim.modality != crate::values::Modality::Asserted))
         // "joined Hooli in 2018" is checked against when they joined Hooli.
         .filter(|f| claim.object.is_none() || f.object == claim.object)
         // "raised €60 million in June 2024, led by Globex": who led the
@@ -123,6 +126,7 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a>
     }
     let holders: Vec<&Fact> = facts
         .holders_of(claim.attribute, value)
+        .filter(|r| r.reported == (claim.modality != crate::values::Modality::Asserted))
         .filter(|r| !claim.subjects().any(|s| s == r.subject))
         .filter(|r| {
             claim
@@ -171,6 +175,8 @@ pub fn describe_value(facts: &FactBase, value: &ClaimValue) -> String {
         ClaimValue::Date(d) => d.display(),
         ClaimValue::YearlessDate(d) => format!("{} (no year given)", d.display_yearless()),
         ClaimValue::Age(n) => format!("{n} years old"),
+        // A count its cue states ("majority shareholder") is a wide range.
+        ClaimValue::Count(c) if c.high - c.low > c.value / 2.0 => c.describe(),
         ClaimValue::Count(c) => format!("{} {}", crate::values::amount::compact(c.value), c.unit),
         ClaimValue::Money(m) => {
             let a = &m.amount;
