@@ -233,18 +233,19 @@ impl ClaimFinder<'_> {
         }
     }
 
-    /// The agent of a passive right after the amount that ends before token
-    /// `end`: at most [`AGENT_REACH`] words, none of them a cue, then an agent
-    /// marker ("par", "by") and a name.
     /// Whether a passive's agent marker ("by", "par"), possibly with a
     /// determiner after it, stands right before token `at`.
     pub(super) fn after_agent_marker(&self, at: usize) -> bool {
+        self.after_phrase(at, &self.lexicon.clauses.agent_markers)
+    }
+
+    /// Whether one of `phrases` stands right before token `at`, possibly
+    /// with a determiner between ("par l'ancien de …").
+    pub(super) fn after_phrase(&self, at: usize, phrases: &[Vec<String>]) -> bool {
         let ends_at = |end: usize| {
-            self.lexicon
-                .clauses
-                .agent_markers
+            phrases
                 .iter()
-                .any(|m| end >= m.len() && spells(self.tokens, end - m.len(), m, end))
+                .any(|p| end >= p.len() && spells(self.tokens, end - p.len(), p, end))
         };
         let determiner = |i: usize| {
             self.lexicon
@@ -282,6 +283,9 @@ impl ClaimFinder<'_> {
         joined && !relative
     }
 
+    /// The agent of a passive right after the amount that ends before token
+    /// `end`: at most [`AGENT_REACH`] words, none of them a cue, then an agent
+    /// marker ("par", "by") and a name.
     pub(super) fn passive_agent<'r>(
         &self,
         end: usize,

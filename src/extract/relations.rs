@@ -279,20 +279,7 @@ impl ClaimFinder<'_> {
     /// Whether a preposition stands right before token `at`, possibly with a
     /// determiner between ("par l'ancien de …").
     fn after_preposition(&self, at: usize) -> bool {
-        let prepositions = &self.lexicon.clauses.prepositions;
-        let ends_at = |end: usize| {
-            prepositions
-                .iter()
-                .any(|p| end >= p.len() && spells(self.tokens, end - p.len(), p, end))
-        };
-        let determiner = |i: usize| {
-            self.lexicon
-                .clauses
-                .determiners
-                .iter()
-                .any(|d| d == self.tokens[i].folded)
-        };
-        ends_at(at) || (at > 0 && determiner(at - 1) && ends_at(at - 1))
+        self.after_phrase(at, &self.lexicon.clauses.prepositions)
     }
 
     /// Whether a possessive determiner ("sa", "its") stands right before token `at`.
