@@ -164,10 +164,14 @@ impl Check for FactConflict {
                 Some(o) => format!("{attribute} {}", ctx.facts.entity(o).name.text),
                 None => attribute,
             };
-            let knowns: Vec<String> = known
-                .iter()
-                .map(|k| relations::describe_known(ctx.facts, claim, k))
-                .collect();
+            let mut knowns: Vec<String> = Vec::new();
+            for k in known {
+                // Two rounds led by one firm name it once.
+                let said = relations::describe_known(ctx.facts, claim, k);
+                if !knowns.contains(&said) {
+                    knowns.push(said);
+                }
+            }
             let said = relations::describe_value(ctx.facts, &claim.value);
             // A value said of each of a group: name the one it does not fit.
             let who = match known.first() {

@@ -192,7 +192,7 @@ impl<'a> Extractor<'a> {
                 let mut claims = finder.find();
                 claims.extend(finder.find_relations());
                 claims.extend(finder.find_elapsed());
-                described_events::follow_events(text, self.facts, &mut claims);
+                described_events::follow_events(text, self.facts, &dates, &mut claims);
                 datelines::redate(text, &tokens, &dates, lexicon, &mut claims);
                 let mut conversions = finder.find_conversions();
                 datelines::redate_conversions(text, &tokens, &dates, lexicon, &mut conversions);

@@ -94,7 +94,17 @@ impl ClaimFinder<'_> {
                 // "founded by former Hooli researcher Jean Martin", "avec
                 // l'ancien de Hooli Paul Bernard": a cue after a preposition
                 // opens a noun phrase whose person is named after it.
-                let (subjects, subject_at, inferred) = if self.after_preposition(cue.tokens.start) {
+                let (subjects, subject_at, inferred) = if let (Some(_), true, Some((v, _))) =
+                    (attribute.describes, before.is_empty(), values.first())
+                {
+                    // "Its Series B, led by Hooli": no name before the cue;
+                    // the round's claim gives the subject (described_events),
+                    // which the value stands in for until then.
+                    let ClaimValue::Entity { entity, .. } = v else {
+                        continue;
+                    };
+                    (vec![*entity], cue_range.clone(), true)
+                } else if self.after_preposition(cue.tokens.start) {
                     let after: Vec<&Ref> = refs_in(refs, sentence)
                         .inspect(|_| self.count(1))
                         .filter(|r| r.range.start >= value_end)
