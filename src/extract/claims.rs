@@ -262,16 +262,19 @@ impl ClaimFinder<'_> {
             }
             // "a $60 million funding round in Acme AI": for an attribute
             // without an object, the company the cue goes into is the subject.
+            // "led a $60 million investment into Acme AI": past the amount
+            // when the cue stands before it.
+            let into_from = cue.tokens.end.max(end);
             let cue_into = (!attribute.has_object)
                 .then(|| {
-                    let at = in_sentence_refs.partition_point(|r| r.token < cue.tokens.end);
+                    let at = in_sentence_refs.partition_point(|r| r.token < into_from);
                     in_sentence_refs[at..]
                         .iter()
-                        .take_while(|r| r.token <= cue.tokens.end + 3)
+                        .take_while(|r| r.token <= into_from + 3)
                         .find(|r| {
                             self.after_object_marker(r.token)
                                 && self.words_within(
-                                    self.tokens[cue.tokens.end - 1].range.end,
+                                    self.tokens[into_from - 1].range.end,
                                     r.range.start,
                                 ) <= 2
                         })

@@ -23,7 +23,7 @@ impl ClaimFinder<'_> {
         let refs = self.refs();
         let mut out = Vec::new();
         for value_type in [ValueType::Entity, ValueType::Date, ValueType::Count] {
-            for cue in self.cues(value_type) {
+            'cues: for cue in self.cues(value_type) {
                 let Some(sentence) =
                     containing(sentences, self.tokens[cue.tokens.start].range.start)
                 else {
@@ -94,110 +94,116 @@ impl ClaimFinder<'_> {
                 // "founded by former Hooli researcher Jean Martin", "avec
                 // l'ancien de Hooli Paul Bernard": a cue after a preposition
                 // opens a noun phrase whose person is named after it.
-                let (subjects, subject_at, inferred) = if let (Some(_), true, Some((v, _))) =
-                    (attribute.describes, before.is_empty(), values.first())
-                {
-                    // "Its Series B, led by Hooli": no name before the cue;
-                    // the round's claim gives the subject (described_events),
-                    // which the value stands in for until then.
-                    let ClaimValue::Entity { entity, .. } = v else {
-                        continue;
-                    };
-                    (vec![*entity], cue_range.clone(), true)
-                } else if self.after_preposition(cue.tokens.start) {
-                    let after: Vec<&Ref> = refs_in(refs, sentence)
-                        .inspect(|_| self.count(1))
-                        .filter(|r| r.range.start >= value_end)
-                        .filter(allowed)
-                        .collect();
-                    let Some(first) = after.first().filter(|r| {
-                        self.words_within(value_end, r.range.start) <= 2
-                            && !self.text[value_end..r.range.start].contains([';', ':', '.', '('])
-                    }) else {
-                        continue;
-                    };
-                    let n = (1..after.len())
-                        .take_while(|&k| self.joined(after[k - 1], after[k]))
-                        .count()
-                        + 1;
-                    let chain = &after[..n];
-                    (
-                        latest_first(chain),
-                        first.range.start..chain[n - 1].range.end,
-                        false,
-                    )
-                } else if before.is_empty() {
-                    // "Fondé en avril dernier, Acme AI …": the subject follows;
-                    // "Fondée en 2023 par d'anciens de Hooli, Acme AI …": it is
-                    // the first name that opens a clause after one of the
-                    // phrase's commas ("Fondée en 2023 par Jean Martin, Paul
-                    // Bernard et Marie Durand, tous trois anciens de Hooli,
-                    // Acme AI …": not Hooli, which no comma opens).
-                    let after_comma = self.text[value_end..s.end]
-                        .match_indices(", ")
-                        .map(|(c, _)| value_end + c + 2)
-                        .find(|&at| {
-                            refs_in(refs, sentence).any(|r| {
-                                r.range.start >= at
-                                    && self.words_within(at, r.range.start) <= 2
-                                    && allowed(&r)
-                            })
-                        });
-                    // "Passés par Hooli et Initech, Jean Martin et Paul Bernard …":
-                    // the names joined to the first are subjects too.
-                    let after: Vec<&Ref> = refs_in(refs, sentence)
-                        .inspect(|_| self.count(1))
-                        .filter(|r| r.range.start >= after_comma.unwrap_or(value_end))
-                        .filter(allowed)
-                        .collect();
-                    // With no comma that opens a clause, only a name right after
-                    // the value can be its subject: in "l'idée est née à Trévanne
-                    // lors d'un dîner avec Jean Martin" Jean Martin was not born.
-                    let Some(first) = after.first().filter(|r| {
-                        after_comma.is_some() || self.words_within(value_end, r.range.start) <= 2
-                    }) else {
-                        continue;
-                    };
-                    // A list ends with a conjunction: in "…, ancien de Hooli,
-                    // Acme AI …" the name after the comma is the next one.
-                    let joined = (1..after.len())
-                        .take_while(|&k| self.joined(after[k - 1], after[k]))
-                        .count();
-                    let n = (1..=joined)
-                        .rev()
-                        .find(|&k| self.conjoined(after[k - 1], after[k]))
-                        .map_or(1, |k| k + 1);
-                    let chain = &after[..n];
-                    (
-                        latest_first(chain),
-                        first.range.start..chain[n - 1].range.end,
-                        first.described && n == 1,
-                    )
-                } else if value_type == ValueType::Entity && self.list_before(&before) > 1 {
-                    // "Jean Martin, Dorothée Durand et Paul Bernard, venus de …"
-                    let n = self.list_before(&before);
-                    let chain = &before[before.len() - n..];
-                    (
-                        latest_first(chain),
-                        chain[0].range.start..chain[n - 1].range.end,
-                        false,
-                    )
-                } else if let Some(r) = possessive
-                    .then(|| self.clause_subject(sentence, cue.tokens.start, refs, allowed))
-                    .flatten()
-                {
-                    // "Globex bâtit un campus près de Hooli, dans sa ville
-                    // d'origine": the possessive is the clause's subject's.
-                    (vec![r.entity], r.range.clone(), r.described)
-                } else if value_type == ValueType::Count && attribute.has_object {
-                    // "ASML obtiendrait un siège au conseil de l'entreprise, en
-                    // devenant actionnaire majoritaire": who holds a share is the
-                    // sentence's first name; a later one may be the company held.
-                    let r = before[0];
-                    (vec![r.entity], r.range.clone(), r.described)
-                } else {
-                    let r = before[before.len() - 1];
-                    (vec![r.entity], r.range.clone(), r.described)
+                // "Its Series B, led by Hooli": with no name before or after the
+                // cue, the round's claim gives the subject (described_events),
+                // which the value stands in for until then.
+                let placeholder = match (attribute.describes, values.first()) {
+                    (Some(_), Some((ClaimValue::Entity { entity, .. }, _))) => {
+                        Some((vec![*entity], cue_range.clone(), true))
+                    }
+                    _ => None,
+                };
+                let (subjects, subject_at, inferred) = 'subject: {
+                    if self.after_preposition(cue.tokens.start) {
+                        let after: Vec<&Ref> = refs_in(refs, sentence)
+                            .inspect(|_| self.count(1))
+                            .filter(|r| r.range.start >= value_end)
+                            .filter(allowed)
+                            .collect();
+                        let Some(first) = after.first().filter(|r| {
+                            self.words_within(value_end, r.range.start) <= 2
+                                && !self.text[value_end..r.range.start]
+                                    .contains([';', ':', '.', '('])
+                        }) else {
+                            continue 'cues;
+                        };
+                        let n = (1..after.len())
+                            .take_while(|&k| self.joined(after[k - 1], after[k]))
+                            .count()
+                            + 1;
+                        let chain = &after[..n];
+                        (
+                            latest_first(chain),
+                            first.range.start..chain[n - 1].range.end,
+                            false,
+                        )
+                    } else if before.is_empty() {
+                        // "Fondé en avril dernier, Acme AI …": the subject follows;
+                        // "Fondée en 2023 par d'anciens de Hooli, Acme AI …": it is
+                        // the first name that opens a clause after one of the
+                        // phrase's commas ("Fondée en 2023 par Jean Martin, Paul
+                        // Bernard et Marie Durand, tous trois anciens de Hooli,
+                        // Acme AI …": not Hooli, which no comma opens).
+                        let after_comma = self.text[value_end..s.end]
+                            .match_indices(", ")
+                            .map(|(c, _)| value_end + c + 2)
+                            .find(|&at| {
+                                refs_in(refs, sentence).any(|r| {
+                                    r.range.start >= at
+                                        && self.words_within(at, r.range.start) <= 2
+                                        && allowed(&r)
+                                })
+                            });
+                        // "Passés par Hooli et Initech, Jean Martin et Paul Bernard …":
+                        // the names joined to the first are subjects too.
+                        let after: Vec<&Ref> = refs_in(refs, sentence)
+                            .inspect(|_| self.count(1))
+                            .filter(|r| r.range.start >= after_comma.unwrap_or(value_end))
+                            .filter(allowed)
+                            .collect();
+                        // With no comma that opens a clause, only a name right after
+                        // the value can be its subject: in "l'idée est née à Trévanne
+                        // lors d'un dîner avec Jean Martin" Jean Martin was not born.
+                        let Some(first) = after.first().filter(|r| {
+                            after_comma.is_some()
+                                || self.words_within(value_end, r.range.start) <= 2
+                        }) else {
+                            match placeholder {
+                                Some(p) => break 'subject p,
+                                None => continue 'cues,
+                            }
+                        };
+                        // A list ends with a conjunction: in "…, ancien de Hooli,
+                        // Acme AI …" the name after the comma is the next one.
+                        let joined = (1..after.len())
+                            .take_while(|&k| self.joined(after[k - 1], after[k]))
+                            .count();
+                        let n = (1..=joined)
+                            .rev()
+                            .find(|&k| self.conjoined(after[k - 1], after[k]))
+                            .map_or(1, |k| k + 1);
+                        let chain = &after[..n];
+                        (
+                            latest_first(chain),
+                            first.range.start..chain[n - 1].range.end,
+                            first.described && n == 1,
+                        )
+                    } else if value_type == ValueType::Entity && self.list_before(&before) > 1 {
+                        // "Jean Martin, Dorothée Durand et Paul Bernard, venus de …"
+                        let n = self.list_before(&before);
+                        let chain = &before[before.len() - n..];
+                        (
+                            latest_first(chain),
+                            chain[0].range.start..chain[n - 1].range.end,
+                            false,
+                        )
+                    } else if let Some(r) = possessive
+                        .then(|| self.clause_subject(sentence, cue.tokens.start, refs, allowed))
+                        .flatten()
+                    {
+                        // "Globex bâtit un campus près de Hooli, dans sa ville
+                        // d'origine": the possessive is the clause's subject's.
+                        (vec![r.entity], r.range.clone(), r.described)
+                    } else if value_type == ValueType::Count && attribute.has_object {
+                        // "ASML obtiendrait un siège au conseil de l'entreprise, en
+                        // devenant actionnaire majoritaire": who holds a share is the
+                        // sentence's first name; a later one may be the company held.
+                        let r = before[0];
+                        (vec![r.entity], r.range.clone(), r.described)
+                    } else {
+                        let r = before[before.len() - 1];
+                        (vec![r.entity], r.range.clone(), r.described)
+                    }
                 };
                 // "…de l'entreprise française, en devenant actionnaire
                 // majoritaire": with no object after the cue, the company
