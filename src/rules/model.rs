@@ -314,6 +314,13 @@ pub enum FactValue {
 }
 
 impl Fact {
+    /// Whether a claim stated with `modality` is compared with this fact: a
+    /// claim of fact with the facts, a report, a plan or a conditional only
+    /// with what the press reported at the time (`reported`).
+    pub fn answers(&self, modality: crate::values::Modality) -> bool {
+        self.reported == (modality != crate::values::Modality::Asserted)
+    }
+
     /// The money value, for a money fact.
     pub fn money(&self) -> Option<&Money> {
         match &self.value {

@@ -42,9 +42,7 @@ pub fn judge<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a> {
         // An age is read for any attribute marked `age`: a money one has no
         // birth date to check it against.
         .filter(|f| f.money().is_none())
-        // A claim of fact is checked against the facts; a report, a plan or a
-        // conditional only against what the press reported at the time.
-        .filter(|f| f.reported == (claim.modality != crate::values::Modality::Asserted))
+        .filter(|f| f.answers(claim.modality))
         // "joined Hooli in 2018" is checked against when they joined Hooli.
         .filter(|f| claim.object.is_none() || f.object == claim.object)
         // "raised €60 million in June 2024, led by Globex": who led the
@@ -126,7 +124,7 @@ fn held_by_others<'a>(facts: &'a FactBase, claim: &Claim) -> RelationVerdict<'a>
     }
     let holders: Vec<&Fact> = facts
         .holders_of(claim.attribute, value)
-        .filter(|r| r.reported == (claim.modality != crate::values::Modality::Asserted))
+        .filter(|r| r.answers(claim.modality))
         .filter(|r| !claim.subjects().any(|s| s == r.subject))
         .filter(|r| {
             claim
