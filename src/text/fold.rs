@@ -44,7 +44,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// What folding drops from ASCII text: white space, hyphens, apostrophes.
-fn is_ascii_separator(b: u8) -> bool {
+pub(super) fn is_ascii_separator(b: u8) -> bool {
     b.is_ascii_whitespace() || b == b'-' || b == b'\''
 }
 
