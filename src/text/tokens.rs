@@ -194,13 +194,14 @@ pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -
         // A run of ASCII letters and digits, the bulk of any text, ended by
         // ASCII that can neither join nor continue it, is a plain token: its
         // case is read in the same pass.
-        let (mut j, mut upper, mut seen) = (i + 1, usize::from(class == UPPER), class);
+        // Only which classes the run holds is gathered byte by byte; capitals
+        // are counted only in a run without lower case (an acronym, a year).
+        let (mut j, mut seen) = (i + 1, class);
         while j < end {
             let next = ASCII_CLASS[bytes[j] as usize];
             if next == 0 {
                 break;
             }
-            upper += usize::from(next == UPPER);
             seen |= next;
             j += 1;
         }
@@ -208,17 +209,25 @@ pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -
             i = word_at(&mut reader, i, end);
             continue;
         }
+        let has_upper = seen & UPPER != 0;
+        let all_caps = has_upper
+            && seen & LOWER == 0
+            && bytes[i..j]
+                .iter()
+                .filter(|b| b.is_ascii_uppercase())
+                .count()
+                >= 2;
         reader.push_ascii(
             Token {
                 folded: "",
                 capitalised: class != LOWER,
-                all_caps: upper >= 2 && seen & LOWER == 0,
-                all_lower: upper == 0,
+                all_caps,
+                all_lower: !has_upper,
                 has_digit: seen & DIGIT != 0,
                 hyphenated: false,
                 range: i..j,
             },
-            upper > 0,
+            has_upper,
         );
         i = j;
     }
