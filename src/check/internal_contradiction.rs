@@ -120,8 +120,12 @@ impl Article<'_, '_> {
     fn cut(&self) -> &Cut {
         self.cut.get_or_init(|| {
             let text = &self.ctx.map.get(self.file).text;
-            let sentences =
-                crate::extract::sentences::sentences(text, self.ex.article.body.clone());
+            // Those the extraction cut, when it did (cutting them again was
+            // most of this check's time, which the other checks wait for).
+            let sentences = match &self.ex.sentences {
+                Some(sentences) => sentences.clone(),
+                None => crate::extract::sentences::sentences(text, self.ex.article.body.clone()),
+            };
             let headline = headline(text, &sentences);
             (sentences, headline)
         })
