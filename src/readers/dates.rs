@@ -85,6 +85,7 @@ impl Cursor<'_> {
 
     /// Whether token `i` holds a hyphen-minus ("mi-juin", "2024-06"); only a
     /// token words were joined into can.
+    #[inline]
     fn has_hyphen(&self, i: usize) -> bool {
         self.tokens
             .get(i)

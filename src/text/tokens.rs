@@ -99,6 +99,7 @@ pub(super) fn after_invisible(text: &str, mut at: usize, end: usize) -> usize {
 }
 
 /// The character at byte `at` of `text[..end]`, if any.
+#[inline]
 pub(super) fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
     match text.as_bytes()[..end].get(at) {
         Some(b) if b.is_ascii() => Some(*b as char),
