@@ -163,7 +163,7 @@ impl<'a> Extractor<'a> {
                 text,
                 &tokens,
                 |i| classes[i] & vocabulary::DATE_START != 0,
-                &|i| vocabulary::date_kinds(classes[i]),
+                crate::readers::dates::Kinds::Classes(&classes),
             ),
             None => Vec::new(),
         };

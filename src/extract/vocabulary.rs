@@ -32,6 +32,7 @@ pub const CONVERSION_START: u16 = 128;
 const DATE_KINDS_SHIFT: u32 = 8;
 
 /// The date kinds within a word's classes.
+#[inline]
 pub fn date_kinds(class: u16) -> u8 {
     (class >> DATE_KINDS_SHIFT) as u8
 }

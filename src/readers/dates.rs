@@ -68,15 +68,32 @@ struct How {
 struct Cursor<'t> {
     text: &'t str,
     tokens: &'t [Token<'t>],
-    /// The [`date_index`](super::date_index) kinds of token `i`, or
-    /// [`ANY`] when not known.
-    kinds: &'t dyn Fn(usize) -> u8,
+    /// The [`date_index`](super::date_index) kinds of the tokens.
+    kinds: Kinds<'t>,
+}
+
+/// The [`date_index`](super::date_index) kinds of an article's tokens, as
+/// the caller knows them: read from a slice rather than through a closure
+/// (a call for every word looked at).
+#[derive(Clone, Copy)]
+pub enum Kinds<'t> {
+    /// Not known: every token may be of any kind ([`ANY`]).
+    Any,
+    /// Token `i`'s kinds are in element `i`, a
+    /// [vocabulary](crate::extract::vocabulary) class.
+    Classes(&'t [u16]),
 }
 
 impl Cursor<'_> {
     /// Whether token `i` exists and may be a word of kind `kind`.
+    #[inline]
     fn may_be(&self, i: usize, kind: u8) -> bool {
-        i < self.tokens.len() && (self.kinds)(i) & kind != 0
+        i < self.tokens.len()
+            && match self.kinds {
+                Kinds::Any => ANY,
+                Kinds::Classes(classes) => crate::extract::vocabulary::date_kinds(classes[i]),
+            } & kind
+                != 0
     }
 
     fn folded(&self, i: usize) -> Option<&str> {
@@ -122,7 +139,12 @@ impl Cursor<'_> {
 impl DateReader<'_> {
     pub fn read(&self, text: &str, tokens: &[Token]) -> Vec<DateMention> {
         let words = &self.lexicon.date_first_words;
-        self.read_where(text, tokens, |i| words.contains(tokens[i].folded), &|_| ANY)
+        self.read_where(
+            text,
+            tokens,
+            |i| words.contains(tokens[i].folded),
+            Kinds::Any,
+        )
     }
 
     /// [`read`](Self::read) with the test of whether token `i` is in
@@ -133,7 +155,7 @@ impl DateReader<'_> {
         text: &str,
         tokens: &[Token],
         is_date_word: impl Fn(usize) -> bool,
-        kinds: &dyn Fn(usize) -> u8,
+        kinds: Kinds,
     ) -> Vec<DateMention> {
         let c = Cursor {
             text,
@@ -705,7 +727,7 @@ pub fn infer_anchor(
     let c = Cursor {
         text,
         tokens,
-        kinds: &|_| ANY,
+        kinds: Kinds::Any,
     };
     (0..tokens.len()).find_map(|i| {
         let weekday = reader.weekday_at(&c, i)?;
