@@ -79,9 +79,18 @@ struct Cursor<'t> {
 pub enum Kinds<'t> {
     /// Not known: every token may be of any kind ([`ANY`]).
     Any,
-    /// Token `i`'s kinds are in element `i`, a
-    /// [vocabulary](crate::extract::vocabulary) class.
+    /// Token `i`'s kinds are in element `i`, a class of the extraction's
+    /// vocabulary (see [`kinds_of_class`]).
     Classes(&'t [u16]),
+}
+
+/// Where a word's date kinds sit in a vocabulary class: above this bit.
+pub const KINDS_SHIFT: u32 = 8;
+
+/// The date kinds within a vocabulary class.
+#[inline]
+pub fn kinds_of_class(class: u16) -> u8 {
+    (class >> KINDS_SHIFT) as u8
 }
 
 impl Cursor<'_> {
@@ -91,7 +100,7 @@ impl Cursor<'_> {
         i < self.tokens.len()
             && match self.kinds {
                 Kinds::Any => ANY,
-                Kinds::Classes(classes) => crate::extract::vocabulary::date_kinds(classes[i]),
+                Kinds::Classes(classes) => kinds_of_class(classes[i]),
             } & kind
                 != 0
     }
