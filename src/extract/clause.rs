@@ -87,8 +87,10 @@ pub(super) fn clause_of(
 ) -> Range<usize> {
     let cut_before = |i: usize| {
         let gap = &text[tokens[i - 1].range.end..tokens[i].range.start];
-        // Most gaps are one space: no cut.
+        // Most gaps are one space, or hold none of `;`, `:` and a dash's
+        // first byte: no cut, and no substring searched for.
         gap != " "
+            && gap.bytes().any(|b| matches!(b, b';' | b':' | 0xE2))
             && (gap.contains(';')
                 || gap.contains(": ")
                 || gap.contains(":\n")
