@@ -472,9 +472,10 @@ struct Stemmed {
     first_word_of: Vec<(AttrIdx, usize)>,
 }
 
-/// The tokens of an article stemmed so far.
+/// The tokens of an article stemmed so far, by token (the vector is made
+/// on the first word stemmed: a map hashed the token's index on every ask).
 #[derive(Default)]
-struct TokenStems(rustc_hash::FxHashMap<usize, Rc<Stemmed>>);
+struct TokenStems(Vec<Option<Rc<Stemmed>>>);
 
 /// Most words that are stemmed come back in article after article: each
 /// thread keeps what they gave, by cue index (one a language) and word as
@@ -489,9 +490,11 @@ thread_local! {
 
 impl TokenStems {
     fn of(&mut self, finder: &ClaimFinder<'_>, index: &CueIndex, t: usize) -> Rc<Stemmed> {
-        self.0
-            .entry(t)
-            .or_insert_with(|| {
+        if self.0.len() < finder.tokens.len() {
+            self.0.resize(finder.tokens.len(), None);
+        }
+        self.0[t]
+            .get_or_insert_with(|| {
                 let token = &finder.tokens[t];
                 let written = &finder.text[token.range.clone()];
                 STEM_CACHE.with_borrow_mut(|caches| {
