@@ -18,7 +18,8 @@ pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
 fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usize>> {
     let slice = &text[body.clone()];
     let bytes = slice.as_bytes();
-    let mut out = Vec::new();
+    // Room for a sentence every 64 bytes, rarely grown.
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     let mut line_start = 0;
     let followed_by_space = |at: usize| slice[at..].chars().next().is_none_or(char::is_whitespace);

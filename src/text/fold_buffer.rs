@@ -16,10 +16,16 @@ pub(super) struct FoldBuffer<'t> {
 impl<'t> FoldBuffer<'t> {
     /// Starts on `buffer`, emptied first.
     pub(super) fn new(buffer: &'t mut String) -> Self {
+        FoldBuffer::with_room(buffer, 0, 0)
+    }
+
+    /// [`new`](Self::new), with room for `bytes` of folds and `folds` of them.
+    pub(super) fn with_room(buffer: &'t mut String, bytes: usize, folds: usize) -> Self {
         buffer.clear();
+        buffer.reserve(bytes);
         FoldBuffer {
             buffer,
-            written: Vec::new(),
+            written: Vec::with_capacity(folds),
         }
     }
 

@@ -179,7 +179,9 @@ pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -
         // English news: with room for 5, the vector is rarely grown (growing
         // it copied a long article's tokens and doubled their memory).
         tokens: Vec::with_capacity(range.len() / 5),
-        folds: FoldBuffer::new(folds),
+        // Room for the folds that differ (capitalised and accented words)
+        // of a quarter of the text, rarely grown.
+        folds: FoldBuffer::with_room(folds, range.len() / 4, range.len() / 32),
     };
     let mut i = range.start;
     while i < end {
