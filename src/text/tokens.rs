@@ -259,9 +259,14 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
     i += c.len_utf8();
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            prev_digit = b.is_ascii_digit();
-            case.add_ascii(b);
+        // ASCII letters and digits by the byte table: one look for what
+        // three comparisons told.
+        let class = ASCII_CLASS[b as usize];
+        if class != 0 {
+            prev_digit = class == DIGIT;
+            case.upper += usize::from(class == UPPER);
+            case.lower += usize::from(class == LOWER);
+            case.has_digit |= class == DIGIT;
             i += 1;
             continue;
         }
