@@ -176,7 +176,8 @@ impl DateReader<'_> {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
-            let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
+            // The first byte tells (a digit is ASCII): no character decoded.
+            let may_start = t.folded.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || is_date_word(i)
                 // "mi-juin": the hyphen is folded away, so the fold is no date word.
                 || c.has_hyphen(i);
