@@ -5,7 +5,7 @@
 //! `helpers::consensus` reads them, and are compared by the one tolerance rule.
 //! No fact is needed: the article is compared with itself.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
@@ -120,8 +120,12 @@ impl Article<'_, '_> {
     fn cut(&self) -> &Cut {
         self.cut.get_or_init(|| {
             let text = &self.ctx.map.get(self.file).text;
-            let sentences =
-                crate::extract::sentences::sentences(text, self.ex.article.body.clone());
+            // Those the extraction cut, when it did (cutting them again was
+            // most of this check's time, which the other checks wait for).
+            let sentences = match &self.ex.sentences {
+                Some(sentences) => sentences.clone(),
+                None => crate::extract::sentences::sentences(text, self.ex.article.body.clone()),
+            };
             let headline = headline(text, &sentences);
             (sentences, headline)
         })
@@ -284,7 +288,7 @@ impl Article<'_, '_> {
     /// Two figures for one round, or for one state at one time.
     fn figures(&self, out: &mut Vec<Diagnostic>) {
         let text = &self.ctx.map.get(self.file).text;
-        let mut groups: HashMap<Topic, Vec<MoneyClaim>> = HashMap::new();
+        let mut groups: HashMap<Topic, Vec<MoneyClaim>> = HashMap::default();
         let mut order: Vec<Topic> = Vec::new();
         for claim in self.money() {
             let Some(w) = when(self.facts(), &claim) else {
@@ -401,7 +405,7 @@ impl Article<'_, '_> {
         let claims: Vec<MoneyClaim> = self.money().collect();
         // The claims of each subject and attribute without an object: a
         // total is compared with its own subject's rounds only.
-        let mut by_topic: HashMap<(EntityIdx, AttrIdx), Vec<&MoneyClaim>> = HashMap::new();
+        let mut by_topic: HashMap<(EntityIdx, AttrIdx), Vec<&MoneyClaim>> = HashMap::default();
         for c in claims.iter().filter(|c| c.object.is_none()) {
             by_topic
                 .entry((c.subject, c.attribute))
@@ -514,7 +518,7 @@ impl Article<'_, '_> {
 
     /// Two ages, or an age and the date it counts from, that cannot both hold.
     fn ages(&self, out: &mut Vec<Diagnostic>) {
-        let mut groups: HashMap<(EntityIdx, AttrIdx), Vec<&Claim>> = HashMap::new();
+        let mut groups: HashMap<(EntityIdx, AttrIdx), Vec<&Claim>> = HashMap::default();
         let mut order = Vec::new();
         for claim in self.ex.relation_claims() {
             if !self.facts().attributes[claim.attribute].age || !claim.other_subjects.is_empty() {

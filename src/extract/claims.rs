@@ -53,6 +53,9 @@ pub struct ClaimFinder<'a> {
 pub struct FinderCache {
     refs: std::cell::OnceCell<Vec<Ref>>,
     sentences: std::cell::OnceCell<Vec<Sentence>>,
+    /// The sentences as [`sentences`] cuts them (before long ones are
+    /// capped): handed to the extraction, for the checks that need them.
+    pub(super) written_sentences: std::cell::OnceCell<Vec<Range<usize>>>,
     pub(super) cues: std::cell::OnceCell<Vec<CueHit>>,
     /// The most words a date of the article spans.
     longest_date: std::cell::OnceCell<usize>,
@@ -711,7 +714,9 @@ impl ClaimFinder<'_> {
     /// (computed once).
     pub(super) fn sentences(&self) -> &[Sentence] {
         self.cache.sentences.get_or_init(|| {
-            let ranges = cap_sentences(sentences(self.text, self.body.clone()), self.tokens);
+            let written = sentences(self.text, self.body.clone());
+            let ranges = cap_sentences(written.clone(), self.tokens);
+            let _ = self.cache.written_sentences.set(written);
             super::clause::sentences(&ranges, self.tokens, self.refs(), self.dates)
         })
     }

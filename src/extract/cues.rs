@@ -40,6 +40,8 @@ pub struct CueIndex {
     not_cues: Vec<rustc_hash::FxHashSet<String>>,
     /// Glued prefixes a word is also read without ("cofondatrice").
     strip: Vec<String>,
+    /// The first bytes of those prefixes: a word starting otherwise has none.
+    strip_first: [bool; 256],
     /// One-word cues with a trailing `*`: (attribute, cue, stem).
     pub prefixed: Vec<(AttrIdx, usize, String)>,
     /// The first bytes of those stems: a word starting otherwise begins none.
@@ -87,18 +89,25 @@ impl StemStarts {
         true
     }
 
-    #[inline]
+    /// Whether `word` starts as one of the stems do. The bit table's look
+    /// is inlined into the caller's loop over every word; the few words it
+    /// lets through are compared out of line.
+    #[inline(always)]
     fn may_start(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if b.len() < 3 {
             return false;
         }
         let bit = Self::bit(b);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-            && self
-                .by_three
-                .get(&[b[0], b[1], b[2]])
-                .is_some_and(|stems| stems.iter().any(|s| word.starts_with(s.as_str())))
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.starts_a_stem(word)
+    }
+
+    #[inline(never)]
+    fn starts_a_stem(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.by_three
+            .get(&[b[0], b[1], b[2]])
+            .is_some_and(|stems| stems.iter().any(|s| word.starts_with(s.as_str())))
     }
 }
 
@@ -117,10 +126,18 @@ impl CueIndex {
                 .filter(|p| !p.word)
                 .map(|p| p.prefix.clone())
                 .collect(),
+            strip_first: [false; 256],
             prefixed: Vec::new(),
             prefixed_first: [false; 256],
             prefixed_min_len: usize::MAX,
         };
+        for prefix in &index.strip {
+            match prefix.as_bytes().first() {
+                Some(&b) => index.strip_first[usize::from(b)] = true,
+                // An empty prefix begins every word.
+                None => index.strip_first = [true; 256],
+            }
+        }
         for (attr, attribute) in facts.attributes.iter().enumerate() {
             index.not_cues.push(
                 attribute
@@ -428,14 +445,18 @@ impl ClaimFinder<'_> {
         self.classes[i] & FUNCTION_WORD == 0
             && self.lexicon.stemmer.is_some()
             && (index.stem_starts.may_start(word)
-                || index.strip.iter().any(|p| {
-                    // The first byte first: comparing the prefix itself was
-                    // a call to memcmp for every word of the article.
-                    p.as_bytes().first() == word.as_bytes().first()
-                        && word
-                            .strip_prefix(p.as_str())
-                            .is_some_and(|rest| index.stem_starts.may_start(rest))
-                }))
+                || word
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| index.strip_first[usize::from(b)])
+                    && index.strip.iter().any(|p| {
+                        // The first byte first: comparing the prefix itself was
+                        // a call to memcmp for every word of the article.
+                        p.as_bytes().first() == word.as_bytes().first()
+                            && word
+                                .strip_prefix(p.as_str())
+                                .is_some_and(|rest| index.stem_starts.may_start(rest))
+                    }))
     }
 
     /// Whether token `t` has a stem of word `j` of cue `k` of attribute
@@ -470,9 +491,10 @@ struct Stemmed {
     first_word_of: Vec<(AttrIdx, usize)>,
 }
 
-/// The tokens of an article stemmed so far.
+/// The tokens of an article stemmed so far, by token (the vector is made
+/// on the first word stemmed: a map hashed the token's index on every ask).
 #[derive(Default)]
-struct TokenStems(rustc_hash::FxHashMap<usize, Rc<Stemmed>>);
+struct TokenStems(Vec<Option<Rc<Stemmed>>>);
 
 /// Most words that are stemmed come back in article after article: each
 /// thread keeps what they gave, by cue index (one a language) and word as
@@ -487,9 +509,11 @@ thread_local! {
 
 impl TokenStems {
     fn of(&mut self, finder: &ClaimFinder<'_>, index: &CueIndex, t: usize) -> Rc<Stemmed> {
-        self.0
-            .entry(t)
-            .or_insert_with(|| {
+        if self.0.len() < finder.tokens.len() {
+            self.0.resize(finder.tokens.len(), None);
+        }
+        self.0[t]
+            .get_or_insert_with(|| {
                 let token = &finder.tokens[t];
                 let written = &finder.text[token.range.clone()];
                 STEM_CACHE.with_borrow_mut(|caches| {

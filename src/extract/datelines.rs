@@ -70,16 +70,28 @@ fn datelines(
         return Vec::new();
     }
     let mut datelines = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        // Most words start no marker: they are turned away before the gap is read.
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return datelines;
+    };
+    // A marker starts a line: only the first word and those after a line
+    // break are looked at, found from the breaks (a few a paragraph) rather
+    // than from every word's gap (comparing every word with every marker
+    // was 2.5 % of a check). A token holds no line break: the word after
+    // one is the first that starts after it.
+    let from = first.range.start;
+    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[from..last.range.start])
+        .map(|k| tokens.partition_point(|t| t.range.start <= from + k));
+    let mut previous = None;
+    for i in std::iter::once(0).chain(breaks) {
+        if previous == Some(i) {
+            continue;
+        }
+        previous = Some(i);
+        let token = &tokens[i];
         if !markers
             .iter()
             .any(|m| m.first().is_some_and(|w| *w == token.folded))
         {
-            continue;
-        }
-        let line_start = i == 0 || text[tokens[i - 1].range.end..token.range.start].contains('\n');
-        if !line_start {
             continue;
         }
         let Some(marker) = markers.iter().find(|m| spells(tokens, i, m, tokens.len())) else {

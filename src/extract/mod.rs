@@ -57,6 +57,9 @@ pub struct Extraction {
     pub dates: Vec<DateMention>,
     /// `<!-- claimcheck: allow … -->` comments.
     pub suppressions: Vec<suppressions::Suppression>,
+    /// The body's sentences ([`sentences::sentences`]), when the claim
+    /// finder cut them: a check that needs them does not cut them again.
+    pub sentences: Option<Vec<std::ops::Range<usize>>>,
 }
 
 /// Indexes built once from the fact base and lexicons, shared by every extraction.
@@ -161,15 +164,15 @@ impl<'a> Extractor<'a> {
                 text,
                 &tokens,
                 |i| classes[i] & vocabulary::DATE_START != 0,
-                &|i| vocabulary::date_kinds(classes[i]),
+                crate::readers::dates::Kinds::Classes(&classes),
             ),
             None => Vec::new(),
         };
         let (dates, year_free_dates): (Vec<_>, Vec<_>) =
             dates.into_iter().partition(|d| !d.year_free);
-        let (claims, conversions) = match lexicon {
+        let (claims, conversions, sentences) = match lexicon {
             Some(lexicon) => {
-                let finder = claims::ClaimFinder {
+                let mut finder = claims::ClaimFinder {
                     text,
                     body: article.body.clone(),
                     tokens: &tokens,
@@ -196,9 +199,10 @@ impl<'a> Extractor<'a> {
                 datelines::redate(text, &tokens, &dates, lexicon, &mut claims);
                 let mut conversions = finder.find_conversions();
                 datelines::redate_conversions(text, &tokens, &dates, lexicon, &mut conversions);
-                (claims, conversions)
+                let sentences = finder.cache.written_sentences.take();
+                (claims, conversions, sentences)
             }
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), None),
         };
         let suppressions = suppressions::find(text, article.body.clone());
         // A fresh vector: filtering in place would keep the whole allocation.
@@ -212,6 +216,7 @@ impl<'a> Extractor<'a> {
             conversions,
             dates,
             suppressions,
+            sentences,
         }
     }
 }

@@ -23,15 +23,32 @@ pub(super) struct Ref {
 
 impl ClaimFinder<'_> {
     pub(super) fn references(&self) -> Vec<Ref> {
-        let mut refs: Vec<Ref> = Vec::new();
+        // The mentions, and room for some descriptions.
+        let mut refs: Vec<Ref> = Vec::with_capacity(self.mentions.len() + 8);
         // The distinct entities of `refs`, each with the place of its latest
         // reference in `refs`: put latest first only when a description asks
         // (a list kept in that order was moved on most mentions: 1 % of a check).
         let mut latest: Vec<(EntityIdx, usize)> = Vec::new();
-        fn push(refs: &mut Vec<Ref>, latest: &mut Vec<(EntityIdx, usize)>, r: Ref) {
-            match latest.iter_mut().find(|(e, _)| *e == r.entity) {
-                Some(entry) => entry.1 = refs.len(),
-                None => latest.push((r.entity, refs.len())),
+        // Where each entity is in `latest` (plus one; 0: not there): found
+        // without a search of the list on every reference.
+        let mut place: Vec<u32> = vec![0; self.facts.entities.len()];
+        fn push(
+            refs: &mut Vec<Ref>,
+            latest: &mut Vec<(EntityIdx, usize)>,
+            place: &mut [u32],
+            r: Ref,
+        ) {
+            match place.get_mut(r.entity) {
+                Some(k) if *k == 0 => {
+                    latest.push((r.entity, refs.len()));
+                    *k = u32::try_from(latest.len()).expect("fewer than 2^32 entities");
+                }
+                Some(k) => latest[*k as usize - 1].1 = refs.len(),
+                // Not an entity of the fact base: never so, but found anyway.
+                None => match latest.iter_mut().find(|(e, _)| *e == r.entity) {
+                    Some(entry) => entry.1 = refs.len(),
+                    None => latest.push((r.entity, refs.len())),
+                },
             }
             refs.push(r);
         }
@@ -59,6 +76,7 @@ impl ClaimFinder<'_> {
                 push(
                     &mut refs,
                     &mut latest,
+                    &mut place,
                     Ref {
                         token: first,
                         range: mention.range.clone(),
@@ -134,6 +152,7 @@ impl ClaimFinder<'_> {
                     push(
                         &mut refs,
                         &mut latest,
+                        &mut place,
                         Ref {
                             token: i,
                             range: self.tokens[i].range.start..self.tokens[end - 1].range.end,

@@ -527,7 +527,12 @@ impl ClaimFinder<'_> {
                     .iter()
                     .any(|m| i >= m.len() && phrase_at(i - m.len(), m))
             };
-            let in_digits = token.folded.starts_with(|c: char| c.is_ascii_digit());
+            // The first byte tells (a digit is ASCII): no character decoded.
+            let in_digits = token
+                .folded
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit);
             // A number in words ("the three-year-old", "âgée de trois ans")
             // is looked for only glued to its unit or after a strong marker.
             let (years, head) = if in_digits {

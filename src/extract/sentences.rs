@@ -18,7 +18,8 @@ pub fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
 fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usize>> {
     let slice = &text[body.clone()];
     let bytes = slice.as_bytes();
-    let mut out = Vec::new();
+    // Room for a sentence every 64 bytes, rarely grown.
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     let mut line_start = 0;
     let followed_by_space = |at: usize| slice[at..].chars().next().is_none_or(char::is_whitespace);
@@ -69,23 +70,35 @@ fn split(text: &str, body: Range<usize>, paragraphs_only: bool) -> Vec<Range<usi
             let wrapped = (line.ends_with(',')
                 || line.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
                     && !(first_of_block && next_capitalised))
-                && line.chars().count() >= 50;
+                && at_least_chars(line, 50);
             line.is_empty() || blank_next || !wrapped
         } else {
             followed_by_space(i + len)
         };
         if end_here {
             let end = i + len;
-            if !slice[start..end].trim().is_empty() {
+            if has_text(&slice[start..end]) {
                 out.push(body.start + start..body.start + end);
             }
             start = end;
         }
     }
-    if !slice[start..].trim().is_empty() {
+    if has_text(&slice[start..]) {
         out.push(body.start + start..body.end);
     }
     out
+}
+
+/// Whether `s` holds anything but white space (`!s.trim().is_empty()`,
+/// read from the start only).
+fn has_text(s: &str) -> bool {
+    s.chars().any(|c| !c.is_whitespace())
+}
+
+/// Whether `s` has at least `n` characters, without counting them when its
+/// length in bytes tells (a character has one to four bytes).
+fn at_least_chars(s: &str, n: usize) -> bool {
+    s.len() >= n && (s.len() >= 4 * n || s.chars().count() >= n)
 }
 
 /// The index of the range in `ranges` (sorted, disjoint) that holds `at`.

@@ -29,11 +29,12 @@ pub const DURATION_UNIT: u16 = 64;
 pub const CONVERSION_START: u16 = 128;
 /// The [`date_index`](crate::lexicon::date_index) kinds of a word ("juin" a
 /// month, "hier" a relative date) sit above this bit.
-const DATE_KINDS_SHIFT: u32 = 8;
+const DATE_KINDS_SHIFT: u32 = crate::readers::dates::KINDS_SHIFT;
 
 /// The date kinds within a word's classes.
+#[inline]
 pub fn date_kinds(class: u16) -> u8 {
-    (class >> DATE_KINDS_SHIFT) as u8
+    crate::readers::dates::kinds_of_class(class)
 }
 
 #[derive(Debug, Default)]

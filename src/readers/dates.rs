@@ -68,15 +68,41 @@ struct How {
 struct Cursor<'t> {
     text: &'t str,
     tokens: &'t [Token<'t>],
-    /// The [`date_index`](super::date_index) kinds of token `i`, or
-    /// [`ANY`] when not known.
-    kinds: &'t dyn Fn(usize) -> u8,
+    /// The [`date_index`](super::date_index) kinds of the tokens.
+    kinds: Kinds<'t>,
+}
+
+/// The [`date_index`](super::date_index) kinds of an article's tokens, as
+/// the caller knows them: read from a slice rather than through a closure
+/// (a call for every word looked at).
+#[derive(Clone, Copy)]
+pub enum Kinds<'t> {
+    /// Not known: every token may be of any kind ([`ANY`]).
+    Any,
+    /// Token `i`'s kinds are in element `i`, a class of the extraction's
+    /// vocabulary (see [`kinds_of_class`]).
+    Classes(&'t [u16]),
+}
+
+/// Where a word's date kinds sit in a vocabulary class: above this bit.
+pub const KINDS_SHIFT: u32 = 8;
+
+/// The date kinds within a vocabulary class.
+#[inline]
+pub fn kinds_of_class(class: u16) -> u8 {
+    (class >> KINDS_SHIFT) as u8
 }
 
 impl Cursor<'_> {
     /// Whether token `i` exists and may be a word of kind `kind`.
+    #[inline]
     fn may_be(&self, i: usize, kind: u8) -> bool {
-        i < self.tokens.len() && (self.kinds)(i) & kind != 0
+        i < self.tokens.len()
+            && match self.kinds {
+                Kinds::Any => ANY,
+                Kinds::Classes(classes) => kinds_of_class(classes[i]),
+            } & kind
+                != 0
     }
 
     fn folded(&self, i: usize) -> Option<&str> {
@@ -85,6 +111,7 @@ impl Cursor<'_> {
 
     /// Whether token `i` holds a hyphen-minus ("mi-juin", "2024-06"); only a
     /// token words were joined into can.
+    #[inline]
     fn has_hyphen(&self, i: usize) -> bool {
         self.tokens
             .get(i)
@@ -121,7 +148,12 @@ impl Cursor<'_> {
 impl DateReader<'_> {
     pub fn read(&self, text: &str, tokens: &[Token]) -> Vec<DateMention> {
         let words = &self.lexicon.date_first_words;
-        self.read_where(text, tokens, |i| words.contains(tokens[i].folded), &|_| ANY)
+        self.read_where(
+            text,
+            tokens,
+            |i| words.contains(tokens[i].folded),
+            Kinds::Any,
+        )
     }
 
     /// [`read`](Self::read) with the test of whether token `i` is in
@@ -132,7 +164,7 @@ impl DateReader<'_> {
         text: &str,
         tokens: &[Token],
         is_date_word: impl Fn(usize) -> bool,
-        kinds: &dyn Fn(usize) -> u8,
+        kinds: Kinds,
     ) -> Vec<DateMention> {
         let c = Cursor {
             text,
@@ -144,7 +176,8 @@ impl DateReader<'_> {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
-            let may_start = t.folded.starts_with(|ch: char| ch.is_ascii_digit())
+            // The first byte tells (a digit is ASCII): no character decoded.
+            let may_start = t.folded.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || is_date_word(i)
                 // "mi-juin": the hyphen is folded away, so the fold is no date word.
                 || c.has_hyphen(i);
@@ -704,7 +737,7 @@ pub fn infer_anchor(
     let c = Cursor {
         text,
         tokens,
-        kinds: &|_| ANY,
+        kinds: Kinds::Any,
     };
     (0..tokens.len()).find_map(|i| {
         let weekday = reader.weekday_at(&c, i)?;

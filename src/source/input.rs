@@ -194,15 +194,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         return Err("is empty".to_string());
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if let Some(order) = utf16_order(head) {
+    // `contains` searches a word at a time; the offset is found only for the message.
+    let has_nul = head.contains(&0);
+    if let Some(order) = utf16_order(head, has_nul) {
         return Err(format!(
             "is UTF-16 ({order}), not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8"
         ));
     }
-    // `contains` searches a word at a time; the offset is found only for the message.
-    if head.contains(&0)
-        && let Some(at) = head.iter().position(|b| *b == 0)
-    {
+    if has_nul && let Some(at) = head.iter().position(|b| *b == 0) {
         return Err(format!(
             "looks like a binary file (NUL byte at offset {at})"
         ));
@@ -218,14 +217,16 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
 /// Whether `head` is the start of a UTF-16 text, and in which byte order:
 /// a byte-order mark, or Latin text whose every other byte is NUL. (Such a
 /// file is text, not binary: the user needs to convert it, not drop it.)
-fn utf16_order(head: &[u8]) -> Option<&'static str> {
+/// `has_nul`: whether `head` holds a NUL byte (without one, only a mark can
+/// tell; the pairs of a UTF-8 article are not counted).
+fn utf16_order(head: &[u8], has_nul: bool) -> Option<&'static str> {
     match head {
         [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
         [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
         _ => {}
     }
     let pairs = head.len() / 2;
-    if pairs < 2 {
+    if pairs < 2 || !has_nul {
         return None;
     }
     let nul_at = |parity: usize| {

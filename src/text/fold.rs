@@ -44,7 +44,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// What folding drops from ASCII text: white space, hyphens, apostrophes.
-fn is_ascii_separator(b: u8) -> bool {
+pub(super) fn is_ascii_separator(b: u8) -> bool {
     b.is_ascii_whitespace() || b == b'-' || b == b'\''
 }
 
@@ -89,7 +89,12 @@ fn fold_non_ascii(text: &str, out: &mut String) {
                 out.push(c.to_ascii_lowercase());
             }
         } else if let Some(folded) = table.get((c as usize).wrapping_sub(LATIN_FIRST)) {
-            out.push_str(folded);
+            // Most accented letters fold to one ASCII letter: pushed as a
+            // byte, not copied as a string (a call to memcpy each).
+            match folded.as_bytes() {
+                [b] => out.push(char::from(*b)),
+                _ => out.push_str(folded),
+            }
         } else if is_invisible(c) {
             continue;
         } else {

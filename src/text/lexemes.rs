@@ -48,7 +48,9 @@ pub fn lex<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -> Vec
     let mut folds = FoldBuffer::new(folds);
     let end = range.end;
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(range.len() / 6);
+    // Words, digit runs and the symbols between: about one in four bytes
+    // (room for one in six was grown once a sentence).
+    let mut out = Vec::with_capacity(range.len() / 4 + 4);
     let mut i = range.start;
     let mut spaced = true;
     while let Some(c) = char_at(text, i, end) {

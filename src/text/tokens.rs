@@ -99,6 +99,7 @@ pub(super) fn after_invisible(text: &str, mut at: usize, end: usize) -> usize {
 }
 
 /// The character at byte `at` of `text[..end]`, if any.
+#[inline]
 pub(super) fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
     match text.as_bytes()[..end].get(at) {
         Some(b) if b.is_ascii() => Some(*b as char),
@@ -178,7 +179,9 @@ pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -
         // English news: with room for 5, the vector is rarely grown (growing
         // it copied a long article's tokens and doubled their memory).
         tokens: Vec::with_capacity(range.len() / 5),
-        folds: FoldBuffer::new(folds),
+        // Room for the folds that differ (capitalised and accented words)
+        // of a quarter of the text, rarely grown.
+        folds: FoldBuffer::with_room(folds, range.len() / 4, range.len() / 32),
     };
     let mut i = range.start;
     while i < end {
@@ -194,13 +197,14 @@ pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -
         // A run of ASCII letters and digits, the bulk of any text, ended by
         // ASCII that can neither join nor continue it, is a plain token: its
         // case is read in the same pass.
-        let (mut j, mut upper, mut seen) = (i + 1, usize::from(class == UPPER), class);
+        // Only which classes the run holds is gathered byte by byte; capitals
+        // are counted only in a run without lower case (an acronym, a year).
+        let (mut j, mut seen) = (i + 1, class);
         while j < end {
             let next = ASCII_CLASS[bytes[j] as usize];
             if next == 0 {
                 break;
             }
-            upper += usize::from(next == UPPER);
             seen |= next;
             j += 1;
         }
@@ -208,17 +212,25 @@ pub fn tokenize<'t>(text: &'t str, range: Range<usize>, folds: &'t mut String) -
             i = word_at(&mut reader, i, end);
             continue;
         }
+        let has_upper = seen & UPPER != 0;
+        let all_caps = has_upper
+            && seen & LOWER == 0
+            && bytes[i..j]
+                .iter()
+                .filter(|b| b.is_ascii_uppercase())
+                .count()
+                >= 2;
         reader.push_ascii(
             Token {
                 folded: "",
                 capitalised: class != LOWER,
-                all_caps: upper >= 2 && seen & LOWER == 0,
-                all_lower: upper == 0,
+                all_caps,
+                all_lower: !has_upper,
                 has_digit: seen & DIGIT != 0,
                 hyphenated: false,
                 range: i..j,
             },
-            upper > 0,
+            has_upper,
         );
         i = j;
     }
@@ -247,9 +259,14 @@ fn word_at(reader: &mut Reader, mut i: usize, end: usize) -> usize {
     i += c.len_utf8();
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            prev_digit = b.is_ascii_digit();
-            case.add_ascii(b);
+        // ASCII letters and digits by the byte table: one look for what
+        // three comparisons told.
+        let class = ASCII_CLASS[b as usize];
+        if class != 0 {
+            prev_digit = class == DIGIT;
+            case.upper += usize::from(class == UPPER);
+            case.lower += usize::from(class == LOWER);
+            case.has_digit |= class == DIGIT;
             i += 1;
             continue;
         }

@@ -4,7 +4,7 @@
 //! reported once, against one claim of the consensus. This stays linear in the
 //! number of claims however large the archive (comparing every pair would not).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -154,7 +154,7 @@ pub fn in_currency(
 }
 
 pub fn findings<'a>(ctx: &CheckContext<'a>) -> Vec<Finding<'a>> {
-    let mut groups: HashMap<Topic, Vec<ClaimAt<'a>>> = HashMap::new();
+    let mut groups: HashMap<Topic, Vec<ClaimAt<'a>>> = HashMap::default();
     for ex in ctx.extractions {
         for claim in ex.money_claims().filter(|c| c.amount.currency.is_some()) {
             if let Some(p) = period(ctx.facts, &claim) {
