@@ -34,7 +34,7 @@ proches du dossier'), a plan or talks ('in talks to raise', 'vise'), a condition
 `stated`) and not reported. The one exception is a fact the fact base marks `reported:
 true` (what the press reported before an announcement): a report, plan or conditional
 whose value is an entity, a date or a count is compared with those facts only, and a
-claim of fact never is ('ASML serait sur le point de devenir l'actionnaire majoritaire'
+claim of fact never is ('Globex serait sur le point de devenir l'actionnaire majoritaire'
 against the stake the reports gave). A claim whose clause is about a name the fact base does
 not know makes no claim about the companies it knows. An event's figure that no event
 has but the events had added up to by its date ('raising $94M' when the rounds so far

@@ -22,7 +22,12 @@ impl ClaimFinder<'_> {
         let sentences = self.sentences();
         let refs = self.refs();
         let mut out = Vec::new();
+        // Counts are read here only where a cue states one ("majority shareholder").
+        let implied = self.facts.attributes.iter().any(|a| a.implied.is_some());
         for value_type in [ValueType::Entity, ValueType::Date, ValueType::Count] {
+            if value_type == ValueType::Count && !implied {
+                continue;
+            }
             'cues: for cue in self.cues(value_type) {
                 let Some(sentence) =
                     containing(sentences, self.tokens[cue.tokens.start].range.start)
@@ -195,7 +200,7 @@ impl ClaimFinder<'_> {
                         // d'origine": the possessive is the clause's subject's.
                         (vec![r.entity], r.range.clone(), r.described)
                     } else if value_type == ValueType::Count && attribute.has_object {
-                        // "ASML obtiendrait un siège au conseil de l'entreprise, en
+                        // "Globex obtiendrait un siège au conseil de l'entreprise, en
                         // devenant actionnaire majoritaire": who holds a share is the
                         // sentence's first name; a later one may be the company held.
                         let r = before[0];

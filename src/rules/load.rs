@@ -531,22 +531,27 @@ impl Loader<'_> {
                 None
             }
             None => {
-                let suggestion = did_you_mean(
-                    &target.text,
-                    facts.attributes.iter().map(|x| x.id.text.as_str()),
-                );
-                let mut d = Diagnostic::new(
-                    &validate::UNKNOWN_ATTRIBUTE,
-                    format!("unknown attribute `{}`", target.text),
-                    Label::new(target.span.clone(), "no attribute has this id"),
-                );
-                if let Some(s) = suggestion {
-                    d = d.with_help(format!("did you mean `{s}`?"));
-                }
-                self.push(d);
+                self.unknown_attribute(&target, facts);
                 None
             }
         }
+    }
+
+    /// An attribute id no attribute has, with the nearest one as a suggestion.
+    pub(super) fn unknown_attribute(&mut self, written: &Written, facts: &FactBase) {
+        let suggestion = did_you_mean(
+            &written.text,
+            facts.attributes.iter().map(|x| x.id.text.as_str()),
+        );
+        let mut d = Diagnostic::new(
+            &validate::UNKNOWN_ATTRIBUTE,
+            format!("unknown attribute `{}`", written.text),
+            Label::new(written.span.clone(), "no attribute has this id"),
+        );
+        if let Some(s) = suggestion {
+            d = d.with_help(format!("did you mean `{s}`?"));
+        }
+        self.push(d);
     }
 
     /// Reports a name or alias claimed by two entities.

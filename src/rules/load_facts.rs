@@ -12,7 +12,7 @@ use super::model::{
     AttrKind, Attribute, Cue, EntityKind, Fact, FactBase, FactValue, Money, ValueType, Written,
 };
 use super::schema::{AttributeDef, FactDef};
-use super::validate::{self, did_you_mean};
+use super::validate;
 use super::value_range::range_ends;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lexicon::{Lexicon, Lexicons};
@@ -163,7 +163,7 @@ impl Loader<'_> {
             let words = folded_words(phrase, 0..phrase.len());
             windows.push((words, parsed));
         }
-        // "actionnaire majoritaire": a count its cues state by themselves.
+        // A count its cues state by themselves (see the schema's `implied`).
         let implied = match &def.implied {
             Some(written) if value == ValueType::Count => {
                 let written = self.written(file, written);
@@ -172,7 +172,7 @@ impl Loader<'_> {
                     self.invalid(
                         &written,
                         "cannot read this as a count of the attribute's unit".to_string(),
-                        "write a figure or a range and the unit: `50–100 percent`",
+                        "write a figure or a range and the count unit the attribute names",
                     );
                     ok = false;
                 }
@@ -227,19 +227,7 @@ impl Loader<'_> {
         let attr_written = self.written(file, &def.attribute);
         let attribute = facts.attribute_by_id(&attr_written.text);
         if attribute.is_none() {
-            let suggestion = did_you_mean(
-                &attr_written.text,
-                facts.attributes.iter().map(|a| a.id.text.as_str()),
-            );
-            let mut diag = Diagnostic::new(
-                &validate::UNKNOWN_ATTRIBUTE,
-                format!("unknown attribute `{}`", attr_written.text),
-                Label::new(attr_written.span.clone(), "no attribute has this id"),
-            );
-            if let Some(s) = suggestion {
-                diag = diag.with_help(format!("did you mean `{s}`?"));
-            }
-            self.push(diag);
+            self.unknown_attribute(&attr_written, facts);
             ok = false;
         }
         let reader_lexicon = lexicons.get("en").or_else(|| lexicons.iter().next());
@@ -313,7 +301,7 @@ impl Loader<'_> {
     ) -> Option<Fact> {
         let subject = self.entity_ref(file, &def.subject, facts);
         let reported = def.reported.as_ref().is_some_and(|r| r.value);
-        // "joined google-deepmind in 2020": a date attribute may name a second entity.
+        // A date attribute may name a second entity (when one joined which company).
         let object = match def.object.as_ref().map(|o| self.entity_ref(file, o, facts)) {
             Some(None) => return None,
             Some(object) => object,
